@@ -1,0 +1,78 @@
+// The connection record: everything Token Desk knows about one Zoho client + user grant, except
+// secrets. Secrets (client secret, refresh token, access token) live in the vault under
+// secretAccount(connection.id, kind). This schema is the single source of truth for the metadata
+// file; migrations in store/migrations.ts bring older files up to it.
+
+import { z } from 'zod';
+import { DC_CODES } from '../zoho/data-centres.js';
+
+export const CONNECTION_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export const clientTypeSchema = z.enum(['self', 'server']);
+export type ClientType = z.infer<typeof clientTypeSchema>;
+
+export const connectionStatusSchema = z.enum([
+  /** Added, never authorized. */
+  'new',
+  /** Has a refresh token that worked the last time it was used. */
+  'ready',
+  /** The refresh token was refused (invalid_code) or revoked: authorize again. */
+  'needs-reauth',
+]);
+export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
+
+export const userInfoSchema = z.object({
+  email: z.string().optional(),
+  name: z.string().optional(),
+  zuid: z.string().optional(),
+});
+export type ConnectionUser = z.infer<typeof userInfoSchema>;
+
+export const connectionSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().regex(CONNECTION_NAME_PATTERN),
+  /** Data centre chosen when the connection was added; 'custom' for a configured server pair. */
+  dc: z.enum([...DC_CODES, 'custom']),
+  /** Configured custom server pair (proxies, tests); present iff dc === 'custom'. */
+  custom: z.object({ accountsUrl: z.string().url(), apiDomain: z.string().url() }).optional(),
+  clientType: clientTypeSchema,
+  clientId: z.string().min(1),
+  /** Scopes asked for (server clients) or granted on the self-client code. */
+  scopes: z.array(z.string()),
+  /** Server clients: the exact redirect URI registered in the API Console. */
+  redirectUri: z.string().url().optional(),
+  /** Accounts server that holds the grant: from the callback's accounts-server, else the DC's. */
+  accountsUrl: z.string().url(),
+  /** Where API calls go; from the token response's api_domain once known. */
+  apiDomain: z.string().url(),
+  /** Zoho's `location` from the callback (us, eu, ...), if it sent one. */
+  location: z.string().optional(),
+  grantedScopes: z.array(z.string()).optional(),
+  user: userInfoSchema.optional(),
+  /** Client-org label for consultants (grouping in the UI). */
+  org: z.string().optional(),
+  environment: z.enum(['production', 'sandbox', 'developer']).default('production'),
+  status: connectionStatusSchema,
+  /** When the cached access token (in the vault) expires, ms since epoch. */
+  accessTokenExpiresAt: z.number().optional(),
+  /** Times (ms) of recent token-endpoint refreshes, for the 10-per-10-minutes guard. */
+  refreshLog: z.array(z.number()).default([]),
+  /** Zoho throttled us: no refresh before this time (ms). */
+  refreshBlockedUntil: z.number().optional(),
+  /** Last refresh failure shown to the user, never containing a secret. */
+  lastError: z.object({ code: z.string(), message: z.string(), at: z.number() }).optional(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Connection = z.infer<typeof connectionSchema>;
+
+export const SECRET_KINDS = ['client_secret', 'refresh_token', 'access_token'] as const;
+export type SecretKind = (typeof SECRET_KINDS)[number];
+
+/** The vault service name every Token Desk secret is stored under. */
+export const VAULT_SERVICE = 'token-desk';
+
+/** Vault account for one secret of one connection. */
+export function secretAccount(connectionId: string, kind: SecretKind): string {
+  return `${connectionId}/${kind}`;
+}

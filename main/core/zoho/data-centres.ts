@@ -1,0 +1,105 @@
+// Zoho data centres: where each one's accounts server (OAuth) and API domain live, and which
+// accounts servers we trust with secrets. Facts from shared/zoho-oauth-reference.md §1.1.
+// To add a data centre: add it to DATA_CENTRES; everything else (CLI choices, trust list) follows.
+
+import { inputError } from '../errors.js';
+
+export const DC_CODES = ['us', 'eu', 'in', 'au', 'jp', 'ca', 'sa', 'uk', 'cn'] as const;
+export type DcCode = (typeof DC_CODES)[number];
+
+export interface DataCentre {
+  code: DcCode;
+  label: string;
+  accountsUrl: string;
+  apiDomain: string;
+  /** API Console of this DC, where admins register clients. */
+  consoleUrl: string;
+  /** The authorization may start at accounts.zoho.com and be redirected here (multi-DC). */
+  federated: boolean;
+}
+
+export const DATA_CENTRES: Readonly<Record<DcCode, DataCentre>> = {
+  us: { code: 'us', label: 'United States', accountsUrl: 'https://accounts.zoho.com', apiDomain: 'https://www.zohoapis.com', consoleUrl: 'https://api-console.zoho.com', federated: true },
+  eu: { code: 'eu', label: 'Europe', accountsUrl: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu', consoleUrl: 'https://api-console.zoho.eu', federated: true },
+  in: { code: 'in', label: 'India', accountsUrl: 'https://accounts.zoho.in', apiDomain: 'https://www.zohoapis.in', consoleUrl: 'https://api-console.zoho.in', federated: true },
+  au: { code: 'au', label: 'Australia', accountsUrl: 'https://accounts.zoho.com.au', apiDomain: 'https://www.zohoapis.com.au', consoleUrl: 'https://api-console.zoho.com.au', federated: true },
+  jp: { code: 'jp', label: 'Japan', accountsUrl: 'https://accounts.zoho.jp', apiDomain: 'https://www.zohoapis.jp', consoleUrl: 'https://api-console.zoho.jp', federated: true },
+  ca: { code: 'ca', label: 'Canada', accountsUrl: 'https://accounts.zohocloud.ca', apiDomain: 'https://www.zohoapis.ca', consoleUrl: 'https://api-console.zohocloud.ca', federated: true },
+  sa: { code: 'sa', label: 'Saudi Arabia', accountsUrl: 'https://accounts.zoho.sa', apiDomain: 'https://www.zohoapis.sa', consoleUrl: 'https://api-console.zoho.sa', federated: true },
+  uk: { code: 'uk', label: 'United Kingdom', accountsUrl: 'https://accounts.zoho.uk', apiDomain: 'https://www.zohoapis.uk', consoleUrl: 'https://api-console.zoho.uk', federated: true },
+  cn: { code: 'cn', label: 'China', accountsUrl: 'https://accounts.zoho.com.cn', apiDomain: 'https://www.zohoapis.com.cn', consoleUrl: 'https://api-console.zoho.com.cn', federated: false },
+};
+
+export function isDcCode(value: string): value is DcCode {
+  return (DC_CODES as readonly string[]).includes(value);
+}
+
+export function getDataCentre(code: string): DataCentre {
+  const lower = code.trim().toLowerCase();
+  if (!isDcCode(lower)) {
+    throw inputError(
+      'unknown_dc',
+      `"${code}" is not a Zoho data centre.`,
+      `Use one of: ${DC_CODES.join(', ')}. Your data centre is the ending of the Zoho address you sign in at (zoho.eu -> eu).`,
+    );
+  }
+  return DATA_CENTRES[lower];
+}
+
+/** Which DC an accounts server belongs to, if it is a known Zoho one. */
+export function dcForAccountsUrl(accountsUrl: string): DataCentre | undefined {
+  const origin = safeOrigin(accountsUrl);
+  return Object.values(DATA_CENTRES).find((dc) => dc.accountsUrl === origin);
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+function safeOrigin(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Validates a custom server URL (proxy, test server): absolute, https, or http only on a loopback
+ * host; returns its origin (plus path, without a trailing slash).
+ */
+export function normalizeServerUrl(value: string, what: 'accounts URL' | 'API domain'): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw inputError('bad_url', `The ${what} "${value}" is not a valid URL.`, 'Give a full address such as https://accounts.example.com.');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    throw inputError(
+      'insecure_url',
+      `The ${what} "${value}" must use https (plain http is accepted only for localhost).`,
+      'Use an https:// address.',
+    );
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw inputError('bad_url', `The ${what} "${value}" must not contain credentials, a query or a fragment.`, 'Give only the scheme, host and optional path.');
+  }
+  return (url.origin + url.pathname).replace(/\/+$/, '');
+}
+
+/**
+ * Whether an `accounts-server` value from a callback may receive our secrets: a known Zoho
+ * accounts server, or exactly the custom server configured on the connection.
+ */
+export function isTrustedAccountsServer(candidate: string, configuredCustomAccountsUrl?: string): boolean {
+  const origin = safeOrigin(candidate);
+  if (!origin) return false;
+  if (configuredCustomAccountsUrl !== undefined) {
+    const configured = safeOrigin(configuredCustomAccountsUrl);
+    return configured === origin;
+  }
+  return dcForAccountsUrl(origin) !== undefined;
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# npm test: type-check, lint, build the CLI, then run every test. When gnome-keyring and dbus are
+# installed and no session bus is running, the tests run inside a private D-Bus session with an
+# unlocked gnome-keyring, so the OS-keyring cipher is tested against a real Secret Service.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${TOKEN_DESK_IN_KEYRING_SESSION:-}" != 1 ]; then
+  npx tsc -p tsconfig.node.json --noEmit
+  npx eslint .
+  npm run --silent build
+fi
+
+if [ "${TOKEN_DESK_IN_KEYRING_SESSION:-}" != 1 ] && command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+  export TOKEN_DESK_IN_KEYRING_SESSION=1
+  exec dbus-run-session -- bash -c 'echo -n test-keyring-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null; export TOKEN_DESK_KEYRING_AVAILABLE=1; exec bash scripts/test.sh "$@"' bash "$@"
+fi
+
+exec npx vitest run "$@"
