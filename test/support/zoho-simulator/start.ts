@@ -1,0 +1,175 @@
+// startZohoSimulator: wires the state, the accounts server and the API server on two loopback
+// ports and returns the handle tests drive (clock, injected failures, stats, request log).
+import { createServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { createAccountsHandler } from './accounts-server.js';
+import { driveConsent } from './consent-driver.js';
+import type { SimulatorContext } from './context.js';
+import { createCrmHandler } from './crm-api.js';
+import {
+  closeServer,
+  firstValues,
+  flattenHeaders,
+  handleSafely,
+  listenOnLoopback,
+} from './http-utils.js';
+import { isValidScope } from './scopes.js';
+import { SimulatorState } from './state.js';
+import type {
+  InjectedFailure,
+  RecordedRequest,
+  SelfClientCode,
+  SimulatedUser,
+  SimulatorStats,
+  ZohoSimulator,
+  ZohoSimulatorOptions,
+} from './types.js';
+
+/** Query parameters that must never travel in a URL (they end up in logs and proxies). */
+const SECRET_QUERY_PARAMS = [
+  'client_secret',
+  'refresh_token',
+  'code',
+  'code_verifier',
+  'token',
+  'access_token',
+];
+
+const DEFAULT_USER: SimulatedUser = {
+  zuid: 700_000_001,
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  displayName: 'Ada Lovelace',
+  email: 'ada.lovelace@example.com',
+};
+
+function positiveNumber(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`startZohoSimulator: ${name} must be a positive number`);
+  return value;
+}
+
+export async function startZohoSimulator(
+  options: ZohoSimulatorOptions = {},
+): Promise<ZohoSimulator> {
+  const accessTokenTtlSeconds = positiveNumber(
+    'accessTokenTtlSeconds',
+    options.accessTokenTtlSeconds,
+    3600,
+  );
+  const grantCodeTtlMs = positiveNumber('grantCodeTtlMs', options.grantCodeTtlMs, 120_000);
+  let clockOffsetMs = 0;
+  const now = () => Date.now() + clockOffsetMs;
+  const state = new SimulatorState(now, accessTokenTtlSeconds * 1000, grantCodeTtlMs);
+  const user: SimulatedUser = { ...DEFAULT_USER, ...options.user };
+  const stats: SimulatorStats = {
+    tokenCalls: { authorization_code: 0, refresh_token: 0, total: 0 },
+    revokeCalls: 0,
+    userInfoCalls: 0,
+    apiCalls: 0,
+    secretsInQuery: 0,
+  };
+  const requests: RecordedRequest[] = [];
+  const failures: InjectedFailure[] = [];
+
+  const accountsServer = createServer();
+  const apiServer = createServer();
+  let accountsUrl: string;
+  let apiDomain: string;
+  try {
+    accountsUrl = await listenOnLoopback(accountsServer);
+    apiDomain = await listenOnLoopback(apiServer);
+  } catch (error) {
+    await Promise.all([closeServer(accountsServer), closeServer(apiServer)]);
+    throw error;
+  }
+
+  const record = (req: IncomingMessage, url: URL, form: Record<string, string>): void => {
+    if (SECRET_QUERY_PARAMS.some((name) => url.searchParams.has(name))) stats.secretsInQuery += 1;
+    requests.push(
+      Object.freeze({
+        method: req.method ?? 'GET',
+        url: url.toString(),
+        path: url.pathname,
+        query: firstValues(url.searchParams),
+        form,
+        headers: flattenHeaders(req.headers),
+      }),
+    );
+  };
+
+  const ctx: SimulatorContext = {
+    state,
+    user,
+    accountsUrl,
+    apiDomain,
+    location: options.location ?? 'us',
+    accountsServerOnRedirect: options.accountsServerOnRedirect ?? accountsUrl,
+    tokenConfig: { apiDomain, accessTokenTtlSeconds, legacyExpiry: options.legacyExpiry ?? false },
+    stats,
+    record,
+    takeInjectedFailure: () => failures.shift(),
+  };
+  accountsServer.on('request', handleSafely(createAccountsHandler(ctx)));
+  apiServer.on('request', handleSafely(createCrmHandler(ctx)));
+
+  let closing: Promise<void> | undefined;
+
+  return {
+    accountsUrl,
+    apiDomain,
+    user,
+    registerClient: (client) => state.registerClient(client),
+    issueSelfClientCode({ clientId, scopes, ttlMs = 180_000 }): SelfClientCode {
+      const client = state.client(clientId);
+      if (!client || client.type !== 'self')
+        throw new Error(`issueSelfClientCode: ${clientId} is not a registered self client`);
+      const bad = scopes.find((scope) => !isValidScope(scope));
+      if (scopes.length === 0 || bad !== undefined)
+        throw new Error(`issueSelfClientCode: invalid scope ${bad ?? '(none)'}`);
+      const code = state.issueSelfClientCode(
+        clientId,
+        [...scopes],
+        positiveNumber('ttlMs', ttlMs, 180_000),
+      );
+      return {
+        code: code.code,
+        // Key order and types as in real downloaded self_client.json files (reference §3.1).
+        selfClientJson: {
+          scope: [...scopes],
+          expiry_time: code.expiresAt,
+          client_id: client.clientId,
+          client_secret: client.clientSecret,
+          code: code.code,
+          grant_type: 'authorization_code',
+        },
+      };
+    },
+    consent: (authorizationUrl, decision) => driveConsent(accountsUrl, authorizationUrl, decision),
+    advanceTime(ms) {
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new Error('advanceTime: ms must be a finite number >= 0');
+      clockOffsetMs += ms;
+    },
+    failNext(count, response = { status: 503 }) {
+      if (!Number.isInteger(count) || count < 0)
+        throw new Error('failNext: count must be an integer >= 0');
+      for (let i = 0; i < count; i += 1) failures.push({ ...response });
+    },
+    revokeAll: (clientId) => state.revokeAll(clientId),
+    expireAccessTokens: () => state.expireAccessTokens(),
+    get stats(): SimulatorStats {
+      return structuredClone(stats);
+    },
+    get requests(): readonly RecordedRequest[] {
+      return [...requests];
+    },
+    close() {
+      closing ??= Promise.all([closeServer(accountsServer), closeServer(apiServer)]).then(
+        () => undefined,
+      );
+      return closing;
+    },
+  };
+}

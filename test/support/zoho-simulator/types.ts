@@ -1,0 +1,107 @@
+// Public types of the Zoho simulator: its options, the handle tests hold, and what it records.
+
+export type SimulatedClientType = 'self' | 'server';
+
+/** The one Zoho user who "signs in" to the simulator and consents. */
+export interface SimulatedUser {
+  zuid: number;
+  firstName: string;
+  lastName: string;
+  displayName: string;
+  email: string;
+}
+
+export interface ZohoSimulatorOptions {
+  /** Access-token lifetime; `expires_in` reports it. Default 3600. */
+  accessTokenTtlSeconds?: number;
+  /** Lifetime of codes minted on the consent page (server clients). Default 120_000 (Accounts docs: 2 min). */
+  grantCodeTtlMs?: number;
+  /** Answer token requests in the legacy form: `expires_in_sec` (s) and `expires_in` in milliseconds. */
+  legacyExpiry?: boolean;
+  /** DC code sent as `location` on the consent redirect. Default 'us'. */
+  location?: string;
+  /** Value sent as `accounts-server` on the redirect (to test untrusted values). Default: this simulator's accountsUrl. */
+  accountsServerOnRedirect?: string;
+  /** Override fields of the simulated user (user info, CRM current user). */
+  user?: Partial<SimulatedUser>;
+}
+
+export interface SimulatedClientRegistration {
+  clientId: string;
+  clientSecret: string;
+  type: SimulatedClientType;
+  /** Required for server clients; each must start with http:// or https:// and is matched exactly. */
+  redirectUris?: string[];
+}
+
+/** The exact shape of the `self_client.json` file the API Console downloads. */
+export interface SelfClientJson {
+  scope: string[];
+  /** Epoch milliseconds when the code expires. */
+  expiry_time: number;
+  client_id: string;
+  client_secret: string;
+  code: string;
+  grant_type: 'authorization_code';
+}
+
+export interface SelfClientCode {
+  code: string;
+  selfClientJson: SelfClientJson;
+}
+
+export interface SimulatorStats {
+  /** Every POST to /oauth/v2/token, counted by its grant_type (failed and injected-failure requests too). */
+  tokenCalls: { authorization_code: number; refresh_token: number; total: number };
+  revokeCalls: number;
+  userInfoCalls: number;
+  /** Every request that reached the API domain, whatever its answer. */
+  apiCalls: number;
+  /** Recorded requests whose query string carried a secret (client_secret, refresh_token, code, code_verifier, token, access_token). */
+  secretsInQuery: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Absolute URL as received, query included. */
+  url: string;
+  path: string;
+  query: Record<string, string>;
+  /** Parsed form body (urlencoded or multipart); {} for other bodies. */
+  form: Record<string, string>;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+}
+
+export interface InjectedFailure {
+  status: number;
+  body?: string;
+}
+
+export interface ZohoSimulator {
+  /** http://127.0.0.1:<port>: /oauth/v2/auth, /oauth/v2/token, /oauth/v2/token/revoke, /oauth/user/info. */
+  readonly accountsUrl: string;
+  /** http://127.0.0.1:<other port>: a CRM-like API (returned as `api_domain`). */
+  readonly apiDomain: string;
+  readonly user: SimulatedUser;
+  registerClient(client: SimulatedClientRegistration): void;
+  /** Like the API Console's "Generate Code" tab; ttlMs default 180_000 (3 min). */
+  issueSelfClientCode(request: {
+    clientId: string;
+    scopes: string[];
+    ttlMs?: number;
+  }): SelfClientCode;
+  /** Drives the consent page over HTTP and returns the redirect Location without following it. */
+  consent(authorizationUrl: string, decision: 'accept' | 'reject'): Promise<string>;
+  /** Moves the simulator clock (Date.now() + offset) forward; codes, tokens and throttles use it. */
+  advanceTime(ms: number): void;
+  /** The next `count` token-endpoint requests fail before being processed (default HTTP 503). */
+  failNext(count: number, response?: InjectedFailure): void;
+  revokeAll(clientId?: string): void;
+  expireAccessTokens(): void;
+  /** A snapshot at the time of reading. */
+  readonly stats: SimulatorStats;
+  /** Token, revoke, user-info, and API requests, oldest first (a snapshot). */
+  readonly requests: readonly RecordedRequest[];
+  close(): Promise<void>;
+}
