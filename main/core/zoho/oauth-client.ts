@@ -2,7 +2,12 @@
 // Token calls send parameters in an application/x-www-form-urlencoded body, never the query.
 // A response is a success only if it carries access_token: Zoho returns errors with HTTP 200.
 
+import type { TokenDeskError } from '../errors.js';
+import { createHttpClient, hostOf, type HttpResponse } from '../http/http-client.js';
+import { systemClock, type Clock, type FetchPort, type Sleep } from '../ports.js';
 import type { TokenSet, ZohoUserInfo } from './token-set.js';
+import { parseTokenResponse } from './token-response.js';
+import { parseJson, zohoErrorFromResponse, type ZohoErrorContext } from './zoho-errors.js';
 
 export interface AuthorizationUrlRequest {
   accountsUrl: string;
@@ -43,4 +48,163 @@ export interface ZohoOAuthClient {
   refresh(request: RefreshRequest): Promise<TokenSet>;
   revoke(request: RevokeRequest): Promise<void>;
   userInfo(request: { accountsUrl: string; accessToken: string }): Promise<ZohoUserInfo>;
+}
+
+export interface ZohoOAuthClientOptions {
+  fetch?: FetchPort;
+  clock?: Clock;
+  /** Backoff between retries; tests pass one that resolves at once. */
+  sleep?: Sleep;
+  /** Per attempt. Default 15 s. */
+  timeoutMs?: number;
+  /** Extra attempts on network errors, timeouts and 5xx. Default 3. */
+  retries?: number;
+  /** Jitter source for the backoff, [0, 1). */
+  random?: () => number;
+}
+
+const FORM_HEADERS = {
+  'content-type': 'application/x-www-form-urlencoded',
+  accept: 'application/json',
+} as const;
+
+/** `${base}${path}`, tolerating a trailing slash on the base (custom servers may have a path). */
+function endpoint(accountsUrl: string, path: string): string {
+  return `${accountsUrl.replace(/\/+$/, '')}${path}`;
+}
+
+export function createZohoOAuthClient(options: ZohoOAuthClientOptions = {}): ZohoOAuthClient {
+  const clock = options.clock ?? systemClock;
+  const http = createHttpClient({
+    fetch: options.fetch,
+    sleep: options.sleep,
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+    random: options.random,
+  });
+
+  async function postForm(url: string, form: Record<string, string | undefined>): Promise<HttpResponse> {
+    const body = new URLSearchParams();
+    for (const [key, value] of Object.entries(form)) {
+      if (value !== undefined) body.set(key, value);
+    }
+    // Secrets travel in the body only: URLs end up in proxy logs and error reports.
+    return http.request({ method: 'POST', url, headers: FORM_HEADERS, body: body.toString() });
+  }
+
+  function failure(context: ZohoErrorContext, url: string, response: HttpResponse, secrets: string[], redirectUri?: string): TokenDeskError {
+    return zohoErrorFromResponse({
+      context,
+      status: response.status,
+      text: response.text,
+      host: hostOf(url),
+      now: clock.now(),
+      redirectUri,
+      secrets,
+      attempts: response.attempts,
+    });
+  }
+
+  async function tokenCall(context: 'exchange' | 'refresh', accountsUrl: string, form: Record<string, string | undefined>, secrets: string[], redirectUri?: string): Promise<TokenSet> {
+    const url = endpoint(accountsUrl, '/oauth/v2/token');
+    const response = await postForm(url, form);
+    if (response.status >= 200 && response.status < 300) {
+      const tokens = parseTokenResponse(parseJson(response.text), clock.now());
+      if (tokens) return tokens;
+    }
+    throw failure(context, url, response, secrets, redirectUri);
+  }
+
+  return {
+    buildAuthorizationUrl(request) {
+      const params = new URLSearchParams({
+        response_type: 'code',
+        client_id: request.clientId,
+        // Zoho's grammar: scopes joined by commas (reference §7.1).
+        scope: request.scopes.join(','),
+        redirect_uri: request.redirectUri,
+        // offline + consent: the only way to be sure Zoho issues a refresh token (reference §8.2).
+        access_type: 'offline',
+        prompt: 'consent',
+        state: request.state,
+        code_challenge: request.codeChallenge,
+        code_challenge_method: 'S256',
+      });
+      return `${endpoint(request.accountsUrl, '/oauth/v2/auth')}?${params.toString()}`;
+    },
+
+    exchangeCode(request) {
+      return tokenCall(
+        'exchange',
+        request.accountsUrl,
+        {
+          client_id: request.clientId,
+          client_secret: request.clientSecret,
+          grant_type: 'authorization_code',
+          code: request.code,
+          redirect_uri: request.redirectUri,
+          code_verifier: request.codeVerifier,
+        },
+        [request.clientSecret, request.code, request.codeVerifier ?? ''],
+        request.redirectUri,
+      );
+    },
+
+    refresh(request) {
+      return tokenCall(
+        'refresh',
+        request.accountsUrl,
+        {
+          client_id: request.clientId,
+          client_secret: request.clientSecret,
+          grant_type: 'refresh_token',
+          refresh_token: request.refreshToken,
+        },
+        [request.clientSecret, request.refreshToken],
+      );
+    },
+
+    async revoke(request) {
+      const url = endpoint(request.accountsUrl, '/oauth/v2/token/revoke');
+      // RFC 7009 with client_secret_post authentication; Zoho documents only `token`, and
+      // ignores what it does not need.
+      const response = await postForm(url, { token: request.token, client_id: request.clientId, client_secret: request.clientSecret });
+      if (response.status >= 200 && response.status < 300) {
+        if (response.text.trim() === '') return;
+        const json = parseJson(response.text);
+        if (typeof json === 'object' && json !== null && (json as { status?: unknown }).status === 'success') return;
+      }
+      throw failure('revoke', url, response, [request.clientSecret, request.token]);
+    },
+
+    async userInfo(request) {
+      const url = endpoint(request.accountsUrl, '/oauth/user/info');
+      const response = await http.request({
+        method: 'GET',
+        url,
+        headers: { authorization: `Zoho-oauthtoken ${request.accessToken}`, accept: 'application/json' },
+      });
+      if (response.status >= 200 && response.status < 300) {
+        const info = readUserInfo(parseJson(response.text));
+        if (info) return info;
+      }
+      throw failure('userinfo', url, response, [request.accessToken]);
+    },
+  };
+}
+
+/** Zoho's /oauth/user/info fields, or OIDC userinfo claims; undefined if neither is there. */
+function readUserInfo(json: unknown): ZohoUserInfo | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || 'error' in json) return undefined;
+  const record = json as Record<string, unknown>;
+  const str = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+  const id = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : str(value));
+  const fullName = [str(record.First_Name), str(record.Last_Name)].filter(Boolean).join(' ') || undefined;
+  const info: ZohoUserInfo = {
+    email: str(record.Email) ?? str(record.email),
+    name: str(record.Display_Name) ?? fullName ?? str(record.name),
+    zuid: id(record.ZUID) ?? id(record.sub),
+  };
+  if (info.email === undefined && info.name === undefined && info.zuid === undefined) return undefined;
+  return Object.fromEntries(Object.entries(info).filter(([, value]) => value !== undefined)) as ZohoUserInfo;
 }

@@ -1,0 +1,352 @@
+// The loopback redirect receiver (RFC 8252 §7.3): listens on this computer at the registered
+// redirect URI, answers exactly one GET on that path whose `state` matches, then closes. Stray or
+// forged requests get an error page and do not end the flow. It never logs: the URL holds the code.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { TokenDeskError, inputError } from '../errors.js';
+import { constantTimeEqual } from './pkce.js';
+
+export interface CallbackResult {
+  code: string;
+  /** Zoho's data-centre code (`us`, `eu`, ...), when it sent one. */
+  location?: string;
+  /** Zoho's `accounts-server`, URL-decoded; not yet trusted (see server-authorization). */
+  accountsServer?: string;
+}
+
+export interface LoopbackReceiverOptions {
+  /**
+   * http://localhost:<port>/<path> (or 127.0.0.1, [::1]). Port 0 lets the system pick one, for
+   * servers that accept any loopback port (RFC 8252); Zoho needs the exact registered port.
+   */
+  redirectUri: string;
+  expectedState: string;
+  /** Default 5 minutes. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface LoopbackReceiver {
+  /** The URI actually listened on (differs from the option only when it asked for port 0). */
+  readonly redirectUri: string;
+  /** Settles once: the callback, or a TokenDeskError. Servers are closed before it settles. */
+  readonly result: Promise<CallbackResult>;
+  cancel(): void;
+}
+
+export const DEFAULT_AUTHORIZATION_TIMEOUT_MS = 300_000;
+/** Longer URLs are not a Zoho redirect; refuse before parsing them. */
+export const MAX_CALLBACK_URL_LENGTH = 8 * 1024;
+
+interface ListenTarget {
+  address: string;
+  /** localhost also tries ::1, but a machine without IPv6 loopback is fine. */
+  optional: boolean;
+}
+
+interface ParsedRedirect {
+  url: URL;
+  port: number;
+  targets: ListenTarget[];
+}
+
+function badRedirectUri(value: string, why: string): TokenDeskError {
+  return inputError(
+    'bad_redirect_uri',
+    `The redirect URI "${value}" cannot be used: ${why}.`,
+    'Use http://localhost:<port>/<path>, for example http://localhost:53134/callback, and register exactly that URI in the Zoho API Console.',
+  );
+}
+
+export function parseLoopbackRedirectUri(value: string): ParsedRedirect {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw badRedirectUri(value, 'it is not a valid URL');
+  }
+  if (url.protocol !== 'http:') throw badRedirectUri(value, 'it must start with http:// (the answer never leaves this computer)');
+  if (url.username || url.password || url.search || url.hash) throw badRedirectUri(value, 'it must not contain credentials, a query or a fragment');
+  if (url.port === '') throw badRedirectUri(value, 'it must name a port, as in http://localhost:53134/callback');
+  const host = url.hostname.toLowerCase();
+  let targets: ListenTarget[];
+  if (host === 'localhost') {
+    // The browser may resolve localhost to either family; listen on both so neither misses.
+    targets = [{ address: '127.0.0.1', optional: false }, { address: '::1', optional: true }];
+  } else if (/^127(\.\d{1,3}){3}$/.test(host)) {
+    targets = [{ address: host, optional: false }];
+  } else if (host === '[::1]') {
+    targets = [{ address: '::1', optional: false }];
+  } else {
+    throw badRedirectUri(value, 'its host must be localhost, 127.0.0.1 or [::1]');
+  }
+  return { url, port: Number(url.port), targets };
+}
+
+export async function startLoopbackReceiver(options: LoopbackReceiverOptions): Promise<LoopbackReceiver> {
+  const parsed = parseLoopbackRedirectUri(options.redirectUri);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_AUTHORIZATION_TIMEOUT_MS;
+  const { signal } = options;
+  if (signal?.aborted) throw cancelledError();
+
+  let settled = false;
+  let resolveResult!: (value: CallbackResult) => void;
+  let rejectResult!: (error: unknown) => void;
+  const result = new Promise<CallbackResult>((resolve, reject) => {
+    resolveResult = resolve;
+    rejectResult = reject;
+  });
+  // The caller may cancel and never await; that is not an unhandled rejection.
+  result.catch(() => undefined);
+
+  const { servers, port } = await listenAll(parsed, (req, res) => handle(req, res));
+  const url = new URL(parsed.url.href);
+  url.port = String(port);
+  const redirectUri = url.href;
+
+  function settle(outcome: { value: CallbackResult } | { error: TokenDeskError }, inFlight?: ServerResponse): void {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+    void closeServers(servers, inFlight).then(() => {
+      if ('value' in outcome) resolveResult(outcome.value);
+      else rejectResult(outcome.error);
+    });
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    if (settled) {
+      // A request that raced in while the servers close: it must not become a second result.
+      return sendPage(res, 410, 'Already finished', 'Token Desk has already received an answer for this sign-in. You can close this tab.');
+    }
+    const raw = req.url ?? '/';
+    if (raw.length > MAX_CALLBACK_URL_LENGTH) {
+      return sendPage(res, 414, 'Address too long', 'This address is too long to be a Zoho sign-in answer.');
+    }
+    if (req.method !== 'GET') {
+      res.setHeader('allow', 'GET');
+      return sendPage(res, 405, 'Not allowed', 'Token Desk only accepts the browser returning from the Zoho sign-in page here.');
+    }
+    let requestUrl: URL;
+    try {
+      requestUrl = new URL(raw, 'http://loopback.invalid');
+    } catch {
+      return sendPage(res, 400, 'Bad request', 'This address could not be read.');
+    }
+    if (requestUrl.pathname !== parsed.url.pathname) {
+      return sendPage(res, 404, 'Not found', 'Nothing is here. Token Desk is waiting for the Zoho sign-in page to send you back.');
+    }
+    const params = requestUrl.searchParams;
+    const state = params.get('state');
+    if (state === null || !constantTimeEqual(state, options.expectedState)) {
+      // Not ours (an old tab, another attempt, a forged request): refuse and keep waiting.
+      return sendPage(
+        res,
+        400,
+        'Not the sign-in Token Desk is waiting for',
+        'This answer belongs to another or an older sign-in attempt. Use the newest Zoho tab that Token Desk opened, or start the authorization again.',
+      );
+    }
+    const error = params.get('error');
+    if (error !== null) {
+      const failure = authorizationError(error, params.get('error_description'));
+      sendPage(res, 200, 'Authorization not completed', `${failure.message} ${failure.remedy} You can close this tab.`);
+      return settle({ error: failure }, res);
+    }
+    const code = params.get('code');
+    if (code === null || code === '') {
+      const failure = new TokenDeskError('callback_missing_code', 'The Zoho sign-in page sent the browser back without an authorization code.', {
+        category: 'refused',
+        remedy: 'Run the authorization again. If it keeps happening, check the client ID and the scopes of this connection.',
+      });
+      sendPage(res, 400, 'No authorization code', `${failure.message} ${failure.remedy}`);
+      return settle({ error: failure }, res);
+    }
+    sendPage(res, 200, 'Authorization received', 'Token Desk received the authorization. You can close this tab.');
+    settle({ value: { code, location: shortText(params.get('location')), accountsServer: decodeRepeatedly(params.get('accounts-server')) } }, res);
+  }
+
+  const onAbort = () => settle({ error: cancelledError() });
+  const timer = setTimeout(() => settle({ error: timeoutError(timeoutMs) }), timeoutMs);
+  // A pending sign-in must not keep a CLI process alive on its own.
+  timer.unref();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  // Aborted while we were binding the port.
+  if (signal?.aborted) onAbort();
+
+  return { redirectUri, result, cancel: onAbort };
+}
+
+function authorizationError(error: string, description: string | null): TokenDeskError {
+  if (error === 'access_denied') {
+    return new TokenDeskError('access_denied', 'You declined access on the Zoho page, so Token Desk received no authorization.', {
+      category: 'refused',
+      remedy: 'Run the authorization again and press Accept on the Zoho page.',
+    });
+  }
+  const said = shortText(description);
+  return new TokenDeskError('authorization_failed', `The Zoho sign-in page returned the error "${shortText(error)}"${said ? `: ${said}` : ''}.`, {
+    category: 'refused',
+    remedy: 'Check the client ID, redirect URI and scopes of this connection in the Zoho API Console, then run the authorization again.',
+    details: { error: shortText(error) },
+  });
+}
+
+function cancelledError(): TokenDeskError {
+  return new TokenDeskError('authorization_cancelled', 'The authorization was cancelled before the Zoho sign-in finished.', {
+    category: 'auth',
+    remedy: 'Run the authorization again when you are ready.',
+  });
+}
+
+function timeoutError(timeoutMs: number): TokenDeskError {
+  const span = timeoutMs >= 60_000 ? plural(Math.round(timeoutMs / 60_000), 'minute') : plural(Math.max(1, Math.ceil(timeoutMs / 1000)), 'second');
+  return new TokenDeskError('authorization_timeout', `No answer came back from the Zoho sign-in page within ${span}.`, {
+    category: 'auth',
+    remedy: `Run the authorization again and finish the sign-in in the browser within ${span}.`,
+    details: { timeoutMs },
+  });
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** Zoho's example shows accounts-server percent-encoded once more than the query needs. */
+export function decodeRepeatedly(value: string | null): string | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  let current = value.trim();
+  for (let i = 0; i < 3 && /%[0-9a-f]{2}/i.test(current); i++) {
+    try {
+      current = decodeURIComponent(current);
+    } catch {
+      break;
+    }
+  }
+  return current;
+}
+
+function shortText(value: string | null): string | undefined {
+  if (value === null) return undefined;
+  // eslint-disable-next-line no-control-regex -- control characters have no place in a message
+  const text = value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  if (text === '') return undefined;
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  // Self-contained page: no script, no external resource, nothing that could leak the URL.
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  // One request per connection, so closing the servers leaves no keep-alive socket behind.
+  connection: 'close',
+} as const;
+
+function sendPage(res: ServerResponse, status: number, title: string, message: string): void {
+  const body = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Token Desk</title>
+<style>body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:34rem;margin:15vh auto;padding:0 1.5rem;color:#1f2937}h1{font-size:1.3rem}</style>
+</head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>
+`;
+  res.writeHead(status, { ...PAGE_HEADERS, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function portInUse(port: number, redirectUri: string): TokenDeskError {
+  return new TokenDeskError('port_in_use', `Port ${port} on this computer is already in use by another program, so Token Desk cannot receive the Zoho answer at ${redirectUri}.`, {
+    category: 'local',
+    remedy: `Close the program that uses port ${port} (or a Token Desk sign-in still running), or choose another port with --redirect-uri, for example http://localhost:${port === 65535 ? port - 1 : port + 1}/callback, and register that exact URI in the Zoho API Console.`,
+    details: { port },
+  });
+}
+
+function listenFailure(code: string | undefined, port: number, address: string): TokenDeskError {
+  if (code === 'EACCES') {
+    return new TokenDeskError('port_not_allowed', `Token Desk is not allowed to listen on port ${port} of this computer.`, {
+      category: 'local',
+      remedy: 'Use a port above 1024 in --redirect-uri (for example http://localhost:53134/callback) and register that exact URI in the Zoho API Console.',
+      details: { port },
+    });
+  }
+  return new TokenDeskError('loopback_unavailable', `Token Desk could not listen on ${address} port ${port}${code ? ` (${code})` : ''}.`, {
+    category: 'local',
+    remedy: 'Check that the loopback network interface is enabled and that no security software blocks local ports, or choose another redirect URI.',
+    details: { port, address, code },
+  });
+}
+
+function listenOnce(server: Server, port: number, address: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => {
+      server.off('listening', onListening);
+      reject(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen({ port, host: address, ipv6Only: address.includes(':'), exclusive: true });
+  });
+}
+
+const UNAVAILABLE_FAMILY = new Set(['EADDRNOTAVAIL', 'EAFNOSUPPORT']);
+
+async function listenAll(parsed: ParsedRedirect, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ servers: Server[]; port: number }> {
+  // With port 0 the system picks a port for the first address; if it is taken on the other one,
+  // pick again rather than share a port with a stranger.
+  const attempts = parsed.port === 0 ? 5 : 1;
+  for (let attempt = 1; ; attempt++) {
+    const servers: Server[] = [];
+    let port = parsed.port;
+    try {
+      for (const target of parsed.targets) {
+        const server = createServer(handler);
+        try {
+          await listenOnce(server, port, target.address);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (target.optional && code !== undefined && UNAVAILABLE_FAMILY.has(code)) continue;
+          throw error;
+        }
+        servers.push(server);
+        const address = server.address();
+        if (port === 0 && address !== null && typeof address === 'object') port = address.port;
+      }
+      return { servers, port };
+    } catch (error) {
+      await closeServers(servers);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' && attempt < attempts) continue;
+      if (code === 'EADDRINUSE') throw portInUse(port, parsed.url.href);
+      throw listenFailure(code, port, (error as { address?: string }).address ?? parsed.url.hostname);
+    }
+  }
+}
+
+/** Stops listening and ends every connection; resolves when nothing is left open. */
+function closeServers(servers: Server[], inFlight?: ServerResponse): Promise<void> {
+  const closed = servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
+  const endAll = () => {
+    for (const server of servers) server.closeAllConnections();
+  };
+  if (inFlight && !inFlight.writableFinished) {
+    // Let the answer page reach the browser first.
+    inFlight.once('finish', endAll);
+    inFlight.once('close', endAll);
+  } else {
+    endAll();
+  }
+  return Promise.all(closed).then(() => undefined);
+}
