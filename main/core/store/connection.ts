@@ -33,7 +33,7 @@ export const connectionSchema = z.object({
   name: z.string().regex(CONNECTION_NAME_PATTERN),
   /** Data centre chosen when the connection was added; 'custom' for a configured server pair. */
   dc: z.enum([...DC_CODES, 'custom']),
-  /** Configured custom server pair (proxies, tests); present iff dc === 'custom'. */
+  /** Configured custom server pair (proxies, tests); when present it replaces the DC's servers. */
   custom: z.object({ accountsUrl: z.string().url(), apiDomain: z.string().url() }).optional(),
   clientType: clientTypeSchema,
   clientId: z.string().min(1),

@@ -1,0 +1,107 @@
+// The Cipher port: how the vault turns a secret into ciphertext and back, whatever holds the key
+// (the OS keyring, a passphrase, Electron's safeStorage). Also the table of known cipher ids, so
+// that a value written by another cipher than the active one can be reported by name with the way
+// to select that cipher again.
+
+import { TokenDeskError } from '../errors.js';
+
+/**
+ * A cipher's parameters kept in the vault file (key id, KDF salt, key-check value...). Plain JSON,
+ * never secret: anything secret stays in the OS keyring, the passphrase, or the OS facility.
+ */
+export type CipherParams = Record<string, unknown>;
+
+export interface DecryptResult {
+  plain: string;
+  /**
+   * The value decrypted, but was sealed under older settings (a rotated OS key, an older key id):
+   * the vault writes it again under the current ones.
+   */
+  reEncrypt: boolean;
+}
+
+/** A cipher bound to the vault's stored parameters, ready to seal and open values. */
+export interface CipherSession {
+  /** The parameters to keep in the vault file; the vault saves them when they changed. */
+  readonly params: CipherParams;
+  /**
+   * Seals `plain`. `aad` (the envelope header plus service and account) is bound to the result, so
+   * decrypting with another `aad` fails: values cannot be swapped between vault entries.
+   */
+  encrypt(plain: string, aad: string): Promise<string>;
+  /** Opens a payload from encrypt(); a wrong key, tampering or another `aad` throws decrypt_failed. */
+  decrypt(payload: string, aad: string): Promise<DecryptResult>;
+}
+
+export type CipherPurpose = 'read' | 'write';
+
+export interface Cipher {
+  /** Short, stable id written into every envelope: 'keyring', 'passphrase', 'safestorage'. */
+  readonly id: string;
+  /** For the UI and CLI: where the key lives, e.g. "OS keyring (Secret Service)". */
+  describe(): string;
+  /**
+   * Binds the cipher to the parameters it stored in the vault file earlier. For 'write', creates
+   * key material when there is none yet (first use); for 'read', never creates anything. Throws a
+   * TokenDeskError when the key cannot be reached (keyring_unavailable, wrong_passphrase,
+   * weak_os_encryption...): the vault then writes nothing.
+   */
+  open(stored: CipherParams | undefined, purpose: CipherPurpose): Promise<CipherSession>;
+}
+
+export interface CipherInfo {
+  label: string;
+  /** How a user makes this cipher the active one again (shown when its values cannot be read). */
+  howToSelect: string;
+}
+
+/** Every cipher id this version knows; an envelope naming another id is refused as unknown. */
+export const KNOWN_CIPHERS: Readonly<Record<string, CipherInfo>> = {
+  keyring: {
+    label: 'the OS keyring',
+    howToSelect:
+      'run token-desk without TOKEN_DESK_PASSPHRASE set, on the machine and user account that stored it',
+  },
+  passphrase: {
+    label: 'a passphrase (TOKEN_DESK_PASSPHRASE)',
+    howToSelect: 'set TOKEN_DESK_PASSPHRASE to the passphrase that was used when it was stored',
+  },
+  safestorage: {
+    label: "the desktop app's OS encryption (Electron safeStorage)",
+    howToSelect:
+      'open it in the Token Desk desktop app on the machine and user account that stored it',
+  },
+};
+
+export function isKnownCipherId(id: string): boolean {
+  return Object.hasOwn(KNOWN_CIPHERS, id);
+}
+
+export function cipherLabel(id: string): string {
+  return isKnownCipherId(id) ? KNOWN_CIPHERS[id]!.label : `an unknown cipher ("${id}")`;
+}
+
+export type DecryptFailureReason =
+  /** The key that sealed the value is gone (keyring entry deleted, another machine). */
+  | 'key_missing'
+  /** Authentication failed: wrong key, the value was changed, or it belongs to another entry. */
+  | 'auth_failed'
+  /** The payload is not in the shape this cipher writes. */
+  | 'bad_payload';
+
+/**
+ * Thrown by ciphers when one value cannot be opened. The vault turns it into secret_unreadable
+ * naming the entry; the cipher alone does not know which entry it is.
+ */
+export function decryptFailed(
+  reason: DecryptFailureReason,
+  message: string,
+  cause?: unknown,
+): TokenDeskError {
+  return new TokenDeskError('decrypt_failed', message, {
+    category: 'local',
+    remedy: 'Authorize the connection again to store a fresh value.',
+    details: { reason },
+    cause,
+  });
+}

@@ -1,0 +1,195 @@
+// The passphrase cipher, for headless machines without an OS keyring: AES-256-GCM under a key
+// derived with scrypt from the user's passphrase and a random per-vault salt. The salt, the scrypt
+// cost and a key-check value are kept in the vault file, so a wrong passphrase is reported as
+// wrong_passphrase before anything is decrypted (never garbage, never a crash). The derived key is
+// cached in memory for the life of this cipher (once per process), never written anywhere.
+
+import { createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { TokenDeskError, inputError } from '../errors.js';
+import { AES_KEY_BYTES, openAesGcm, sealAesGcm } from './aes-gcm.js';
+import {
+  decryptFailed,
+  type Cipher,
+  type CipherParams,
+  type CipherPurpose,
+  type CipherSession,
+} from './cipher.js';
+
+export const PASSPHRASE_CIPHER_ID = 'passphrase';
+
+export interface ScryptCost {
+  /** CPU/memory cost, a power of two. */
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** OWASP's scrypt floor (N=2^17 is the high end); about 0.1-0.3 s and 32 MiB on a laptop. */
+export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
+
+// Bounds for costs read from a file: keep a damaged or hostile file from asking for gigabytes.
+const MIN_LOG2_N = 10;
+const MAX_LOG2_N = 20;
+const MAX_MEMORY = 256 * 1024 * 1024;
+const SALT_BYTES = 16;
+const CHECK_LABEL = 'token-desk passphrase key check v1';
+
+interface PassphraseParams extends ScryptCost {
+  kdf: 'scrypt';
+  salt: string;
+  check: string;
+}
+
+export interface PassphraseCipherOptions {
+  passphrase: string;
+  /** Cost for a NEW vault; an existing vault keeps the cost stored in its file. */
+  cost?: ScryptCost;
+}
+
+export function createPassphraseCipher(options: PassphraseCipherOptions): Cipher {
+  // NFC so that the same passphrase typed on macOS and Linux derives the same key.
+  const passphrase = options.passphrase.normalize('NFC');
+  if (passphrase === '') {
+    throw inputError(
+      'passphrase_empty',
+      'The vault passphrase is empty.',
+      'Set TOKEN_DESK_PASSPHRASE to a non-empty passphrase, or unset it to use the OS keyring.',
+    );
+  }
+  const newCost = options.cost ?? DEFAULT_SCRYPT_COST;
+  assertCost(newCost);
+  const derived = new Map<string, Promise<Buffer>>();
+
+  const deriveKey = (salt: Buffer, cost: ScryptCost): Promise<Buffer> => {
+    const cacheKey = `${salt.toString('base64url')}:${cost.N}:${cost.r}:${cost.p}`;
+    let pending = derived.get(cacheKey);
+    if (!pending) {
+      pending = new Promise<Buffer>((resolve, reject) => {
+        const maxmem = 2 * 128 * cost.N * cost.r + 128 * cost.r * cost.p + 1024 * 1024;
+        scrypt(passphrase, salt, AES_KEY_BYTES, { ...cost, maxmem }, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      });
+      derived.set(cacheKey, pending);
+      pending.catch(() => derived.delete(cacheKey));
+    }
+    return pending;
+  };
+
+  return {
+    id: PASSPHRASE_CIPHER_ID,
+    describe: () => 'Passphrase (TOKEN_DESK_PASSPHRASE, scrypt + AES-256-GCM)',
+
+    async open(stored: CipherParams | undefined, purpose: CipherPurpose): Promise<CipherSession> {
+      let params: PassphraseParams;
+      let key: Buffer;
+      if (stored === undefined || Object.keys(stored).length === 0) {
+        if (purpose === 'read') {
+          throw decryptFailed(
+            'key_missing',
+            'The vault file has no passphrase settings (salt), so no value sealed with a passphrase can be opened.',
+          );
+        }
+        const salt = randomBytes(SALT_BYTES);
+        key = await deriveKey(salt, newCost);
+        params = {
+          kdf: 'scrypt',
+          ...newCost,
+          salt: salt.toString('base64url'),
+          check: keyCheck(key),
+        };
+      } else {
+        params = parseParams(stored);
+        key = await deriveKey(Buffer.from(params.salt, 'base64url'), params);
+        const expected = Buffer.from(params.check, 'base64url');
+        const actual = Buffer.from(keyCheck(key), 'base64url');
+        if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+          throw new TokenDeskError(
+            'wrong_passphrase',
+            'The passphrase in TOKEN_DESK_PASSPHRASE is not the one this vault was created with.',
+            {
+              category: 'local',
+              remedy:
+                'Set TOKEN_DESK_PASSPHRASE to the passphrase you used before (or unset it if your secrets are in the OS keyring). ' +
+                'If the passphrase is lost, move the vault file aside and authorize your connections again.',
+            },
+          );
+        }
+      }
+      return {
+        params: { ...params },
+        encrypt: async (plain, aad) => sealAesGcm(key, plain, aad),
+        decrypt: async (payload, aad) => ({
+          plain: openAesGcm(key, payload, aad),
+          reEncrypt: false,
+        }),
+      };
+    },
+  };
+}
+
+/** A value that confirms the key without revealing it: HMAC-SHA256(key, fixed label). */
+function keyCheck(key: Buffer): string {
+  return createHmac('sha256', key).update(CHECK_LABEL).digest('base64url');
+}
+
+function parseParams(stored: CipherParams): PassphraseParams {
+  const { kdf, N, r, p, salt, check } = stored;
+  const valid =
+    kdf === 'scrypt' &&
+    typeof N === 'number' &&
+    typeof r === 'number' &&
+    typeof p === 'number' &&
+    typeof salt === 'string' &&
+    Buffer.from(salt, 'base64url').length >= SALT_BYTES &&
+    typeof check === 'string' &&
+    check.length > 0 &&
+    costIsSane({ N, r, p });
+  if (!valid) {
+    throw new TokenDeskError(
+      'vault_invalid',
+      "The vault file's passphrase settings (salt, cost or key check) are damaged.",
+      {
+        category: 'local',
+        remedy:
+          'Restore the vault file from a backup, or move it aside and authorize your connections again.',
+      },
+    );
+  }
+  return {
+    kdf,
+    N: N as number,
+    r: r as number,
+    p: p as number,
+    salt: salt as string,
+    check: check as string,
+  };
+}
+
+function costIsSane({ N, r, p }: ScryptCost): boolean {
+  const log2N = Math.log2(N);
+  return (
+    Number.isInteger(log2N) &&
+    log2N >= MIN_LOG2_N &&
+    log2N <= MAX_LOG2_N &&
+    Number.isInteger(r) &&
+    r >= 1 &&
+    Number.isInteger(p) &&
+    p >= 1 &&
+    p <= 16 &&
+    128 * N * r <= MAX_MEMORY
+  );
+}
+
+function assertCost(cost: ScryptCost): void {
+  if (!costIsSane(cost)) {
+    throw new TokenDeskError(
+      'invalid_scrypt_cost',
+      `The scrypt cost N=${cost.N}, r=${cost.r}, p=${cost.p} is out of range.`,
+      {
+        category: 'local',
+        remedy: 'Use a power-of-two N between 2^10 and 2^20 and a memory need under 256 MiB.',
+      },
+    );
+  }
+}

@@ -1,0 +1,134 @@
+// DocumentStore on `conf`: one JSON file in the Token Desk home folder (connections.json,
+// vault.json), written atomically with mode 0600 in a folder created 0700. conf's own schema,
+// defaults and migrations stay unused (ours live in core). conf's `store` re-reads the file on
+// every access, so other processes' writes are seen. conf wants an object at the root; the
+// serializer wraps the document in `{ document }` so any JSON (even a bare v0 array) round-trips.
+// A file that is not JSON is moved aside to `<name>.corrupt-<timestamp>.json` and reported: never
+// cleared, never silently replaced.
+
+import { chmodSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { TokenDeskError } from '../../core/errors.js';
+import type { DocumentStore } from '../../core/ports.js';
+
+export interface JsonDocumentStoreOptions {
+  /** The Token Desk home folder; created (mode 0700) if missing. */
+  home: string;
+  /** File name without extension, e.g. 'connections' or 'vault'. */
+  name: string;
+  /** For the backup name of a corrupt file; tests pass a fixed time. */
+  now?: () => number;
+}
+
+interface Wrapped {
+  document?: unknown;
+}
+
+/** Thrown by the deserializer so a corrupt file is told apart from any other failure. */
+class NotJsonError extends Error {}
+
+export function createJsonDocumentStore(options: JsonDocumentStoreOptions): DocumentStore {
+  const { home, name } = options;
+  const now = options.now ?? Date.now;
+  const path = join(home, `${name}.json`);
+  let conf: Conf<Wrapped> | undefined;
+
+  const ensureHome = () => mkdirSync(home, { recursive: true, mode: 0o700 });
+
+  // Created lazily: conf reads the file in its constructor, and that read must be guarded too.
+  const open = (): Conf<Wrapped> => {
+    if (conf) return conf;
+    ensureHome();
+    conf = new Conf<Wrapped>({
+      cwd: home,
+      configName: name,
+      fileExtension: 'json',
+      configFileMode: 0o600,
+      clearInvalidConfig: false,
+      accessPropertiesByDotNotation: false,
+      watch: false,
+      serialize: (value) => {
+        if (!('document' in value)) throw new Error('json-document-store: nothing to write');
+        return `${JSON.stringify(value.document, null, 2)}\n`;
+      },
+      deserialize: (text) => {
+        try {
+          return { document: JSON.parse(text) as unknown };
+        } catch (error) {
+          throw new NotJsonError('not JSON', { cause: error });
+        }
+      },
+    });
+    return conf;
+  };
+
+  const guard = <T>(action: () => T): T => {
+    try {
+      return action();
+    } catch (error) {
+      if (error instanceof NotJsonError) throw quarantine(path, home, name, now());
+      throw error;
+    }
+  };
+
+  return {
+    path,
+    read() {
+      const store = guard(() => open().store);
+      return 'document' in store ? store.document : undefined;
+    },
+    write(document) {
+      if (document === undefined)
+        throw new TypeError('json-document-store: cannot write undefined');
+      ensureHome();
+      guard(() => {
+        const store = open();
+        // conf's setter ignores an unreadable old file; reading first makes a corrupt file an
+        // error (and a backup) instead of being overwritten unseen.
+        void store.store;
+        store.store = { document };
+      });
+    },
+  };
+}
+
+/** Moves a corrupt file aside (kept as a backup) and returns the error that says so. */
+function quarantine(path: string, home: string, name: string, at: number): TokenDeskError {
+  const stamp = new Date(at).toISOString().replace(/[:.]/g, '-');
+  let backup = join(home, `${name}.corrupt-${stamp}.json`);
+  for (let n = 2; existsSync(backup); n += 1)
+    backup = join(home, `${name}.corrupt-${stamp}-${n}.json`);
+  try {
+    renameSync(path, backup);
+  } catch (error) {
+    // Another process may have moved it first; either way the original is not lost.
+    return new TokenDeskError(
+      'store_corrupt',
+      `The file ${path} is not valid JSON and could not be moved aside.`,
+      {
+        category: 'local',
+        remedy: `Move or fix ${path} by hand (look for ${name}.corrupt-*.json backups beside it), then try again.`,
+        details: { path },
+        cause: error,
+      },
+    );
+  }
+  try {
+    // The backup may hold encrypted secrets or connection details: owner-only, like the original.
+    chmodSync(backup, 0o600);
+  } catch {
+    // The move succeeded; a backup with its old mode is still better than no backup.
+  }
+  return new TokenDeskError(
+    'store_corrupt',
+    `The file ${path} was not valid JSON. It has been kept as ${backup}.`,
+    {
+      category: 'local',
+      remedy:
+        `Token Desk starts a new, empty ${name}.json on the next change. To get your data back, repair the JSON in ${backup} ` +
+        `and move it back to ${path}, or restore a backup.`,
+      details: { path, backup },
+    },
+  );
+}

@@ -1,0 +1,51 @@
+// KeyringPort over @napi-rs/keyring: the OS keyring (Secret Service on Linux, Keychain on macOS,
+// Credential Manager on Windows). On Linux entries are pinned to the Secret Service: the library's
+// default falls back to the kernel keyring, which forgets everything at logout or reboot, and a
+// vault key kept there would make every secret unreadable the next day. Every failure (no D-Bus
+// session, no Secret Service, a locked collection) becomes keyring_unavailable.
+
+import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
+import { keyringUnavailableError, type KeyringPort } from '../../core/vault/keyring-cipher.js';
+
+export interface OsKeyringOptions {
+  platform?: NodeJS.Platform;
+}
+
+export function createOsKeyring(options: OsKeyringOptions = {}): KeyringPort {
+  const platform = options.platform ?? process.platform;
+  const entryOptions: EntryOptions | undefined =
+    platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined;
+
+  const call = async <T>(
+    action: (entry: AsyncEntry) => Promise<T>,
+    service: string,
+    account: string,
+  ): Promise<T> => {
+    try {
+      return await action(new AsyncEntry(service, account, entryOptions));
+    } catch (error) {
+      throw keyringUnavailableError(error instanceof Error ? error.message : undefined, error);
+    }
+  };
+
+  return {
+    label: keyringLabel(platform),
+    get: (service, account) =>
+      call((entry) => entry.getPassword(), service, account).then((value) => value ?? null),
+    set: (service, account, value) => call((entry) => entry.setPassword(value), service, account),
+    delete: (service, account) => call((entry) => entry.deleteCredential(), service, account),
+  };
+}
+
+function keyringLabel(platform: NodeJS.Platform): string {
+  switch (platform) {
+    case 'darwin':
+      return 'OS keyring (macOS Keychain)';
+    case 'win32':
+      return 'OS keyring (Windows Credential Manager)';
+    case 'linux':
+      return 'OS keyring (Secret Service)';
+    default:
+      return 'OS keyring';
+  }
+}
