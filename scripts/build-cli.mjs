@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['main/cli/index.ts'],
+  entryPoints: ['main/entry/token-desk.ts'],
   outfile: 'out/cli/token-desk.js',
   bundle: true,
   platform: 'node',

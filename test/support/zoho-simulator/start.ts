@@ -159,6 +159,11 @@ export async function startZohoSimulator(
     },
     revokeAll: (clientId) => state.revokeAll(clientId),
     expireAccessTokens: () => state.expireAccessTokens(),
+    setAccessTokenTtl(seconds) {
+      positiveNumber('accessTokenTtlSeconds', seconds, seconds);
+      ctx.tokenConfig.accessTokenTtlSeconds = seconds;
+      state.setAccessTokenTtlMs(seconds * 1000);
+    },
     get stats(): SimulatorStats {
       return structuredClone(stats);
     },

@@ -107,7 +107,7 @@ export class SimulatorState {
 
   constructor(
     readonly now: () => number,
-    private readonly accessTokenTtlMs: number,
+    private accessTokenTtlMs: number,
     private readonly grantCodeTtlMs: number,
   ) {}
 
@@ -250,6 +250,11 @@ export class SimulatorState {
     for (const access of this.accessTokens.values()) {
       if (clientId === undefined || access.clientId === clientId) access.revoked = true;
     }
+  }
+
+  /** Lifetime of access tokens issued from now on. */
+  setAccessTokenTtlMs(ms: number): void {
+    this.accessTokenTtlMs = ms;
   }
 
   expireAccessTokens(): void {

@@ -99,6 +99,8 @@ export interface ZohoSimulator {
   failNext(count: number, response?: InjectedFailure): void;
   revokeAll(clientId?: string): void;
   expireAccessTokens(): void;
+  /** Lifetime (and expires_in) of access tokens issued from now on, e.g. to hand out one that is about to expire. */
+  setAccessTokenTtl(seconds: number): void;
   /** A snapshot at the time of reading. */
   readonly stats: SimulatorStats;
   /** Token, revoke, user-info, and API requests, oldest first (a snapshot). */

@@ -1,1 +1,0 @@
-console.log("token-desk: not implemented yet")

@@ -1,0 +1,344 @@
+// The token-desk command line: parses arguments (commander), runs one core use case, prints the
+// result, and maps every failure to one line on stderr (cause and remedy) and an exit code.
+
+import { Command, CommanderError, Option } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { inputError, isTokenDeskError } from '../core/errors.js';
+import { DC_CODES } from '../core/zoho/data-centres.js';
+import { parseExportFormat } from '../core/connections/export-connection.js';
+import type { Connection } from '../core/store/connection.js';
+import { createCliContext, type CliContext } from './cli-context.js';
+import { writeLine, type CliIo } from './cli-io.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import { readSecret } from './secret-input.js';
+import { relativeTime, table } from './format.js';
+import { registerCatalogCommands } from './commands/catalog-commands.js';
+
+const TOKEN_FORMATS = ['bare', 'header', 'json'] as const;
+
+function parseSeconds(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw inputError('bad_number', `${flag} takes a whole number of seconds, not "${value}".`, `For example ${flag} 300.`);
+    return n;
+  };
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseHeader(text: string): [string, string] {
+  const index = text.indexOf(':');
+  if (index <= 0) throw inputError('bad_header', `The header "${text}" is not of the form 'Name: value'.`, `For example --header 'orgId: 12345'.`);
+  return [text.slice(0, index).trim(), text.slice(index + 1).trim()];
+}
+
+function splitScopes(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(/[\s,]+/).filter(Boolean);
+}
+
+function connectionSummary(connection: Connection, now: number): string {
+  const where = connection.location ?? connection.dc;
+  const who = connection.user?.email ? ` as ${connection.user.email}` : '';
+  const expiry = connection.accessTokenExpiresAt ? `; access token valid ${relativeTime(connection.accessTokenExpiresAt, now)}` : '';
+  return `${connection.name} (${where.toUpperCase()})${who}${expiry}`;
+}
+
+export interface CommandOutcome {
+  exitCode: number;
+}
+
+export function buildProgram(io: CliIo, contextFor: (home: string | undefined) => CliContext, outcome: CommandOutcome): Command {
+  const program = new Command('token-desk');
+  const out = (text: string) => io.stdout.write(text);
+  const progress = (text: string) => writeLine(io.stderr, text);
+  const reportAuthorized = (verb: string, connection: Connection) => {
+    progress(`${verb} ${connectionSummary(connection, Date.now())}.`);
+    const scopes = connection.grantedScopes ?? connection.scopes;
+    if (scopes.length) progress(`Scopes: ${scopes.join(', ')}`);
+  };
+  const ctx = (command: Command) => contextFor(command.optsWithGlobals().home as string | undefined);
+
+  program
+    .description('Get, keep and use Zoho OAuth tokens.')
+    .option('--home <dir>', 'folder for connections and the vault (default: $TOKEN_DESK_HOME or the OS app-data folder)')
+    .addHelpText(
+      'after',
+      '\nVault: the OS keyring by default; set TOKEN_DESK_PASSPHRASE to use a passphrase instead (headless machines, CI).\n' +
+        'Exit codes: 0 ok, 2 usage or bad input, 3 needs (re-)authorization, 4 Zoho refused, 5 network or server failure.',
+    )
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: (text) => io.stderr.write(text) });
+
+  program
+    .command('add')
+    .description('add a connection (the client secret is read from stdin, or asked for without echo)')
+    .argument('<name>', 'a short name, e.g. acme-crm-eu')
+    .addOption(new Option('--dc <code>', 'Zoho data centre').choices([...DC_CODES]))
+    .requiredOption('--client-id <id>', 'Client ID from the Zoho API Console')
+    .addOption(new Option('--type <type>', 'client type').choices(['self', 'server']).makeOptionMandatory())
+    .option('--scopes <list>', 'comma-separated scopes (required for --type server)')
+    .option('--redirect-uri <uri>', 'server clients: the loopback redirect URI registered in the console (default http://localhost:53134/callback)')
+    .option('--accounts-url <url>', 'custom accounts server (proxy or test server); needs --api-domain')
+    .option('--api-domain <url>', 'custom API domain; needs --accounts-url')
+    .option('--org <label>', 'client-organization label, for grouping')
+    .action(async (name: string, options, command: Command) => {
+      const context = ctx(command);
+      const connections = await context.connections();
+      const secret = await readSecret(io, 'Client secret (input hidden):');
+      const connection = await connections.add(
+        { name, dc: options.dc, clientId: options.clientId, clientType: options.type, scopes: splitScopes(options.scopes), redirectUri: options.redirectUri, accountsUrl: options.accountsUrl, apiDomain: options.apiDomain, org: options.org },
+        secret,
+      );
+      const next = connection.clientType === 'self' ? `token-desk authorize ${connection.name} --code <grant code>` : `token-desk authorize ${connection.name}`;
+      progress(`Added ${connection.name} (${connection.dc.toUpperCase()}, ${connection.clientType === 'self' ? 'Self Client' : 'server-based'}). Next: ${next}`);
+      if (connection.redirectUri) progress(`Register this exact redirect URI in the Zoho API Console: ${connection.redirectUri}`);
+    });
+
+  program
+    .command('authorize')
+    .description('authorize a connection: a Self Client with --code, a server client through the browser')
+    .argument('<name>')
+    .option('--code <grant-code>', 'Self Client: the code from API Console > Self Client > Generate Code')
+    .option('--no-open', 'server client: do not open the browser; just print the address')
+    .option('--timeout <seconds>', 'server client: how long to wait for the browser (default 300)', parseSeconds('--timeout'))
+    .action(async (name: string, options, command: Command) => {
+      const connections = await ctx(command).connections();
+      const target = connections.get(name);
+      let connection: Connection;
+      if (options.code !== undefined) {
+        progress(`Exchanging the grant code at ${new URL(target.accountsUrl).host}…`);
+        connection = await connections.authorizeSelfClient(name, options.code);
+      } else if (target.clientType === 'self') {
+        throw inputError('missing_code', `"${target.name}" is a Self Client: it needs a grant code.`, `Generate one in the API Console (Self Client > Generate Code) and run token-desk authorize ${target.name} --code <code>.`);
+      } else {
+        const timeoutMs = (options.timeout ?? 300) * 1000;
+        connection = await connections.authorizeServerClient(name, {
+          openBrowser: options.open !== false,
+          timeoutMs,
+          onAuthorizationUrl: (url) => {
+            progress(`Open this address to sign in to Zoho and allow access (waiting up to ${Math.round(timeoutMs / 60_000) || 1} min):`);
+            progress(url);
+          },
+        });
+      }
+      reportAuthorized('Authorized', connection);
+    });
+
+  program
+    .command('import')
+    .description('add and authorize a Self Client from a downloaded self_client.json')
+    .argument('<name>')
+    .requiredOption('--self-client <file>', 'path of self_client.json')
+    .addOption(new Option('--dc <code>', 'Zoho data centre of the console the file came from').choices([...DC_CODES]))
+    .option('--accounts-url <url>', 'custom accounts server; needs --api-domain')
+    .option('--api-domain <url>', 'custom API domain; needs --accounts-url')
+    .action(async (name: string, options, command: Command) => {
+      let text: string;
+      try {
+        text = await readFile(options.selfClient, 'utf8');
+      } catch {
+        throw inputError('file_unreadable', `Cannot read ${options.selfClient}.`, 'Check the path of the self_client.json you downloaded from the API Console.');
+      }
+      const connections = await ctx(command).connections();
+      progress('Exchanging the grant code from the file…');
+      const connection = await connections.importSelfClient(name, text, { dc: options.dc, accountsUrl: options.accountsUrl, apiDomain: options.apiDomain });
+      reportAuthorized('Imported and authorized', connection);
+      progress(`The file still holds your client secret: delete ${options.selfClient} or keep it somewhere safe.`);
+    });
+
+  program
+    .command('token')
+    .description('print a valid access token (refreshing it when needed)')
+    .argument('<name>')
+    .option('--min-valid <seconds>', 'refresh when fewer seconds than this remain (default 300)', parseSeconds('--min-valid'))
+    .addOption(new Option('--format <format>', 'bare token, an Authorization header, or JSON').choices([...TOKEN_FORMATS]).default('bare'))
+    .action(async (name: string, options, command: Command) => {
+      const tokens = await ctx(command).tokens();
+      const result = await tokens.getAccessToken(name, { minValidSeconds: options.minValid ?? 300 });
+      if (options.format === 'header') writeLine(io.stdout, `Authorization: Zoho-oauthtoken ${result.accessToken}`);
+      else if (options.format === 'json') {
+        writeLine(
+          io.stdout,
+          JSON.stringify({
+            access_token: result.accessToken,
+            token_type: 'Zoho-oauthtoken',
+            expires_at: new Date(result.expiresAt).toISOString(),
+            expires_in: Math.max(0, Math.floor((result.expiresAt - Date.now()) / 1000)),
+            api_domain: result.apiDomain,
+          }),
+        );
+      } else writeLine(io.stdout, result.accessToken);
+    });
+
+  program
+    .command('refresh')
+    .description('get a new access token now')
+    .argument('<name>')
+    .action(async (name: string, _options, command: Command) => {
+      const tokens = await ctx(command).tokens();
+      progress('Refreshing the access token…');
+      const result = await tokens.refresh(name);
+      progress(`Refreshed ${connectionSummary(result.connection, Date.now())}.`);
+    });
+
+  program
+    .command('revoke')
+    .description('revoke the refresh token at Zoho and forget the tokens here')
+    .argument('<name>')
+    .action(async (name: string, _options, command: Command) => {
+      const connections = await ctx(command).connections();
+      progress('Revoking the refresh token at Zoho…');
+      const connection = await connections.revoke(name);
+      progress(`Revoked. ${connection.name} keeps its client details; run token-desk authorize ${connection.name} to use it again.`);
+    });
+
+  program
+    .command('remove')
+    .description('forget a connection and its secrets on this computer (Zoho is not contacted)')
+    .argument('<name>')
+    .action(async (name: string, _options, command: Command) => {
+      const connections = await ctx(command).connections();
+      const removed = await connections.remove(name);
+      progress(`Removed ${removed.name}. Its grant stays valid at Zoho until revoked (Zoho Accounts > Sessions > Connected Apps).`);
+    });
+
+  program
+    .command('list')
+    .description('list connections (never prints a secret)')
+    .option('--json', 'machine-readable output')
+    .action(async (options, command: Command) => {
+      const list = ctx(command).store.list();
+      const now = Date.now();
+      if (options.json) {
+        const view = list.map((c) => ({
+          name: c.name,
+          dc: c.dc,
+          location: c.location,
+          type: c.clientType,
+          status: c.status,
+          client_id: c.clientId,
+          accounts_url: c.accountsUrl,
+          api_domain: c.apiDomain,
+          scopes: c.grantedScopes ?? c.scopes,
+          user: c.user,
+          org: c.org,
+          access_token_expires_at: c.accessTokenExpiresAt ? new Date(c.accessTokenExpiresAt).toISOString() : null,
+        }));
+        writeLine(io.stdout, JSON.stringify(view, null, 2));
+        return;
+      }
+      if (list.length === 0) {
+        progress('No connections yet. Add one with: token-desk add <name> --dc <dc> --client-id <id> --type <self|server>');
+        return;
+      }
+      out(
+        table(
+          ['NAME', 'DC', 'TYPE', 'STATUS', 'USER', 'ACCESS TOKEN'],
+          list.map((c) => [
+            c.name,
+            (c.location ?? c.dc).toUpperCase(),
+            c.clientType,
+            c.status,
+            c.user?.email ?? c.org ?? '',
+            c.accessTokenExpiresAt ? (c.accessTokenExpiresAt > now ? `valid ${relativeTime(c.accessTokenExpiresAt, now)}` : 'expired') : '-',
+          ]),
+        ),
+      );
+    });
+
+  program
+    .command('request')
+    .description("send an API request with the connection's token; status on stderr, body on stdout")
+    .argument('<name>')
+    .argument('<method>', 'GET, POST, PUT, PATCH, DELETE')
+    .argument('<path-or-url>', "path relative to the connection's api_domain, e.g. /crm/v8/org")
+    .option('--data <json>', 'request body: JSON text, or @file')
+    .option('--header <header>', "extra header 'Name: value' (repeatable)", collect, [] as string[])
+    .action(async (name: string, method: string, pathOrUrl: string, options, command: Command) => {
+      const upper = method.toUpperCase();
+      if (!/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(upper)) {
+        throw inputError('bad_method', `"${method}" is not an HTTP method.`, 'Use GET, POST, PUT, PATCH or DELETE.');
+      }
+      let body: string | undefined;
+      if (options.data !== undefined) {
+        body = options.data.startsWith('@') ? await readFile(options.data.slice(1), 'utf8').catch(() => {
+          throw inputError('file_unreadable', `Cannot read ${options.data.slice(1)}.`, 'Check the path after @.');
+        }) : options.data;
+        try {
+          JSON.parse(body!);
+        } catch (error) {
+          throw inputError('bad_json', `The request body is not valid JSON (${(error as Error).message}).`, 'Fix the JSON, or put it in a file and pass --data @file.json.');
+        }
+      }
+      const headers = (options.header as string[]).map(parseHeader);
+      const runner = await ctx(command).requests();
+      const response = await runner.run(name, { method: upper, pathOrUrl, headers, body });
+      const note = response.retriedAfterRefresh ? ', after refreshing the token' : '';
+      progress(`${response.status} ${response.statusText} (${response.durationMs} ms, ${response.sizeBytes} B${note})`);
+      out(response.body.endsWith('\n') || response.body === '' ? response.body : response.body + '\n');
+      if (response.status >= 500) outcome.exitCode = EXIT.network;
+      else if (response.status >= 400) outcome.exitCode = EXIT.refused;
+    });
+
+  program
+    .command('export')
+    .description('export a connection as .env, JSON or a Postman environment (secrets only on request)')
+    .argument('<name>')
+    .requiredOption('--format <format>', 'env, json or postman', parseExportFormat)
+    .option('--include-secrets', 'include the client secret, refresh token and access token')
+    .action(async (name: string, options, command: Command) => {
+      const connections = await ctx(command).connections();
+      out(await connections.export(name, options.format, { includeSecrets: options.includeSecrets === true }));
+      if (options.includeSecrets) progress('This output contains secrets: keep it out of version control and chat.');
+    });
+
+  registerCatalogCommands(program, { stdout: out });
+  return program;
+}
+
+export interface CliExtensions {
+  version?: string;
+  /** Adds commands that live outside the CLI shell (the entry point adds `ui`). */
+  extend?: (program: Command, contextFor: (home: string | undefined) => CliContext) => void;
+}
+
+/** Runs one command line; resolves to the exit code. Never throws. */
+export async function runCli(argv: string[], io: CliIo, extensions: CliExtensions = {}): Promise<number> {
+  const contexts = new Map<string, CliContext>();
+  const contextFor = (home: string | undefined) => {
+    const key = home ?? '';
+    let context = contexts.get(key);
+    if (!context) contexts.set(key, (context = createCliContext(io, home)));
+    return context;
+  };
+  const outcome: CommandOutcome = { exitCode: EXIT.ok };
+  const program = buildProgram(io, contextFor, outcome);
+  if (extensions.version) program.version(extensions.version, '-V, --version');
+  extensions.extend?.(program, contextFor);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return outcome.exitCode;
+  } catch (error) {
+    return reportError(io, error);
+  }
+}
+
+function reportError(io: CliIo, error: unknown): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end with exit code 0; help shown because a command was missing does not.
+    if (error.exitCode === 0) return EXIT.ok;
+    // commander already printed "error: …"; add the way out.
+    writeLine(io.stderr, 'Run token-desk --help (or token-desk <command> --help) for usage.');
+    return EXIT.usage;
+  }
+  if (isTokenDeskError(error)) {
+    writeLine(io.stderr, `token-desk: ${error.toLine()}`);
+    return exitCodeFor(error.category);
+  }
+  // A bug, not a user error: no stack trace (it could hold request details), one line, exit 1.
+  writeLine(io.stderr, `token-desk: something unexpected went wrong (${error instanceof Error ? error.name : 'unknown error'}). Try again; if it keeps happening, report it with the command you ran (without secrets).`);
+  return EXIT.unexpected;
+}

@@ -1,0 +1,207 @@
+// The connection use cases shared by every shell (CLI, desktop, browser mode): add, authorize
+// (Self Client code, self_client.json, server-based loopback flow), revoke, remove, export.
+// It composes the store, the vault, the OAuth client and the token manager; it never formats
+// output, and nothing stored is lost when an operation fails.
+
+import { TokenDeskError, inputError } from '../errors.js';
+import type { BrowserOpener, Clock } from '../ports.js';
+import type { ConnectionStore } from '../store/connection-store-types.js';
+import { SECRET_KINDS, VAULT_SERVICE, secretAccount, type Connection, type SecretKind } from '../store/connection.js';
+import type { SecretVault } from '../vault/secret-vault.js';
+import type { ZohoOAuthClient } from '../zoho/oauth-client.js';
+import type { TokenSet } from '../zoho/token-set.js';
+import type { TokenManager } from '../tokens/token-manager.js';
+import { runServerAuthorization } from '../auth/server-authorization.js';
+import type { AuthorizationCoordinator } from '../auth/pending-authorization.js';
+import { assertSelfClientCodeFresh, parseSelfClientFile } from '../auth/self-client-file.js';
+import { buildConnection, type NewConnectionInput } from './new-connection.js';
+import { exportConnection, type ExportFormat } from './export-connection.js';
+
+export interface ConnectionServiceDeps {
+  store: ConnectionStore;
+  vault: SecretVault;
+  oauth: ZohoOAuthClient;
+  tokens: TokenManager;
+  clock: Clock;
+  opener?: BrowserOpener;
+  coordinator?: AuthorizationCoordinator;
+}
+
+export interface ServerAuthorizationOptions {
+  openBrowser: boolean;
+  timeoutMs?: number;
+  onAuthorizationUrl?: (url: string) => void;
+  signal?: AbortSignal;
+}
+
+const PROFILE_SCOPE = 'aaaserver.profile.read';
+
+export type ConnectionService = ReturnType<typeof createConnectionService>;
+
+export function createConnectionService(deps: ConnectionServiceDeps) {
+  const { store, vault, oauth, tokens, clock } = deps;
+
+  const getSecret = (id: string, kind: SecretKind) => vault.getPassword(VAULT_SERVICE, secretAccount(id, kind));
+
+  async function requireClientSecret(connection: Connection): Promise<string> {
+    const secret = await getSecret(connection.id, 'client_secret');
+    if (!secret) {
+      throw new TokenDeskError('missing_client_secret', `The client secret of "${connection.name}" is not in the vault.`, {
+        category: 'local',
+        remedy: `Remove the connection (token-desk remove ${connection.name}) and add it again with its client secret.`,
+      });
+    }
+    return secret;
+  }
+
+  /**
+   * Labels the connection with the Zoho user when a profile scope was granted, or when the scopes
+   * are unknown (a Self Client code names none until Zoho says). Best effort.
+   */
+  async function labelWithUser(connection: Connection, accessToken: string): Promise<Connection> {
+    const known = connection.grantedScopes ?? connection.scopes;
+    if (known.length > 0 && !known.some((s) => s.toLowerCase() === PROFILE_SCOPE)) return connection;
+    try {
+      const user = await oauth.userInfo({ accountsUrl: connection.accountsUrl, accessToken });
+      return await store.update(connection.id, (current) => ({ ...current, user }));
+    } catch {
+      // The label is cosmetic: a failed user-info call must not fail an authorization that worked.
+      return connection;
+    }
+  }
+
+  async function finishGrant(connection: Connection, granted: TokenSet, extra: Parameters<TokenManager['saveGrant']>[2]): Promise<Connection> {
+    const saved = await tokens.saveGrant(connection.id, granted, extra);
+    return labelWithUser(saved, granted.accessToken);
+  }
+
+  return {
+    list(): Connection[] {
+      return store.list();
+    },
+
+    get(nameOrId: string): Connection {
+      return store.require(nameOrId);
+    },
+
+    async add(input: NewConnectionInput, clientSecret: string): Promise<Connection> {
+      const connection = buildConnection(input, clock.now());
+      if (!clientSecret.trim()) {
+        throw inputError('missing_client_secret', 'The client secret is empty.', 'Copy the Client Secret from your client in the Zoho API Console and give it on standard input or at the prompt.');
+      }
+      if (store.find(connection.name)) {
+        throw inputError('duplicate_connection', `A connection named "${connection.name}" already exists.`, 'Choose another name, or remove the old one first (token-desk remove).');
+      }
+      // Secret first: a connection record without its secret would be unusable.
+      await vault.setPassword(VAULT_SERVICE, secretAccount(connection.id, 'client_secret'), clientSecret.trim());
+      try {
+        return await store.add(connection);
+      } catch (error) {
+        await vault.deletePassword(VAULT_SERVICE, secretAccount(connection.id, 'client_secret'));
+        throw error;
+      }
+    },
+
+    async authorizeSelfClient(nameOrId: string, code: string): Promise<Connection> {
+      const connection = store.require(nameOrId);
+      if (connection.clientType !== 'self') {
+        throw inputError('wrong_client_type', `"${connection.name}" is a server-based client; it has no grant code to paste.`, `Run token-desk authorize ${connection.name} without --code to sign in through the browser.`);
+      }
+      if (!code.trim()) {
+        throw inputError('missing_code', 'The grant code is empty.', 'Generate a code in the API Console (Self Client > Generate Code) and pass it with --code.');
+      }
+      const granted = await oauth.exchangeCode({
+        accountsUrl: connection.accountsUrl,
+        clientId: connection.clientId,
+        clientSecret: await requireClientSecret(connection),
+        code: code.trim(),
+      });
+      return finishGrant(connection, granted, {});
+    },
+
+    async importSelfClient(name: string, fileText: string, where: { dc?: string; accountsUrl?: string; apiDomain?: string }): Promise<Connection> {
+      const file = parseSelfClientFile(fileText);
+      assertSelfClientCodeFresh(file, clock.now());
+      const added = await this.add(
+        { name, dc: where.dc, accountsUrl: where.accountsUrl, apiDomain: where.apiDomain, clientId: file.clientId, clientType: 'self', scopes: file.scopes },
+        file.clientSecret,
+      );
+      try {
+        return await this.authorizeSelfClient(added.id, file.code);
+      } catch (error) {
+        // The file is still on the user's disk: undo the half-made connection so a retry with a
+        // fresh code can reuse the same name.
+        await this.remove(added.id);
+        throw error;
+      }
+    },
+
+    async authorizeServerClient(nameOrId: string, options: ServerAuthorizationOptions): Promise<Connection> {
+      const connection = store.require(nameOrId);
+      if (connection.clientType !== 'server' || !connection.redirectUri) {
+        throw inputError('wrong_client_type', `"${connection.name}" is a Self Client; it is authorized with a grant code.`, `Run token-desk authorize ${connection.name} --code <grant code from the API Console>.`);
+      }
+      if (options.openBrowser && !deps.opener) {
+        throw inputError('no_browser', 'This shell cannot open a browser.', 'Open the printed address yourself.');
+      }
+      const outcome = await runServerAuthorization({
+        oauth,
+        opener: deps.opener,
+        openBrowser: options.openBrowser,
+        onAuthorizationUrl: options.onAuthorizationUrl ?? (() => undefined),
+        connection: {
+          accountsUrl: connection.accountsUrl,
+          clientId: connection.clientId,
+          scopes: connection.scopes,
+          redirectUri: connection.redirectUri,
+          customAccountsUrl: connection.custom?.accountsUrl,
+        },
+        clientSecret: await requireClientSecret(connection),
+        timeoutMs: options.timeoutMs,
+        coordinator: deps.coordinator,
+        signal: options.signal,
+      });
+      return finishGrant(connection, outcome.tokens, { accountsUrl: outcome.accountsUrl, location: outcome.location });
+    },
+
+    /** Revokes the refresh token at Zoho, then forgets the tokens here (the client secret stays). */
+    async revoke(nameOrId: string): Promise<Connection> {
+      const connection = store.require(nameOrId);
+      const refreshToken = await getSecret(connection.id, 'refresh_token');
+      if (!refreshToken) {
+        throw inputError('nothing_to_revoke', `"${connection.name}" holds no refresh token, so there is nothing to revoke.`, `Authorize it first: token-desk authorize ${connection.name}.`);
+      }
+      await oauth.revoke({
+        accountsUrl: connection.accountsUrl,
+        clientId: connection.clientId,
+        clientSecret: await requireClientSecret(connection),
+        token: refreshToken,
+      });
+      await vault.deletePassword(VAULT_SERVICE, secretAccount(connection.id, 'refresh_token'));
+      await vault.deletePassword(VAULT_SERVICE, secretAccount(connection.id, 'access_token'));
+      return store.update(connection.id, (current) => ({ ...current, status: 'new', accessTokenExpiresAt: undefined, lastError: undefined }));
+    },
+
+    /** Forgets the connection and all its secrets on this computer. Zoho is not contacted. */
+    async remove(nameOrId: string): Promise<Connection> {
+      const connection = store.require(nameOrId);
+      await store.remove(connection.id);
+      for (const kind of SECRET_KINDS) {
+        await vault.deletePassword(VAULT_SERVICE, secretAccount(connection.id, kind));
+      }
+      return connection;
+    },
+
+    async export(nameOrId: string, format: ExportFormat, options: { includeSecrets: boolean }): Promise<string> {
+      const connection = store.require(nameOrId);
+      const secrets: Partial<Record<SecretKind, string>> = {};
+      if (options.includeSecrets) {
+        for (const kind of SECRET_KINDS) {
+          const value = await getSecret(connection.id, kind);
+          if (value) secrets[kind] = value;
+        }
+      }
+      return exportConnection(connection, format, secrets);
+    },
+  };
+}

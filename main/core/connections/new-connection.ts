@@ -1,0 +1,108 @@
+// What a user supplies to add a connection, validated into a Connection record. Every rule here
+// exists because Zoho will otherwise refuse later, with a less helpful message.
+
+import { randomUUID } from 'node:crypto';
+import { inputError } from '../errors.js';
+import { CONNECTION_NAME_PATTERN, type ClientType, type Connection } from '../store/connection.js';
+import { getDataCentre, isLoopbackHost, normalizeServerUrl } from '../zoho/data-centres.js';
+import { normalizeScopes } from '../catalog/index.js';
+
+/** Default loopback redirect: Zoho matches the registered URI exactly and rejects 127.0.0.1. */
+export const DEFAULT_REDIRECT_URI = 'http://localhost:53134/callback';
+
+export interface NewConnectionInput {
+  name: string;
+  /** A Zoho DC code; optional only when a custom accounts URL and API domain are both given. */
+  dc?: string;
+  clientId: string;
+  clientType: ClientType;
+  scopes?: string[];
+  redirectUri?: string;
+  accountsUrl?: string;
+  apiDomain?: string;
+  org?: string;
+  environment?: Connection['environment'];
+}
+
+export function validateConnectionName(name: string): string {
+  const trimmed = name.trim();
+  if (!CONNECTION_NAME_PATTERN.test(trimmed)) {
+    throw inputError(
+      'bad_name',
+      `"${name}" is not a usable connection name.`,
+      'Use 1-64 letters, digits, dots, dashes or underscores, starting with a letter or digit (e.g. acme-crm-eu).',
+    );
+  }
+  return trimmed;
+}
+
+/** Checks a loopback redirect URI that our receiver can listen on: http, loopback host, a port. */
+export function validateRedirectUri(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw inputError('bad_redirect_uri', `The redirect URI "${value}" is not a valid URL.`, `Use the form ${DEFAULT_REDIRECT_URI}.`);
+  }
+  if (url.protocol !== 'http:' || !isLoopbackHost(url.hostname) || url.port === '' || url.search || url.hash) {
+    throw inputError(
+      'bad_redirect_uri',
+      `The redirect URI "${value}" must be http://localhost:<port>/<path> so Token Desk can receive the answer on this computer.`,
+      `Use ${DEFAULT_REDIRECT_URI} (or another port) and register exactly that URI in the Zoho API Console.`,
+    );
+  }
+  return url.href;
+}
+
+export function buildConnection(input: NewConnectionInput, now: number): Connection {
+  const name = validateConnectionName(input.name);
+  const clientId = input.clientId.trim();
+  if (!clientId) {
+    throw inputError('missing_client_id', 'The client ID is empty.', 'Copy the Client ID from the Client Secret tab of your client in the Zoho API Console.');
+  }
+  const hasCustom = input.accountsUrl !== undefined || input.apiDomain !== undefined;
+  if (hasCustom && (input.accountsUrl === undefined || input.apiDomain === undefined)) {
+    throw inputError('incomplete_custom_server', 'A custom server needs both an accounts URL and an API domain.', 'Give both --accounts-url and --api-domain, or neither.');
+  }
+  const custom = hasCustom
+    ? { accountsUrl: normalizeServerUrl(input.accountsUrl!, 'accounts URL'), apiDomain: normalizeServerUrl(input.apiDomain!, 'API domain') }
+    : undefined;
+  if (input.dc === undefined && !custom) {
+    throw inputError('missing_dc', 'No data centre was given.', 'Give the data centre of the Zoho account, e.g. --dc eu (the ending of the address you sign in at: zoho.eu -> eu).');
+  }
+  const dc = input.dc === undefined ? undefined : getDataCentre(input.dc);
+
+  const { scopes, errors } = normalizeScopes(input.scopes ?? []);
+  if (errors.length > 0) {
+    const first = errors[0]!;
+    throw inputError('bad_scope', `The scope "${first.input}" is not valid: ${first.reason}.`, 'Scopes look like ZohoCRM.modules.ALL or ZohoBooks.invoices.READ, separated by commas.');
+  }
+  let redirectUri: string | undefined;
+  if (input.clientType === 'server') {
+    if (scopes.length === 0) {
+      throw inputError('missing_scopes', 'A server-based client must say which scopes it asks for.', 'Add --scopes, for example --scopes ZohoCRM.modules.ALL,AaaServer.profile.READ.');
+    }
+    redirectUri = validateRedirectUri(input.redirectUri ?? DEFAULT_REDIRECT_URI);
+  } else if (input.redirectUri !== undefined) {
+    throw inputError('unexpected_redirect_uri', 'A Self Client has no redirect URI.', 'Leave out --redirect-uri for a Self Client.');
+  }
+
+  return {
+    id: randomUUID(),
+    name,
+    dc: dc?.code ?? 'custom',
+    custom,
+    clientType: input.clientType,
+    clientId,
+    scopes,
+    redirectUri,
+    accountsUrl: custom?.accountsUrl ?? dc!.accountsUrl,
+    apiDomain: custom?.apiDomain ?? dc!.apiDomain,
+    org: input.org?.trim() || undefined,
+    environment: input.environment ?? 'production',
+    status: 'new',
+    refreshLog: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+}

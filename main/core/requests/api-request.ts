@@ -1,0 +1,26 @@
+// The shape of a test API request and its response, shared by the runner, history and cURL export.
+
+export interface ApiRequest {
+  method: string;
+  /** A path relative to the connection's API host (e.g. /crm/v8/org) or a full Zoho URL. */
+  pathOrUrl: string;
+  /** Query parameters appended to the URL. */
+  query?: Array<[string, string]>;
+  headers?: Array<[string, string]>;
+  /** Request body text (JSON for Zoho APIs). */
+  body?: string;
+}
+
+export interface ApiResponse {
+  url: string;
+  status: number;
+  statusText: string;
+  headers: Array<[string, string]>;
+  body: string;
+  sizeBytes: number;
+  durationMs: number;
+  /** The first answer was INVALID_TOKEN; the token was refreshed and the request sent again. */
+  retriedAfterRefresh: boolean;
+}
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;

@@ -1,0 +1,56 @@
+// History of test requests, for replay. It never stores a secret: the Authorization header is
+// dropped before saving, and the token is added again when a request is replayed.
+
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock, DocumentStore } from '../ports.js';
+
+const MAX_ENTRIES = 200;
+
+const entrySchema = z.object({
+  id: z.string(),
+  connection: z.string(),
+  at: z.number(),
+  request: z.object({
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    pathOrUrl: z.string(),
+    query: z.array(z.tuple([z.string(), z.string()])),
+    headers: z.array(z.tuple([z.string(), z.string()])),
+    body: z.string().optional(),
+  }),
+  status: z.number().optional(),
+  durationMs: z.number().optional(),
+  error: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof entrySchema>;
+
+const SECRET_HEADERS = new Set(['authorization', 'cookie', 'x-zoho-oauthtoken']);
+
+export function createRequestHistory(document: DocumentStore, clock: Clock) {
+  const read = (): HistoryEntry[] => {
+    const parsed = z.array(entrySchema).safeParse(document.read() ?? []);
+    // History is a convenience: a damaged file is not worth failing a request over.
+    return parsed.success ? parsed.data : [];
+  };
+  return {
+    list(connection?: string): HistoryEntry[] {
+      const all = read();
+      return (connection ? all.filter((e) => e.connection === connection) : all).sort((a, b) => b.at - a.at);
+    },
+    add(entry: Omit<HistoryEntry, 'id' | 'at'>): HistoryEntry {
+      const saved: HistoryEntry = {
+        ...entry,
+        id: randomUUID(),
+        at: clock.now(),
+        request: { ...entry.request, headers: entry.request.headers.filter(([key]) => !SECRET_HEADERS.has(key.toLowerCase())) },
+      };
+      document.write([saved, ...read()].slice(0, MAX_ENTRIES));
+      return saved;
+    },
+    /** Forget a connection's history (when the connection is removed). */
+    forget(connection: string): void {
+      document.write(read().filter((e) => e.connection !== connection));
+    },
+  };
+}
+export type RequestHistory = ReturnType<typeof createRequestHistory>;

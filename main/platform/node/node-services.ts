@@ -1,0 +1,71 @@
+// The core services for one Token Desk home in plain Node: what the CLI and the browser mode run
+// on. The vault is opened on first use, so commands that need no secret never touch the keyring.
+
+import open from 'open';
+import { systemClock, type BrowserOpener, type Clock, type FetchPort } from '../../core/ports.js';
+import type { ConnectionStore } from '../../core/store/connection-store-types.js';
+import { createZohoOAuthClient } from '../../core/zoho/oauth-client.js';
+import { createTokenManager, type TokenManager } from '../../core/tokens/token-manager.js';
+import { createConnectionService, type ConnectionService } from '../../core/connections/connection-service.js';
+import { createRequestRunner, type RequestRunner } from '../../core/requests/request-runner.js';
+import { createRequestHistory, type RequestHistory } from '../../core/requests/request-history.js';
+import { createSettingsStore, type SettingsStore } from '../../core/settings/settings-store.js';
+import { AuthorizationCoordinator } from '../../core/auth/pending-authorization.js';
+import { createJsonDocumentStore } from './json-document-store.js';
+import { createNodeLock, openNodeStore, openNodeVault, type NodeVault } from './node-vault.js';
+
+export interface NodeServicesOptions {
+  home: string;
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  fetch?: FetchPort;
+  opener?: BrowserOpener;
+}
+
+export interface NodeServices {
+  home: string;
+  store: ConnectionStore;
+  vault(): Promise<NodeVault>;
+  tokens(): Promise<TokenManager>;
+  connections(): Promise<ConnectionService>;
+  requests(): Promise<RequestRunner>;
+  history: RequestHistory;
+  settings: SettingsStore;
+}
+
+/** Opens URLs in the user's default browser (never an embedded window). */
+export const systemBrowser: BrowserOpener = {
+  async open(url) {
+    await open(url);
+  },
+};
+
+export function createNodeServices(options: NodeServicesOptions): NodeServices {
+  const clock = options.clock ?? systemClock;
+  const { home } = options;
+  const store = openNodeStore({ home, clock });
+  const oauth = createZohoOAuthClient({ clock, fetch: options.fetch });
+  const coordinator = new AuthorizationCoordinator();
+  let vault: Promise<NodeVault> | undefined;
+  let tokens: Promise<TokenManager> | undefined;
+
+  const getVault = () => (vault ??= openNodeVault({ home, env: options.env }));
+  const getTokens = () =>
+    (tokens ??= getVault().then(({ vault: secrets }) => createTokenManager({ store, vault: secrets, oauth, lock: createNodeLock(home), clock })));
+
+  return {
+    home,
+    store,
+    vault: getVault,
+    tokens: getTokens,
+    async connections() {
+      const [{ vault: secrets }, tokenManager] = await Promise.all([getVault(), getTokens()]);
+      return createConnectionService({ store, vault: secrets, oauth, tokens: tokenManager, clock, opener: options.opener ?? systemBrowser, coordinator });
+    },
+    async requests() {
+      return createRequestRunner({ store, tokens: await getTokens(), clock, fetch: options.fetch });
+    },
+    history: createRequestHistory(createJsonDocumentStore({ home, name: 'history' }), clock),
+    settings: createSettingsStore(createJsonDocumentStore({ home, name: 'settings' })),
+  };
+}

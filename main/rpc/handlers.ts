@@ -1,0 +1,192 @@
+// The rpc contract's methods, each mapped to one core use case. Shells build the dependencies
+// (Electron: safeStorage, electron-store, net.fetch; browser mode: the CLI's vault and store) and
+// pass them in; nothing here knows which shell it runs in beyond the `shell` label.
+
+import { inputError } from '../core/errors.js';
+import type { ConnectionService } from '../core/connections/connection-service.js';
+import type { ConnectionStore } from '../core/store/connection-store-types.js';
+import { VAULT_SERVICE, secretAccount, type Connection } from '../core/store/connection.js';
+import type { SecretVault } from '../core/vault/secret-vault.js';
+import type { TokenManager } from '../core/tokens/token-manager.js';
+import type { RequestRunner } from '../core/requests/request-runner.js';
+import type { RequestHistory } from '../core/requests/request-history.js';
+import type { SettingsStore } from '../core/settings/settings-store.js';
+import { toCurl } from '../core/requests/curl.js';
+import { resolveRequestUrl } from '../core/requests/request-url.js';
+import { leastPrivilegeWarnings, normalizeScopes, PRODUCTS, requiredScopeFor, sampleRequestsFor } from '../core/catalog/index.js';
+import type { ConnectionView, EventName, EventPayload } from './contract.js';
+import type { RpcHandlers } from './dispatcher.js';
+
+export interface CipherStatus {
+  id: string;
+  description: string;
+  secure: boolean;
+  warning?: string;
+}
+
+export interface RpcHandlerDeps {
+  shell: 'electron' | 'browser';
+  version: string;
+  home: string;
+  cipher: CipherStatus;
+  store: ConnectionStore;
+  vault: SecretVault;
+  connections: ConnectionService;
+  tokens: TokenManager;
+  requests: RequestRunner;
+  history: RequestHistory;
+  settings: SettingsStore;
+  /** Electron copies in main; browser mode has no such port (the page copies after tokens.reveal). */
+  copyToken?: (name: string, as: 'token' | 'header') => Promise<{ expiresAt: number }>;
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+}
+
+/** Shows enough of a token to tell two apart, never enough to use it. */
+export function maskToken(token: string): string {
+  return token.length <= 12 ? '•'.repeat(token.length) : `${token.slice(0, 4)}${'•'.repeat(8)}${token.slice(-4)}`;
+}
+
+export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
+  let pendingAuthorization: AbortController | undefined;
+
+  async function view(connection: Connection): Promise<ConnectionView> {
+    const { refreshLog: _log, refreshBlockedUntil: _blocked, ...rest } = connection;
+    let maskedAccessToken: string | undefined;
+    if (connection.accessTokenExpiresAt !== undefined) {
+      const token = await deps.vault.getPassword(VAULT_SERVICE, secretAccount(connection.id, 'access_token')).catch(() => null);
+      if (token) maskedAccessToken = maskToken(token);
+    }
+    return { ...rest, maskedAccessToken };
+  }
+
+  const changed = () => deps.emit('connections.changed', {});
+
+  return {
+    'app.info': async () => ({ version: deps.version, shell: deps.shell, home: deps.home, cipher: deps.cipher }),
+    'settings.get': async () => deps.settings.get(),
+    'settings.set': async (change) => deps.settings.set(change),
+
+    'connections.list': async () => Promise.all(deps.store.list().map(view)),
+    'connections.add': async ({ clientSecret, ...input }) => {
+      const added = await deps.connections.add(input, clientSecret);
+      changed();
+      return view(added);
+    },
+    'connections.importSelfClient': async ({ name, fileText, ...where }) => {
+      const connection = await deps.connections.importSelfClient(name, fileText, where);
+      changed();
+      return view(connection);
+    },
+    'connections.authorizeSelfClient': async ({ name, code }) => {
+      const connection = await deps.connections.authorizeSelfClient(name, code);
+      changed();
+      return view(connection);
+    },
+    'connections.authorizeServer': async ({ name, timeoutSeconds }) => {
+      pendingAuthorization?.abort();
+      const controller = new AbortController();
+      pendingAuthorization = controller;
+      const timeoutMs = (timeoutSeconds ?? 300) * 1000;
+      try {
+        const connection = await deps.connections.authorizeServerClient(name, {
+          openBrowser: deps.shell === 'electron',
+          timeoutMs,
+          signal: controller.signal,
+          onAuthorizationUrl: (url) => deps.emit('authorization.progress', { name, step: 'browser-opened', url, deadline: Date.now() + timeoutMs }),
+        });
+        deps.emit('authorization.progress', { name, step: 'done' });
+        changed();
+        return view(connection);
+      } catch (error) {
+        deps.emit('authorization.progress', { name, step: controller.signal.aborted ? 'cancelled' : 'failed' });
+        throw error;
+      } finally {
+        if (pendingAuthorization === controller) pendingAuthorization = undefined;
+      }
+    },
+    'connections.cancelAuthorization': async () => {
+      const had = pendingAuthorization !== undefined;
+      pendingAuthorization?.abort();
+      return { cancelled: had };
+    },
+    'connections.revoke': async ({ name }) => {
+      const connection = await deps.connections.revoke(name);
+      changed();
+      return view(connection);
+    },
+    'connections.remove': async ({ name }) => {
+      const removed = await deps.connections.remove(name);
+      deps.history.forget(removed.name);
+      changed();
+      return { removed: removed.name };
+    },
+    'connections.export': async ({ name, format, includeSecrets }) => {
+      const connection = deps.store.require(name);
+      const text = await deps.connections.export(name, format, { includeSecrets });
+      const fileName = format === 'env' ? `${connection.name}.env` : format === 'json' ? `${connection.name}.json` : `${connection.name}.postman_environment.json`;
+      return { text, fileName };
+    },
+
+    'tokens.refresh': async ({ name }) => {
+      const result = await deps.tokens.refresh(name);
+      changed();
+      return view(result.connection);
+    },
+    'tokens.copy': async ({ name, as }) => {
+      if (!deps.copyToken) {
+        throw inputError('no_clipboard', 'This window copies tokens itself.', 'Use the Copy button; it reveals the token to this page only for the copy.');
+      }
+      const result = await deps.copyToken(name, as);
+      changed();
+      return result;
+    },
+    'tokens.reveal': async ({ name }) => {
+      const result = await deps.tokens.getAccessToken(name, { minValidSeconds: 300 });
+      if (result.refreshed) changed();
+      return { accessToken: result.accessToken, expiresAt: result.expiresAt };
+    },
+
+    'requests.send': async ({ name, request }) => {
+      const connection = deps.store.require(name);
+      try {
+        const response = await deps.requests.run(connection.id, request);
+        deps.history.add({ connection: connection.name, request, status: response.status, durationMs: response.durationMs });
+        if (response.retriedAfterRefresh) changed();
+        let missingScope: string | undefined;
+        if (/OAUTH_SCOPE_MISMATCH|INVALID_OAUTHSCOPE|"code"\s*:\s*57\b/.test(response.body) && response.status >= 400) {
+          const path = new URL(response.url).pathname;
+          missingScope = requiredScopeFor(undefined, request.method, path)?.scope;
+        }
+        return { ...response, missingScope };
+      } catch (error) {
+        deps.history.add({ connection: connection.name, request, error: error instanceof Error ? error.message : 'failed' });
+        throw error;
+      }
+    },
+    'requests.history': async ({ name }) => deps.history.list(name),
+    'requests.curl': async ({ name, request, includeToken }) => {
+      const connection = deps.store.require(name);
+      const url = resolveRequestUrl(connection, request.pathOrUrl);
+      for (const [key, value] of request.query) url.searchParams.append(key, value);
+      const token = includeToken ? (await deps.tokens.getAccessToken(name)).accessToken : undefined;
+      return { text: toCurl(url.href, request, token) };
+    },
+
+    'catalog.products': async () =>
+      PRODUCTS.map((product) => ({
+        id: product.id,
+        name: product.name,
+        servicePrefix: product.servicePrefix,
+        scopes: product.scopes.map((s) => ({ scope: s.scope, product: product.id, description: s.description, sensitivity: s.sensitivity, confirmed: s.confirmed })),
+        presets: product.presets.map((p) => ({ id: p.id, label: p.label, scopes: [...p.scopes] })),
+      })),
+    'catalog.checkScopes': async ({ scopes, presetIds }) => {
+      const normalized = normalizeScopes(scopes);
+      return { scopes: normalized.scopes, errors: normalized.errors, warnings: leastPrivilegeWarnings(normalized.scopes, { presetIds }).map((w) => w.message) };
+    },
+    'catalog.samples': async ({ name }) => {
+      const connection = deps.store.require(name);
+      return sampleRequestsFor(connection.grantedScopes ?? connection.scopes).map((s) => ({ product: s.product, label: s.label, method: 'GET' as const, path: s.path, scope: s.scope }));
+    },
+  };
+}

@@ -1,0 +1,16 @@
+// A port the OS considers free right now, for redirect URIs that must be known before listening
+// (Zoho matches the registered redirect URI exactly, port included).
+
+import { createServer } from 'node:net';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
