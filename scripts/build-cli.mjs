@@ -1,15 +1,23 @@
-// Bundles the token-desk CLI into out/cli/token-desk.js so it starts fast (one file, no TS at run
-// time). Native and heavy packages stay external and load from node_modules.
+// Bundles the token-desk CLI into out/cli/ so it starts fast: no TypeScript at run time, minified,
+// and split so that what a command does not use (catalog, browser mode, prompts) is not parsed.
+// The native keyring binding stays external and loads from node_modules.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+rmSync('out/cli', { recursive: true, force: true });
 
 await build({
   entryPoints: ['main/entry/token-desk.ts'],
-  outfile: 'out/cli/token-desk.js',
+  outdir: 'out/cli',
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   sourcemap: 'linked',
+  minify: true,
   external: ['@napi-rs/keyring', 'electron'],
   banner: { js: "import { createRequire as __tdCreateRequire } from 'node:module'; const require = __tdCreateRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -1,7 +1,6 @@
 // Reads a secret (the client secret) without it ever being a command-line argument: from standard
 // input when that is a pipe or file, else from a hidden prompt on the terminal.
 
-import password from '@inquirer/password';
 import { inputError } from '../core/errors.js';
 import type { CliIo } from './cli-io.js';
 
@@ -14,6 +13,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 export async function readSecret(io: CliIo, prompt: string): Promise<string> {
   let value: string;
   if (io.stdin.isTTY) {
+    const { default: password } = await import('@inquirer/password');
     value = await password({ message: prompt, mask: false }, { input: io.stdin, output: io.stderr });
   } else {
     // A pipe: take the first line, so `echo secret | token-desk add ...` works as expected.

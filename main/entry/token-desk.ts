@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
 import { processIo, writeLine } from '../cli/cli-io.js';
 import { runCli } from '../cli/program.js';
-import { startBrowserMode } from '../web/browser-mode.js';
 
 // The bundle lives in out/cli/; the renderer build in out/renderer/; package.json two levels up.
 const here = new URL('.', import.meta.url);
@@ -24,6 +23,7 @@ const code = await runCli(process.argv.slice(2), io, {
       .option('--no-open', 'do not open the browser; just print the address')
       .action(async (options, command) => {
         const context = contextFor(command.optsWithGlobals().home);
+        const { startBrowserMode } = await import('../web/browser-mode.js');
         const server = await startBrowserMode({ home: context.home, env: io.env, staticDir, version, port: options.port, openBrowser: options.open !== false });
         writeLine(io.stdout, server.openUrl);
         writeLine(io.stderr, 'Token Desk is running in your browser at the address above. Press Ctrl+C to stop.');

@@ -1,13 +1,12 @@
 // The core services for one Token Desk home in plain Node: what the CLI and the browser mode run
 // on. The vault is opened on first use, so commands that need no secret never touch the keyring.
 
-import open from 'open';
 import { systemClock, type BrowserOpener, type Clock, type FetchPort } from '../../core/ports.js';
 import type { ConnectionStore } from '../../core/store/connection-store-types.js';
 import { createZohoOAuthClient } from '../../core/zoho/oauth-client.js';
 import { createTokenManager, type TokenManager } from '../../core/tokens/token-manager.js';
-import { createConnectionService, type ConnectionService } from '../../core/connections/connection-service.js';
-import { createRequestRunner, type RequestRunner } from '../../core/requests/request-runner.js';
+import type { ConnectionService } from '../../core/connections/connection-service.js';
+import type { RequestRunner } from '../../core/requests/request-runner.js';
 import { createRequestHistory, type RequestHistory } from '../../core/requests/request-history.js';
 import { createSettingsStore, type SettingsStore } from '../../core/settings/settings-store.js';
 import { AuthorizationCoordinator } from '../../core/auth/pending-authorization.js';
@@ -36,6 +35,7 @@ export interface NodeServices {
 /** Opens URLs in the user's default browser (never an embedded window). */
 export const systemBrowser: BrowserOpener = {
   async open(url) {
+    const { default: open } = await import('open');
     await open(url);
   },
 };
@@ -58,11 +58,14 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     store,
     vault: getVault,
     tokens: getTokens,
+    // Loaded on demand: `token-desk token` needs neither (nor the catalog they bring in).
     async connections() {
+      const { createConnectionService } = await import('../../core/connections/connection-service.js');
       const [{ vault: secrets }, tokenManager] = await Promise.all([getVault(), getTokens()]);
       return createConnectionService({ store, vault: secrets, oauth, tokens: tokenManager, clock, opener: options.opener ?? systemBrowser, coordinator });
     },
     async requests() {
+      const { createRequestRunner } = await import('../../core/requests/request-runner.js');
       return createRequestRunner({ store, tokens: await getTokens(), clock, fetch: options.fetch });
     },
     history: createRequestHistory(createJsonDocumentStore({ home, name: 'history' }), clock),

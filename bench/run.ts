@@ -1,0 +1,106 @@
+// npm run bench: the figures that must stay good, printed, never asserted (these machines are
+// noisy). Everything runs against the Zoho simulator on 127.0.0.1.
+//   1. cached getAccessToken: p50 and p99 latency
+//   2. token-endpoint calls caused by 100 concurrent callers on an expiring token (goal: 1)
+//   3. token-endpoint calls caused by 20 concurrent `token-desk token` processes (goal: 1)
+//   4. wall time of `token-desk token` with a valid cached token against `node -e 0` (goal: < 2x)
+
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startZohoSimulator } from '../test/support/zoho-simulator.js';
+import { CLI_PATH, cliEnv, runCliProcess } from '../test/support/cli-runner.js';
+import { createNodeServices } from '../main/platform/node/node-services.js';
+
+const CLIENT = { clientId: '1000.BENCH', clientSecret: 'bench-secret' };
+const PASSPHRASE = 'bench passphrase';
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
+const ms = (value: number) => `${value.toFixed(value < 1 ? 3 : 1)} ms`;
+
+function timeCommand(args: string[], env: NodeJS.ProcessEnv, runs: number): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    times.push(performance.now() - started);
+    if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+  }
+  return times;
+}
+
+const sim = await startZohoSimulator();
+sim.registerClient({ ...CLIENT, type: 'self' });
+const home = await mkdtemp(join(tmpdir(), 'td-bench-'));
+const env = { TOKEN_DESK_PASSPHRASE: PASSPHRASE };
+const services = createNodeServices({ home, env });
+const connections = await services.connections();
+const tokens = await services.tokens();
+
+async function addAuthorized(name: string, ttlSeconds: number) {
+  await connections.add({ name, clientId: CLIENT.clientId, clientType: 'self', accountsUrl: sim.accountsUrl, apiDomain: sim.apiDomain }, CLIENT.clientSecret);
+  sim.setAccessTokenTtl(ttlSeconds);
+  await connections.authorizeSelfClient(name, sim.issueSelfClientCode({ clientId: CLIENT.clientId, scopes: ['ZohoCRM.org.READ'] }).code);
+  sim.setAccessTokenTtl(3600);
+}
+
+try {
+  console.log('Token Desk benchmark (Zoho simulator on 127.0.0.1; passphrase vault unless said)\n');
+
+  // 1. Cached getAccessToken.
+  await addAuthorized('cached', 3600);
+  for (let i = 0; i < 50; i += 1) await tokens.getAccessToken('cached');
+  const samples: number[] = [];
+  for (let i = 0; i < 2000; i += 1) {
+    const started = performance.now();
+    await tokens.getAccessToken('cached');
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  console.log(`1. cached getAccessToken (2000 calls): p50 ${ms(quantile(samples, 0.5))}, p99 ${ms(quantile(samples, 0.99))}`);
+
+  // 2. 100 concurrent callers in one process on an expiring token.
+  await addAuthorized('expiring', 120);
+  let before = sim.stats.tokenCalls.refresh_token;
+  await Promise.all(Array.from({ length: 100 }, () => tokens.getAccessToken('expiring')));
+  console.log(`2. 100 concurrent callers on an expiring token: ${sim.stats.tokenCalls.refresh_token - before} token-endpoint call(s) (goal: 1)`);
+
+  // 3. 20 concurrent processes on an expiring token.
+  await addAuthorized('processes', 120);
+  before = sim.stats.tokenCalls.refresh_token;
+  const processEnv = cliEnv({ home, passphrase: PASSPHRASE });
+  const started = performance.now();
+  const results = await Promise.all(Array.from({ length: 20 }, () => runCliProcess(['token', 'processes'], processEnv)));
+  const failed = results.filter((r) => r.code !== 0).length;
+  console.log(
+    `3. 20 concurrent \`token-desk token\` processes: ${sim.stats.tokenCalls.refresh_token - before} token-endpoint call(s) (goal: 1), ` +
+      `${failed} failed, all done in ${ms(performance.now() - started)}`,
+  );
+
+  // 4. Start-up cost of one `token-desk token` with a valid cached token, against bare node.
+  const runs = 15;
+  const baseline = median(timeCommand(['-e', '0'], processEnv, runs));
+  const withPassphrase = median(timeCommand([CLI_PATH, 'token', 'cached'], processEnv, runs));
+  console.log(`4. wall time, median of ${runs}: node -e 0 ${ms(baseline)}; token-desk token (passphrase vault) ${ms(withPassphrase)} = ${(withPassphrase / baseline).toFixed(2)}x (goal: < 2x)`);
+  const listTime = median(timeCommand([CLI_PATH, 'list'], processEnv, runs));
+  console.log(`   token-desk list (no vault) ${ms(listTime)} = ${(listTime / baseline).toFixed(2)}x: the CLI's own start-up, without key derivation`);
+  if (process.env.DBUS_SESSION_BUS_ADDRESS) {
+    const keyringHome = await mkdtemp(join(tmpdir(), 'td-bench-keyring-'));
+    const keyringServices = createNodeServices({ home: keyringHome, env: {} });
+    const keyringConnections = await keyringServices.connections();
+    await keyringConnections.add({ name: 'k', clientId: CLIENT.clientId, clientType: 'self', accountsUrl: sim.accountsUrl, apiDomain: sim.apiDomain }, CLIENT.clientSecret);
+    await keyringConnections.authorizeSelfClient('k', sim.issueSelfClientCode({ clientId: CLIENT.clientId, scopes: ['ZohoCRM.org.READ'] }).code);
+    const keyringEnv = cliEnv({ home: keyringHome });
+    const withKeyring = median(timeCommand([CLI_PATH, 'token', 'k'], keyringEnv, runs));
+    console.log(`   token-desk token (OS keyring vault) ${ms(withKeyring)} = ${(withKeyring / baseline).toFixed(2)}x`);
+    await rm(keyringHome, { recursive: true, force: true });
+  } else {
+    console.log('   (OS keyring figure skipped: no D-Bus session; run under dbus-run-session with gnome-keyring to include it)');
+  }
+} finally {
+  await sim.close();
+  await rm(home, { recursive: true, force: true });
+}
