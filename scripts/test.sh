@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${TOKEN_DESK_IN_KEYRING_SESSION:-}" != 1 ]; then
-  npx tsc -p tsconfig.node.json --noEmit
+  npm run --silent typecheck
   npx eslint .
   npm run --silent build
 fi

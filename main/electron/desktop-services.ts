@@ -1,0 +1,147 @@
+// Builds the core services for the desktop app from ports (no Electron import here, so a test
+// can build the whole thing on a temp folder with fakes): electron-store documents in the Token
+// Desk home shared with the CLI, the vault sealed by safeStorage (or a passphrase), the cross-
+// process file lock, HTTP over net.fetch, the sign-in opener, the main-side token copier, and the
+// rpc handlers on top.
+
+import { AuthorizationCoordinator } from '../core/auth/pending-authorization.js';
+import { createConnectionService } from '../core/connections/connection-service.js';
+import type { Clock, ClipboardPort, FetchPort, LockPort } from '../core/ports.js';
+import { createRequestHistory } from '../core/requests/request-history.js';
+import { createRequestRunner } from '../core/requests/request-runner.js';
+import { createSettingsStore } from '../core/settings/settings-store.js';
+import { createConnectionStore } from '../core/store/connection-store.js';
+import type { ConnectionStore } from '../core/store/connection-store-types.js';
+import { createTokenManager } from '../core/tokens/token-manager.js';
+import { createEncryptedVault } from '../core/vault/encrypted-vault.js';
+import type { SafeStoragePort } from '../core/vault/safe-storage-cipher.js';
+import { createZohoOAuthClient } from '../core/zoho/oauth-client.js';
+import type { RpcHandlers } from '../rpc/dispatcher.js';
+import { createRpcHandlers, type CipherStatus } from '../rpc/handlers.js';
+import { createAuthorizationOpener } from './authorization-opener.js';
+import type { Schedule } from './clipboard-guard.js';
+import { createElectronStoreDocument, type StoreFactory } from './electron-store-document.js';
+import type { EmitEvent } from './ipc-adapter.js';
+import { chooseDesktopCipher } from './safe-storage.js';
+import { createTokenCopier, type Notice, type TokenCopier } from './token-copy.js';
+import type { TrayState } from './tray-menu.js';
+
+/** File names in the home folder; the connections and vault files are the CLI's too. */
+export const DOCUMENT_NAMES = {
+  connections: 'connections',
+  vault: 'vault',
+  settings: 'settings',
+  history: 'history',
+} as const;
+
+export interface DesktopServicesOptions {
+  home: string;
+  version: string;
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  createStore: StoreFactory;
+  lock: LockPort;
+  safeStorage: SafeStoragePort;
+  fetch: FetchPort;
+  /** shell.openExternal; reached only through the authorization opener's check. */
+  openExternal(url: string): Promise<void>;
+  clipboard: ClipboardPort;
+  schedule: Schedule;
+  notify(notice: Notice): void;
+  emit: EmitEvent;
+}
+
+export interface DesktopServices {
+  handlers: RpcHandlers;
+  store: ConnectionStore;
+  copier: TokenCopier;
+  cipher: CipherStatus;
+  trayState(): TrayState;
+}
+
+export async function createDesktopServices(
+  options: DesktopServicesOptions,
+): Promise<DesktopServices> {
+  const { home, clock, lock } = options;
+  const document = (name: string) =>
+    createElectronStoreDocument({
+      createStore: options.createStore,
+      home,
+      name,
+      now: () => clock.now(),
+    });
+
+  const store = createConnectionStore({
+    document: document(DOCUMENT_NAMES.connections),
+    lock,
+    clock,
+  });
+  const { cipher, status } = await chooseDesktopCipher({
+    env: options.env,
+    safeStorage: options.safeStorage,
+  });
+  const vault = createEncryptedVault({ document: document(DOCUMENT_NAMES.vault), cipher, lock });
+  const oauth = createZohoOAuthClient({ fetch: options.fetch, clock });
+  const tokens = createTokenManager({ store, vault, oauth, lock, clock });
+  const settings = createSettingsStore(document(DOCUMENT_NAMES.settings));
+  const history = createRequestHistory(document(DOCUMENT_NAMES.history), clock);
+  const opener = createAuthorizationOpener({
+    openExternal: options.openExternal,
+    accountsServers: () =>
+      store
+        .list()
+        .flatMap((c) => (c.custom ? [c.accountsUrl, c.custom.accountsUrl] : [c.accountsUrl])),
+  });
+  const connections = createConnectionService({
+    store,
+    vault,
+    oauth,
+    tokens,
+    clock,
+    opener,
+    coordinator: new AuthorizationCoordinator({ now: () => clock.now() }),
+  });
+  const requests = createRequestRunner({ store, tokens, fetch: options.fetch, clock });
+  const copier = createTokenCopier({
+    getAccessToken: (name, opts) => tokens.getAccessToken(name, opts),
+    clipboard: options.clipboard,
+    schedule: options.schedule,
+    clearAfterSeconds: () => settings.get().clipboardClearSeconds,
+    notify: options.notify,
+    now: () => clock.now(),
+  });
+
+  const handlers = createRpcHandlers({
+    shell: 'electron',
+    version: options.version,
+    home,
+    cipher: status,
+    store,
+    vault,
+    connections,
+    tokens,
+    requests,
+    history,
+    settings,
+    copyToken: (name, as) => copier.copy(name, as),
+    emit: options.emit,
+  });
+
+  return {
+    handlers,
+    store,
+    copier,
+    cipher: status,
+    trayState: () => ({
+      now: clock.now(),
+      connections: store
+        .list()
+        .map((c) => ({
+          name: c.name,
+          status: c.status,
+          expiresAt: c.accessTokenExpiresAt,
+          org: c.org,
+        })),
+    }),
+  };
+}

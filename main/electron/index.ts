@@ -1,0 +1,194 @@
+// The desktop app's entry: wires Electron's objects into the small modules beside this file and
+// does nothing clever itself. Order matters only in two places: the single-instance lock before
+// anything else, and the security guards before the window loads.
+
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  net,
+  Notification,
+  safeStorage,
+  session,
+  shell,
+  Tray,
+} from 'electron';
+import ElectronStore from 'electron-store';
+import envPaths from 'env-paths';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isTokenDeskError } from '../core/errors.js';
+import { systemClock } from '../core/ports.js';
+import { createFileLock } from '../platform/node/file-lock.js';
+import { createDispatcher } from '../rpc/dispatcher.js';
+import { createAppOrigin, resolveAppLocation } from './app-origin.js';
+import { clipboardPort, timerSchedule } from './clipboard-guard.js';
+import { contentSecurityPolicy, installCspHeader } from './csp.js';
+import { createDesktopServices, type DesktopServices } from './desktop-services.js';
+import type { WrappedDocument } from './electron-store-document.js';
+import { createEventEmitter, registerIpcHandlers } from './ipc-adapter.js';
+import { installNavigationGuard } from './navigation-guard.js';
+import { createNetFetch } from './net-fetch.js';
+import { installPermissionGuard } from './permission-guard.js';
+import { toSafeStoragePort } from './safe-storage.js';
+import { bringToFront, claimSingleInstance } from './single-instance.js';
+import { createTrayController, type TrayController } from './tray.js';
+import { applicationMenuTemplate, createWindowOptions } from './window-options.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const env = process.env;
+/** The same home as the CLI, so both see the same connections. */
+const home = env.TOKEN_DESK_HOME
+  ? resolve(env.TOKEN_DESK_HOME)
+  : envPaths('token-desk', { suffix: '' }).config;
+const iconPath = app.isPackaged
+  ? join(process.resourcesPath, 'icon.png')
+  : join(app.getAppPath(), 'build', 'icon.png');
+const origin = createAppOrigin(
+  resolveAppLocation({
+    isPackaged: app.isPackaged,
+    devServerUrl: env.ELECTRON_RENDERER_URL,
+    indexUrl: pathToFileURL(join(here, '../renderer/index.html')).href,
+  }),
+);
+
+let window: BrowserWindow | undefined;
+let tray: TrayController | undefined;
+let services: DesktopServices | undefined;
+let quitting = false;
+let started = false;
+
+function showWindow(): void {
+  if (window && !window.isDestroyed()) return bringToFront(window);
+  window = new BrowserWindow(
+    createWindowOptions({
+      preloadPath: join(here, '../preload/index.cjs'),
+      iconPath,
+      devTools: !app.isPackaged,
+    }),
+  );
+  window.once('ready-to-show', () => window?.show());
+  window.on('closed', () => (window = undefined));
+  window
+    .loadURL(origin.startUrl)
+    .catch((error: unknown) => console.error('token-desk: the window did not load', error));
+}
+
+/** For events that may come before start() finished (a second launch, a Dock click). */
+function showWindowWhenStarted(): void {
+  if (started) showWindow();
+}
+
+async function start(): Promise<void> {
+  const template = applicationMenuTemplate(process.platform);
+  Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null);
+
+  installPermissionGuard(session.defaultSession);
+  installCspHeader(session.defaultSession.webRequest, {
+    isAppUrl: origin.isAppUrl,
+    policy: contentSecurityPolicy(origin.location),
+  });
+  // Every webContents, present and future, gets the navigation guard.
+  app.on('web-contents-created', (_event, contents) =>
+    installNavigationGuard(contents, {
+      isAppUrl: origin.isAppUrl,
+      openExternal: (url) => shell.openExternal(url),
+    }),
+  );
+
+  // electron-store registers (once per process) a sync IPC listener for renderer-side stores; we
+  // have none, so register it now and remove it: nothing reaches main outside the validated channels.
+  ElectronStore.initRenderer();
+  ipcMain.removeAllListeners('electron-store-get-data');
+
+  const target = {
+    contents: () => (window && !window.isDestroyed() ? window.webContents : undefined),
+    isAppUrl: origin.isAppUrl,
+  };
+  const sendToWindow = createEventEmitter(target, (event) =>
+    console.error(`token-desk: invalid payload for event ${event} not sent`),
+  );
+
+  services = await createDesktopServices({
+    home,
+    version: app.getVersion(),
+    env,
+    clock: systemClock,
+    createStore: (options) => new ElectronStore<WrappedDocument>(options),
+    lock: createFileLock({ home }),
+    safeStorage: toSafeStoragePort(safeStorage, process.platform),
+    fetch: createNetFetch(net),
+    openExternal: (url) => shell.openExternal(url),
+    clipboard: clipboardPort(clipboard),
+    schedule: timerSchedule,
+    notify: ({ title, body }) => {
+      if (Notification.isSupported()) new Notification({ title, body, silent: true }).show();
+    },
+    emit: (event, payload) => {
+      sendToWindow(event, payload);
+      if (event === 'connections.changed') tray?.refresh();
+    },
+  });
+  registerIpcHandlers({
+    ...target,
+    ipcMain,
+    dispatch: createDispatcher(services.handlers),
+    onRejected: (method, reason) =>
+      console.warn(`token-desk: refused ${method} from an untrusted sender (${reason})`),
+  });
+
+  const ready = services;
+  tray = createTrayController({
+    createTray: (icon) =>
+      new Tray(
+        nativeImage.createFromPath(icon).resize({ width: process.platform === 'darwin' ? 16 : 24 }),
+      ),
+    buildMenu: (items) => Menu.buildFromTemplate(items),
+    icon: iconPath,
+    getState: () => ready.trayState(),
+    actions: {
+      copy: (name, as) => ready.copier.copyAndReport(name, as),
+      open: showWindow,
+      quit: () => app.quit(),
+    },
+    platform: process.platform,
+  });
+  // Keeps "58 min left" honest and picks up changes the CLI made.
+  setInterval(() => tray?.refresh(), 60_000);
+
+  started = true;
+  showWindow();
+}
+
+// Every renderer sandboxed, whatever a future window's options say (must precede 'ready').
+app.enableSandbox();
+
+if (claimSingleInstance(app, showWindowWhenStarted)) {
+  // Closing the window leaves Token Desk in the tray; Quit (tray, Cmd+Q) ends it.
+  app.on('window-all-closed', () => undefined);
+  app.on('activate', showWindowWhenStarted);
+  app.on('before-quit', (event) => {
+    if (quitting || !services) return;
+    // Take our token off the clipboard before leaving, if it is still there.
+    event.preventDefault();
+    quitting = true;
+    void services.copier.clearNow().finally(() => {
+      tray?.destroy();
+      app.quit();
+    });
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const detail = isTokenDeskError(error)
+        ? `${error.message}\n\n${error.remedy}`
+        : String(error);
+      dialog.showErrorBox('Token Desk could not start', detail);
+      app.exit(1);
+    });
+}

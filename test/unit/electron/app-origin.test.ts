@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createAppOrigin, resolveAppLocation } from '../../../main/electron/app-origin.js';
+import { formatDuration } from '../../../main/electron/time-text.js';
+import { APP_INDEX_URL, DEV_SERVER_URL } from './fakes.js';
+
+describe('app origin', () => {
+  it('a packaged app is its index.html file, whatever the hash or query', () => {
+    const origin = createAppOrigin({ kind: 'file', indexUrl: APP_INDEX_URL });
+    expect(origin.startUrl).toBe(APP_INDEX_URL);
+    expect(origin.isAppUrl(`${APP_INDEX_URL}#/connections/acme`)).toBe(true);
+    expect(origin.isAppUrl(`${APP_INDEX_URL}?x=1`)).toBe(true);
+    expect(
+      origin.isAppUrl('file:///opt/Token%20Desk/resources/app.asar/out/renderer/other.html'),
+    ).toBe(false);
+    expect(
+      origin.isAppUrl(
+        'file://evil-host/opt/Token%20Desk/resources/app.asar/out/renderer/index.html',
+      ),
+    ).toBe(false);
+    expect(origin.isAppUrl('https://evil.example/index.html')).toBe(false);
+    expect(origin.isAppUrl('not a url')).toBe(false);
+  });
+
+  it('uses the dev server only when not packaged and electron-vite gave its URL', () => {
+    expect(
+      resolveAppLocation({
+        isPackaged: false,
+        devServerUrl: DEV_SERVER_URL,
+        indexUrl: APP_INDEX_URL,
+      }),
+    ).toEqual({ kind: 'dev', serverUrl: DEV_SERVER_URL });
+    expect(
+      resolveAppLocation({ isPackaged: false, devServerUrl: undefined, indexUrl: APP_INDEX_URL }),
+    ).toEqual({ kind: 'file', indexUrl: APP_INDEX_URL });
+    expect(
+      resolveAppLocation({
+        isPackaged: true,
+        devServerUrl: DEV_SERVER_URL,
+        indexUrl: APP_INDEX_URL,
+      }),
+    ).toEqual({ kind: 'file', indexUrl: APP_INDEX_URL });
+  });
+
+  it('refuses a location of the wrong kind', () => {
+    expect(() => createAppOrigin({ kind: 'file', indexUrl: 'https://example.com/' })).toThrow();
+    expect(() => createAppOrigin({ kind: 'dev', serverUrl: 'file:///x' })).toThrow();
+  });
+});
+
+describe('durations', () => {
+  it.each([
+    [30_000, 'less than a minute'],
+    [60_000, '1 min'],
+    [59 * 60_000 + 59_000, '59 min'],
+    [60 * 60_000, '1 h'],
+    [125 * 60_000, '2 h 5 min'],
+  ])('%i ms -> %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+});

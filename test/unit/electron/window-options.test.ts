@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applicationMenuTemplate,
+  createWindowOptions,
+} from '../../../main/electron/window-options.js';
+
+describe('window options', () => {
+  it('writes every security preference out explicitly', () => {
+    const options = createWindowOptions({
+      preloadPath: '/app/out/preload/index.cjs',
+      devTools: false,
+    });
+    expect(options.webPreferences).toMatchObject({
+      preload: '/app/out/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      devTools: false,
+    });
+    expect(options.webPreferences?.disableBlinkFeatures).toContain('Auxclick');
+  });
+
+  it('stays hidden until ready-to-show', () => {
+    expect(createWindowOptions({ preloadPath: 'p', devTools: true }).show).toBe(false);
+  });
+
+  it('has an Edit menu on macOS only (Cmd+C/V need it); no menu elsewhere', () => {
+    expect(applicationMenuTemplate('darwin')).toContainEqual({ role: 'editMenu' });
+    expect(applicationMenuTemplate('linux')).toBeNull();
+    expect(applicationMenuTemplate('win32')).toBeNull();
+  });
+});
