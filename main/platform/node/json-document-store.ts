@@ -12,6 +12,30 @@ import Conf from 'conf';
 import { TokenDeskError } from '../../core/errors.js';
 import type { DocumentStore } from '../../core/ports.js';
 
+interface Wrapped {
+  document?: unknown;
+}
+
+/** The conf options this adapter sets; electron-store (a conf subclass) takes the same. */
+export type WrappedStoreOptions = {
+  cwd: string;
+  configName: string;
+  /** electron-store names the file with `name` where conf uses `configName`. */
+  name: string;
+  fileExtension: 'json';
+  configFileMode: number;
+  clearInvalidConfig: false;
+  accessPropertiesByDotNotation: false;
+  watch: false;
+  serialize(value: Wrapped): string;
+  deserialize(text: string): Wrapped;
+};
+
+/** What the adapter needs of a conf (or electron-store) instance. */
+export interface WrappedStore {
+  store: Wrapped;
+}
+
 export interface JsonDocumentStoreOptions {
   /** The Token Desk home folder; created (mode 0700) if missing. */
   home: string;
@@ -19,10 +43,8 @@ export interface JsonDocumentStoreOptions {
   name: string;
   /** For the backup name of a corrupt file; tests pass a fixed time. */
   now?: () => number;
-}
-
-interface Wrapped {
-  document?: unknown;
+  /** Builds the underlying store: conf by default; the desktop app passes electron-store. */
+  createStore?: (options: WrappedStoreOptions) => WrappedStore;
 }
 
 /** Thrown by the deserializer so a corrupt file is told apart from any other failure. */
@@ -32,17 +54,19 @@ export function createJsonDocumentStore(options: JsonDocumentStoreOptions): Docu
   const { home, name } = options;
   const now = options.now ?? Date.now;
   const path = join(home, `${name}.json`);
-  let conf: Conf<Wrapped> | undefined;
+  const createStore = options.createStore ?? ((storeOptions) => new Conf<Wrapped>(storeOptions));
+  let conf: WrappedStore | undefined;
 
   const ensureHome = () => mkdirSync(home, { recursive: true, mode: 0o700 });
 
   // Created lazily: conf reads the file in its constructor, and that read must be guarded too.
-  const open = (): Conf<Wrapped> => {
+  const open = (): WrappedStore => {
     if (conf) return conf;
     ensureHome();
-    conf = new Conf<Wrapped>({
+    conf = createStore({
       cwd: home,
       configName: name,
+      name,
       fileExtension: 'json',
       configFileMode: 0o600,
       clearInvalidConfig: false,
