@@ -1,5 +1,9 @@
-// Token Desk's page needs no browser permission (no camera, notifications, clipboard read,
-// geolocation, HID...): every request and every check is answered "no". Copying happens in main.
+// Token Desk's page needs one browser permission: writing plain text to the clipboard, for the
+// copy buttons of non-secret values (redirect URI, cURL, export). Everything else (camera,
+// notifications, clipboard READ, geolocation, HID...) is answered "no". Tokens are copied in main.
+
+/** The only permission granted: clipboard writes (Chromium sanitizes them to plain text). */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 
 /** The part of Electron's Session this guard uses. */
 export interface GuardedSession {
@@ -19,9 +23,10 @@ export function installPermissionGuard(
   onDenied?: (permission: string) => void,
 ): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
-    onDenied?.(permission);
-    callback(false);
+    const granted = ALLOWED_PERMISSIONS.has(permission);
+    if (!granted) onDenied?.(permission);
+    callback(granted);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
   session.setDevicePermissionHandler?.(() => false);
 }

@@ -26,6 +26,8 @@ export interface CipherStatus {
 
 export interface RpcHandlerDeps {
   shell: 'electron' | 'browser';
+  /** Open the Zoho sign-in page in the system browser (off for `token-desk ui --no-open` and tests). */
+  openAuthorizationPage?: boolean;
   version: string;
   home: string;
   cipher: CipherStatus;
@@ -82,14 +84,15 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
       changed();
       return view(connection);
     },
-    'connections.authorizeServer': async ({ name, timeoutSeconds }) => {
+    'connections.authorizeServer': async ({ name, timeoutSeconds, addScopes }) => {
       pendingAuthorization?.abort();
       const controller = new AbortController();
       pendingAuthorization = controller;
       const timeoutMs = (timeoutSeconds ?? 300) * 1000;
       try {
         const connection = await deps.connections.authorizeServerClient(name, {
-          openBrowser: deps.shell === 'electron',
+          openBrowser: deps.openAuthorizationPage ?? true,
+          addScopes,
           timeoutMs,
           signal: controller.signal,
           onAuthorizationUrl: (url) => deps.emit('authorization.progress', { name, step: 'browser-opened', url, deadline: Date.now() + timeoutMs }),

@@ -36,6 +36,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Web
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => live.server?.emit(event, payload);
   const handlers = createRpcHandlers({
     shell: 'browser',
+    openAuthorizationPage: options.openBrowser,
     version: options.version,
     home: options.home,
     cipher: { id: vault.cipherId, description: vault.describe, secure: true },

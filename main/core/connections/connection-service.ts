@@ -16,6 +16,7 @@ import type { AuthorizationCoordinator } from '../auth/pending-authorization.js'
 import { assertSelfClientCodeFresh, parseSelfClientFile } from '../auth/self-client-file.js';
 import { buildConnection, type NewConnectionInput } from './new-connection.js';
 import { exportConnection, type ExportFormat } from './export-connection.js';
+import { normalizeScopes } from '../catalog/index.js';
 
 export interface ConnectionServiceDeps {
   store: ConnectionStore;
@@ -29,6 +30,8 @@ export interface ConnectionServiceDeps {
 
 export interface ServerAuthorizationOptions {
   openBrowser: boolean;
+  /** Scopes to ask for on top of the connection's own (e.g. the one an API said was missing). */
+  addScopes?: string[];
   timeoutMs?: number;
   onAuthorizationUrl?: (url: string) => void;
   signal?: AbortSignal;
@@ -144,6 +147,12 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       if (options.openBrowser && !deps.opener) {
         throw inputError('no_browser', 'This shell cannot open a browser.', 'Open the printed address yourself.');
       }
+      const extra = normalizeScopes(options.addScopes ?? []);
+      if (extra.errors.length > 0) {
+        const first = extra.errors[0]!;
+        throw inputError('bad_scope', `The scope "${first.input}" is not valid: ${first.reason}.`, 'Scopes look like ZohoCRM.modules.ALL or ZohoBooks.invoices.READ.');
+      }
+      const scopes = normalizeScopes([...connection.scopes, ...extra.scopes]).scopes;
       const outcome = await runServerAuthorization({
         oauth,
         opener: deps.opener,
@@ -152,7 +161,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         connection: {
           accountsUrl: connection.accountsUrl,
           clientId: connection.clientId,
-          scopes: connection.scopes,
+          scopes,
           redirectUri: connection.redirectUri,
           customAccountsUrl: connection.custom?.accountsUrl,
         },
@@ -161,7 +170,9 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         coordinator: deps.coordinator,
         signal: options.signal,
       });
-      return finishGrant(connection, outcome.tokens, { accountsUrl: outcome.accountsUrl, location: outcome.location });
+      // The grant is what the user accepted: keep the scopes asked for with it.
+      const withScopes = scopes.length === connection.scopes.length ? connection : await store.update(connection.id, (current) => ({ ...current, scopes }));
+      return finishGrant(withScopes, outcome.tokens, { accountsUrl: outcome.accountsUrl, location: outcome.location });
     },
 
     /** Revokes the refresh token at Zoho, then forgets the tokens here (the client secret stays). */

@@ -35,4 +35,16 @@ describe('permission guard', () => {
     expect(denied).toContain('clipboard-read');
     expect(device!({ deviceType: 'usb' })).toBe(false);
   });
+
+  it('allows only plain clipboard writes, for the copy buttons of non-secret values', () => {
+    let request: Parameters<GuardedSession['setPermissionRequestHandler']>[0] | undefined;
+    let check: Parameters<GuardedSession['setPermissionCheckHandler']>[0] | undefined;
+    installPermissionGuard({ setPermissionRequestHandler: (handler) => (request = handler), setPermissionCheckHandler: (handler) => (check = handler) });
+    const answers: boolean[] = [];
+    request!({}, 'clipboard-sanitized-write', (granted) => answers.push(granted));
+    request!({}, 'clipboard-read', (granted) => answers.push(granted));
+    expect(answers).toEqual([true, false]);
+    expect(check!({}, 'clipboard-sanitized-write')).toBe(true);
+    expect(check!({}, 'clipboard-read')).toBe(false);
+  });
 });

@@ -1,0 +1,165 @@
+// Authorize a Self Client: the admin generates a grant code in the API Console and pastes it
+// here (or it came from self_client.json). Zoho's code dies after the Time Duration chosen in the
+// console (3 minutes by default), so the countdown is in plain sight.
+
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  List,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useState } from 'react';
+import type { RpcError } from '../../../../main/rpc/contract.js';
+import { useNow } from '../../app/clock.js';
+import { Countdown } from '../../components/Countdown.js';
+import { CopyField } from '../../components/CopyField.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { dcInfo } from '../../lib/data-centres.js';
+
+const DURATIONS = ['3', '5', '7', '10'];
+
+export interface SelfClientCodeProps {
+  dc: string;
+  scopes: readonly string[];
+  /** The code and its exact expiry, when they came from self_client.json. */
+  code?: string;
+  codeExpiresAt?: number | null;
+  onCodeChange?(code: string): void;
+  onAuthorize(code: string): void;
+  running: boolean;
+  error: RpcError | null;
+  testIdPrefix: string;
+  submitLabel?: string;
+}
+
+export function SelfClientCode(props: SelfClientCodeProps) {
+  const now = useNow();
+  const [code, setCode] = useState(props.code ?? '');
+  const [enteredAt, setEnteredAt] = useState<number | null>(props.code ? now : null);
+  const [minutes, setMinutes] = useState('3');
+  const exact =
+    props.code !== undefined && code === props.code && props.codeExpiresAt
+      ? props.codeExpiresAt
+      : null;
+  const estimate = enteredAt !== null ? enteredAt + Number(minutes) * 60_000 : null;
+  const deadline = exact ?? estimate;
+  const expired = deadline !== null && deadline <= now;
+  const consoleUrl = dcInfo(props.dc)?.consoleUrl ?? 'https://api-console.zoho.com';
+  const id = props.testIdPrefix;
+
+  const change = (value: string) => {
+    setCode(value);
+    props.onCodeChange?.(value);
+    if (!value.trim()) setEnteredAt(null);
+    else if (enteredAt === null || value !== code) setEnteredAt(now);
+  };
+
+  return (
+    <Stack>
+      {!exact && (
+        <List type="ordered" size="sm" spacing={4}>
+          <List.Item>
+            Open the{' '}
+            <Anchor href={consoleUrl} target="_blank" rel="noreferrer noopener">
+              Zoho API Console
+            </Anchor>{' '}
+            and choose <b>Self Client</b>, then the <b>Generate Code</b> tab.
+          </List.Item>
+          <List.Item>
+            Paste the scopes below into <b>Scope</b>, pick a <b>Time Duration</b>, add a description
+            and click <b>Create</b>.
+          </List.Item>
+          <List.Item>
+            If Zoho asks, choose the portal or org the token is for, then copy the code it shows and
+            paste it here straight away.
+          </List.Item>
+        </List>
+      )}
+      {!exact && props.scopes.length > 0 && (
+        <CopyField
+          label="Scopes to paste"
+          value={props.scopes.join(',')}
+          testId={`${id}-scopes-copy`}
+        />
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (code.trim() && !(exact && expired)) props.onAuthorize(code.trim());
+        }}
+      >
+        <Stack>
+          <TextInput
+            label="Grant code"
+            description="Starts with 1000. — it works once, and only for a few minutes."
+            placeholder="1000.xxxxxxxx.xxxxxxxx"
+            value={code}
+            onChange={(e) => change(e.currentTarget.value)}
+            autoComplete="off"
+            spellCheck={false}
+            data-testid={`${id}-code`}
+            required
+          />
+          {!exact && (
+            <NativeSelect
+              label="Time Duration you chose in the console"
+              description="Zoho's default is 3 minutes."
+              data={DURATIONS.map((m) => ({ value: m, label: `${m} minutes` }))}
+              value={minutes}
+              onChange={(e) => setMinutes(e.currentTarget.value)}
+              data-testid={`${id}-code-duration`}
+            />
+          )}
+          {deadline !== null && !expired && (
+            <Text size="sm" role="timer" aria-live="off" data-testid={`${id}-code-countdown`}>
+              {exact
+                ? 'The code from self_client.json expires in '
+                : 'The code expires in at most '}
+              <Countdown until={deadline} fw={700} />
+            </Text>
+          )}
+          {expired &&
+            (exact ? (
+              <ErrorAlert
+                title="This code has expired"
+                error={{
+                  message:
+                    'The grant code in this self_client.json is past its expiry time, so Zoho will refuse it.',
+                  remedy:
+                    'In the API Console open Self Client > Generate Code, create a new code (pick a longer Time Duration if you need it), then drop the new self_client.json or paste the code.',
+                }}
+              />
+            ) : (
+              <Alert color="orange" variant="light" title="This code has probably expired">
+                <Text size="sm">
+                  If Zoho refuses it, generate a new code in the API Console and paste it here right
+                  away.
+                </Text>
+              </Alert>
+            ))}
+          {props.error && <ErrorAlert error={props.error} />}
+          <Group>
+            <Button
+              type="submit"
+              loading={props.running}
+              disabled={!code.trim() || (exact !== null && expired)}
+              data-testid={`${id}-authorize`}
+            >
+              {props.submitLabel ?? 'Get tokens'}
+            </Button>
+            {props.running && (
+              <Text size="sm" c="dimmed" role="status">
+                Exchanging the code with Zoho…
+              </Text>
+            )}
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

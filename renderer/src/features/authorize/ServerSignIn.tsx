@@ -1,0 +1,203 @@
+// Authorize a Server-based client: the admin registers the exact redirect URI, then Token Desk
+// opens the system browser (never an embedded window) and waits for Zoho's answer on this
+// computer. Progress arrives as 'authorization.progress' events; Cancel stops the wait.
+
+import { Alert, Button, Group, Stack, Text, Timeline } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import type { ConnectionView, EventPayload, RpcError } from '../../../../main/rpc/contract.js';
+import { useRpc } from '../../app/rpc-context.js';
+import { Countdown } from '../../components/Countdown.js';
+import { CopyField } from '../../components/CopyField.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { RpcFailure, toRpcError } from '../../rpc/client.js';
+
+export const AUTHORIZATION_TIMEOUT_SECONDS = 300;
+
+type Progress = EventPayload<'authorization.progress'>;
+type State =
+  | { kind: 'idle' }
+  | { kind: 'waiting'; step: Progress['step'] | 'starting'; url?: string; deadline?: number }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; error: RpcError };
+
+const STEPS: Array<{ step: Progress['step']; title: string; text: string }> = [
+  {
+    step: 'listening',
+    title: 'Ready to receive Zoho’s answer',
+    text: 'Token Desk is listening on this computer at the redirect URI.',
+  },
+  {
+    step: 'browser-opened',
+    title: 'Sign in to Zoho in your browser',
+    text: 'Your browser has opened the Zoho page: sign in, check the scopes and click Accept.',
+  },
+  {
+    step: 'exchanging',
+    title: 'Getting your tokens',
+    text: 'Zoho answered; Token Desk is exchanging the code for tokens.',
+  },
+];
+
+export interface ServerSignInProps {
+  /** The connection's name, to pick its progress events. */
+  name: string;
+  redirectUri: string;
+  /** Adds the connection if needed and calls connections.authorizeServer; resolves when authorized. */
+  start(): Promise<ConnectionView>;
+  onDone(connection: ConnectionView): void;
+  testIdPrefix: string;
+  showRedirect?: boolean;
+}
+
+export function ServerSignIn(props: ServerSignInProps) {
+  const rpc = useRpc();
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [cancelError, setCancelError] = useState<RpcError | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const mounted = useRef(true);
+  const unsubscribe = useRef<(() => void) | null>(null);
+  const waitingNow = useRef(false);
+  const id = props.testIdPrefix;
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      unsubscribe.current?.();
+      // Leaving the screen mid-wait: do not leave a listener and a pending sign-in behind.
+      if (waitingNow.current)
+        rpc.call('connections.cancelAuthorization', {}).catch(() => undefined);
+    };
+  }, [rpc]);
+
+  const begin = async () => {
+    setCancelError(null);
+    setState({ kind: 'waiting', step: 'starting' });
+    waitingNow.current = true;
+    unsubscribe.current?.();
+    // Subscribe before starting, so no step is missed.
+    unsubscribe.current = rpc.on('authorization.progress', (progress) => {
+      if (!mounted.current || progress.name.toLowerCase() !== props.name.trim().toLowerCase())
+        return;
+      if (progress.step === 'done' || progress.step === 'failed' || progress.step === 'cancelled')
+        return;
+      setState((current) =>
+        current.kind === 'waiting'
+          ? {
+              kind: 'waiting',
+              step: progress.step,
+              url: progress.url ?? current.url,
+              deadline: progress.deadline ?? current.deadline,
+            }
+          : current,
+      );
+    });
+    try {
+      const connection = await props.start();
+      if (!mounted.current) return;
+      setState({ kind: 'idle' });
+      props.onDone(connection);
+    } catch (thrown) {
+      if (!mounted.current) return;
+      if (thrown instanceof RpcFailure && thrown.code === 'authorization_cancelled')
+        setState({ kind: 'cancelled' });
+      else setState({ kind: 'failed', error: toRpcError(thrown) });
+    } finally {
+      waitingNow.current = false;
+      unsubscribe.current?.();
+      unsubscribe.current = null;
+    }
+  };
+
+  const cancel = async () => {
+    setCancelling(true);
+    try {
+      await rpc.call('connections.cancelAuthorization', {});
+    } catch (thrown) {
+      if (mounted.current) setCancelError(toRpcError(thrown));
+    } finally {
+      if (mounted.current) setCancelling(false);
+    }
+  };
+
+  const waiting = state.kind === 'waiting' ? state : null;
+  const activeIndex = waiting
+    ? Math.max(
+        0,
+        STEPS.findIndex((s) => s.step === waiting.step),
+      )
+    : -1;
+
+  return (
+    <Stack>
+      {props.showRedirect !== false && (
+        <>
+          <CopyField label="Redirect URI" value={props.redirectUri} testId={`${id}-redirect-uri`} />
+          <Text size="sm" c="dimmed">
+            In the Zoho API Console, this exact address must be listed under{' '}
+            <b>Authorized Redirect URIs</b> of your Server-based client (Edit the client, paste it,
+            Update). Zoho compares it character by character.
+          </Text>
+        </>
+      )}
+
+      {state.kind !== 'waiting' && (
+        <Group>
+          <Button onClick={() => void begin()} data-testid={`${id}-authorize`}>
+            {state.kind === 'idle' ? 'Sign in with Zoho in my browser' : 'Try again'}
+          </Button>
+        </Group>
+      )}
+
+      {waiting && (
+        <Stack gap="sm" data-testid={`${id}-waiting`}>
+          <Text size="sm" role="status" aria-live="polite" fw={500}>
+            {waiting.step === 'starting' ? 'Starting…' : STEPS[activeIndex]?.text}
+          </Text>
+          <Timeline active={activeIndex} bulletSize={18} lineWidth={2}>
+            {STEPS.map((s) => (
+              <Timeline.Item key={s.step} title={s.title} />
+            ))}
+          </Timeline>
+          {waiting.url && (
+            <CopyField
+              label="If no browser window opened, open this address yourself"
+              value={waiting.url}
+              testId={`${id}-authorize-url`}
+            />
+          )}
+          {waiting.deadline !== undefined && (
+            <Text size="sm" c="dimmed">
+              Token Desk stops waiting in{' '}
+              <Countdown until={waiting.deadline} expiredText="a moment" />.
+            </Text>
+          )}
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => void cancel()}
+              loading={cancelling}
+              data-testid={`${id}-cancel`}
+            >
+              Cancel sign-in
+            </Button>
+          </Group>
+          {cancelError && <ErrorAlert error={cancelError} />}
+        </Stack>
+      )}
+
+      {state.kind === 'cancelled' && (
+        <Alert
+          color="gray"
+          variant="light"
+          title="Sign-in cancelled"
+          role="status"
+          data-testid={`${id}-cancelled`}
+        >
+          <Text size="sm">Nothing was changed. Click Try again when you are ready.</Text>
+        </Alert>
+      )}
+      {state.kind === 'failed' && <ErrorAlert error={state.error} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,129 @@
+// What a connection is: where it lives (data centre, servers), which client, which scopes were
+// granted, and a way to remove it from this computer.
+
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import type { ConnectionView } from '../../../../main/rpc/contract.js';
+import { useAppState } from '../../app/app-state.js';
+import { useRpc } from '../../app/rpc-context.js';
+import { useAction } from '../../app/use-action.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { dcLongLabel } from '../../lib/data-centres.js';
+import { formatDateTime } from '../../lib/format.js';
+import { sameScope } from '../../lib/scopes.js';
+
+export function GrantedScopes({ connection }: { connection: ConnectionView }) {
+  const granted = connection.grantedScopes;
+  const asked = connection.scopes;
+  const missing = granted ? asked.filter((s) => !granted.some((g) => sameScope(g, s))) : [];
+  return (
+    <Stack gap={6}>
+      <Group gap={4} data-testid="granted-scopes">
+        {(granted ?? asked).length === 0 && (
+          <Text size="sm" c="dimmed">
+            None recorded yet.
+          </Text>
+        )}
+        {(granted ?? asked).map((s) => (
+          <Badge key={s} variant="light" tt="none">
+            {s}
+          </Badge>
+        ))}
+      </Group>
+      {!granted && asked.length > 0 && (
+        <Text size="xs" c="dimmed">
+          Asked for; Zoho has not confirmed which were granted.
+        </Text>
+      )}
+      {missing.length > 0 && (
+        <Text size="xs" c="orange">
+          Asked for but not granted: {missing.join(', ')}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+export function DetailsCard({
+  connection,
+  onRemoved,
+}: {
+  connection: ConnectionView;
+  onRemoved(): void;
+}) {
+  const rpc = useRpc();
+  const { dropConnection } = useAppState();
+  const [confirm, setConfirm] = useState(false);
+  const remove = useAction(async () => {
+    await rpc.call('connections.remove', { name: connection.name });
+    setConfirm(false);
+    dropConnection(connection.name);
+    onRemoved();
+  });
+  const rows: Array<[string, ReactNode]> = [
+    ['Data centre', dcLongLabel(connection.location ?? connection.dc)],
+    ['API domain', <code key="api">{connection.apiDomain}</code>],
+    ['Accounts server', <code key="acc">{connection.accountsUrl}</code>],
+    ['Client type', connection.clientType === 'self' ? 'Self Client' : 'Server-based'],
+    ['Client ID', <code key="cid">{connection.clientId}</code>],
+    ...(connection.redirectUri
+      ? ([['Redirect URI', <code key="ru">{connection.redirectUri}</code>]] as Array<
+          [string, ReactNode]
+        >)
+      : []),
+    ['Environment', connection.environment],
+    ['Client org', connection.org ?? '—'],
+    [
+      'Zoho user',
+      [connection.user?.name, connection.user?.email].filter(Boolean).join(' · ') || '—',
+    ],
+    ['Added', formatDateTime(connection.createdAt)],
+  ];
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          Details
+        </Title>
+        <Table variant="vertical" layout="fixed" withTableBorder data-testid="connection-details">
+          <Table.Tbody>
+            {rows.map(([label, value]) => (
+              <Table.Tr key={label}>
+                <Table.Th w={170}>{label}</Table.Th>
+                <Table.Td style={{ wordBreak: 'break-all' }}>{value}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Title order={4} size="h5">
+          Granted scopes
+        </Title>
+        <GrantedScopes connection={connection} />
+        <Group>
+          <Button
+            variant="subtle"
+            color="red"
+            onClick={() => setConfirm(true)}
+            data-testid="connection-remove"
+          >
+            Remove from this computer…
+          </Button>
+        </Group>
+      </Stack>
+      <ConfirmDialog
+        opened={confirm}
+        title={`Remove ${connection.name}?`}
+        confirmLabel="Remove"
+        onConfirm={() => void remove.run()}
+        onCancel={() => setConfirm(false)}
+        busy={remove.running}
+        testId="remove"
+      >
+        Token Desk forgets this connection and its secrets on this computer. Zoho is not contacted:
+        to stop the tokens working, revoke first.
+        {remove.error && <ErrorAlert error={remove.error} />}
+      </ConfirmDialog>
+    </Paper>
+  );
+}

@@ -1,0 +1,101 @@
+// An editable table of name/value pairs (query parameters, headers). Every cell has a label for
+// screen readers; an empty last row is always there to type into.
+
+import { ActionIcon, Table, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+export interface Pair {
+  key: string;
+  value: string;
+}
+
+export const withBlankRow = (rows: Pair[]): Pair[] =>
+  rows.length === 0 || rows[rows.length - 1]!.key || rows[rows.length - 1]!.value
+    ? [...rows, { key: '', value: '' }]
+    : rows;
+
+export function KeyValueEditor(props: {
+  rows: Pair[];
+  onChange(rows: Pair[]): void;
+  noun: string;
+  fixedRows?: ReactNode;
+  testId: string;
+  keyNote?(key: string): string | undefined;
+}) {
+  const rows = withBlankRow(props.rows);
+  const set = (index: number, patch: Partial<Pair>) =>
+    props.onChange(
+      rows
+        .map((row, i) => (i === index ? { ...row, ...patch } : row))
+        .filter((r, i, all) => i === all.length - 1 || r.key || r.value),
+    );
+  const remove = (index: number) => props.onChange(rows.filter((_, i) => i !== index));
+  return (
+    <Table withTableBorder data-testid={props.testId}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Name</Table.Th>
+          <Table.Th>Value</Table.Th>
+          <Table.Th w={40}>
+            <span
+              className="visually-hidden"
+              style={{
+                position: 'absolute',
+                width: 1,
+                height: 1,
+                overflow: 'hidden',
+                clip: 'rect(0 0 0 0)',
+              }}
+            >
+              Remove
+            </span>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.fixedRows}
+        {rows.map((row, index) => {
+          const last = index === rows.length - 1;
+          const note = props.keyNote?.(row.key);
+          return (
+            <Table.Tr key={index}>
+              <Table.Td>
+                <TextInput
+                  size="xs"
+                  aria-label={`${props.noun} ${index + 1} name`}
+                  placeholder={last ? 'name' : undefined}
+                  value={row.key}
+                  onChange={(e) => set(index, { key: e.currentTarget.value })}
+                  error={note}
+                  spellCheck={false}
+                />
+              </Table.Td>
+              <Table.Td>
+                <TextInput
+                  size="xs"
+                  aria-label={`${props.noun} ${index + 1} value`}
+                  placeholder={last ? 'value' : undefined}
+                  value={row.value}
+                  onChange={(e) => set(index, { value: e.currentTarget.value })}
+                  spellCheck={false}
+                />
+              </Table.Td>
+              <Table.Td>
+                {!last && (
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    onClick={() => remove(index)}
+                    aria-label={`Remove ${props.noun.toLowerCase()} ${index + 1}`}
+                  >
+                    ×
+                  </ActionIcon>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,149 @@
+// Settings: how long a copied token stays on the clipboard, automatic refresh, the theme; and
+// which cipher protects the secrets on this computer (app.info), with its warning if any.
+
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import type { Settings } from '../../../../main/rpc/contract.js';
+import { useAppState } from '../../app/app-state.js';
+import { useAction } from '../../app/use-action.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+
+export function SettingsPage({ onClose }: { onClose(): void }) {
+  const { settings, info, updateSettings } = useAppState();
+  const [seconds, setSeconds] = useState<string | number>(settings.clipboardClearSeconds);
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = useAction(async (patch: Partial<Settings>, what: string) => {
+    setSaved(null);
+    await updateSettings(patch);
+    setSaved(`${what} saved.`);
+  });
+  const secondsValue = typeof seconds === 'number' ? seconds : Number.NaN;
+  const secondsValid = Number.isInteger(secondsValue) && secondsValue >= 0 && secondsValue <= 3600;
+  const saveSeconds = () => {
+    if (secondsValid && secondsValue !== settings.clipboardClearSeconds)
+      void save.run({ clipboardClearSeconds: secondsValue }, 'Clipboard delay');
+  };
+
+  return (
+    <Stack maw={720} mx="auto" data-testid="settings">
+      <Group justify="space-between">
+        <Title order={2}>Settings</Title>
+        <Button variant="default" onClick={onClose} data-testid="settings-close">
+          Done
+        </Button>
+      </Group>
+      <Paper withBorder p="md">
+        <Stack>
+          <NumberInput
+            label="Clear the clipboard after (seconds)"
+            description="A copied token is removed from the clipboard after this long, if it is still there. 0 keeps it."
+            min={0}
+            max={3600}
+            allowDecimal={false}
+            allowNegative={false}
+            value={seconds}
+            onChange={setSeconds}
+            onBlur={saveSeconds}
+            onKeyDown={(e) => e.key === 'Enter' && saveSeconds()}
+            error={secondsValid ? undefined : 'Use a whole number of seconds from 0 to 3600.'}
+            data-testid="settings-clipboard"
+            w={320}
+          />
+          <Switch
+            label="Refresh access tokens automatically"
+            description="Keeps every connection's access token fresh in the background, so copying is instant."
+            checked={settings.autoRefresh}
+            onChange={(e) =>
+              void save.run({ autoRefresh: e.currentTarget.checked }, 'Automatic refresh')
+            }
+            data-testid="settings-auto-refresh"
+          />
+          <div>
+            <Text size="sm" fw={500} id="settings-theme-label">
+              Theme
+            </Text>
+            <SegmentedControl
+              role="radiogroup"
+              aria-labelledby="settings-theme-label"
+              value={settings.theme}
+              onChange={(value) => void save.run({ theme: value as Settings['theme'] }, 'Theme')}
+              data={[
+                { value: 'light', label: 'Light' },
+                { value: 'dark', label: 'Dark' },
+                { value: 'system', label: 'Same as the system' },
+              ]}
+              data-testid="settings-theme"
+            />
+          </div>
+          <div role="status" aria-live="polite">
+            {saved && !save.error && (
+              <Text size="sm" c="teal">
+                {saved}
+              </Text>
+            )}
+          </div>
+          {save.error && <ErrorAlert error={save.error} />}
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Title order={3} size="h4">
+            How your secrets are protected
+          </Title>
+          <Group gap="xs">
+            <Badge
+              color={info.cipher.secure ? 'green' : 'orange'}
+              data-testid="settings-cipher-secure"
+            >
+              {info.cipher.secure ? 'Encrypted by your system' : 'Weaker protection'}
+            </Badge>
+            <Text size="sm" data-testid="settings-cipher">
+              {info.cipher.description}
+            </Text>
+          </Group>
+          {info.cipher.warning && (
+            <Alert
+              color="orange"
+              variant="light"
+              title="Be careful"
+              data-testid="settings-cipher-warning"
+            >
+              <Text size="sm">{info.cipher.warning}</Text>
+            </Alert>
+          )}
+          <Table variant="vertical" withTableBorder layout="fixed">
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th w={170}>Version</Table.Th>
+                <Table.Td>{info.version}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>Running as</Table.Th>
+                <Table.Td>{info.shell === 'electron' ? 'Desktop app' : 'Browser mode'}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>Data folder</Table.Th>
+                <Table.Td style={{ wordBreak: 'break-all' }}>
+                  <code>{info.home}</code>
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,225 @@
+// New connection in three steps: 1. the client (name, data centre, type, ID and secret), 2. the
+// scopes, 3. authorize (paste a Self Client code, or sign in through the browser). The connection
+// is added (connections.add) when the user first authorizes, and replaced if they go back and
+// change it, so a half-finished wizard leaves at most one unauthorized connection behind.
+
+import { Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { ConnectionView } from '../../../../main/rpc/contract.js';
+import { useAppState } from '../../app/app-state.js';
+import { useRpc } from '../../app/rpc-context.js';
+import { useAction } from '../../app/use-action.js';
+import { dcLongLabel } from '../../lib/data-centres.js';
+import { SelfClientCode } from '../authorize/SelfClientCode.js';
+import { AUTHORIZATION_TIMEOUT_SECONDS, ServerSignIn } from '../authorize/ServerSignIn.js';
+import { ClientStep } from './ClientStep.js';
+import {
+  checkClientStep,
+  emptyDraft,
+  redirectUriOf,
+  toNewConnection,
+  type WizardDraft,
+} from './draft.js';
+import { ScopesStep, useScopeCheck } from './ScopesStep.js';
+import { WizardSuccess } from './WizardSuccess.js';
+
+export interface NewConnectionWizardProps {
+  onCancel(): void;
+  onFinished(connection: ConnectionView, next: 'token' | 'requests'): void;
+}
+
+export function NewConnectionWizard({ onCancel, onFinished }: NewConnectionWizardProps) {
+  const rpc = useRpc();
+  const { connections, upsertConnection, dropConnection } = useAppState();
+  const [draft, setDraft] = useState<WizardDraft>(emptyDraft);
+  const [active, setActive] = useState(0);
+  const [showErrors, setShowErrors] = useState(false);
+  const [scopeHint, setScopeHint] = useState<string | null>(null);
+  const [done, setDone] = useState<ConnectionView | null>(null);
+  const added = useRef<{ key: string; connection: ConnectionView } | null>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const check = useScopeCheck(draft.pickedScopes, draft.typedScopes);
+
+  const ownName = added.current?.connection.name;
+  const clientErrors = checkClientStep(
+    draft,
+    connections.map((c) => c.name).filter((n) => n !== ownName),
+  );
+  const scopes = check.result?.scopes ?? [];
+
+  const change = (patch: Partial<WizardDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setScopeHint(null);
+  };
+
+  // Move focus to the first field with an error, or to the top of a new step, for keyboard users.
+  const [focusTick, setFocusTick] = useState(0);
+  useEffect(() => {
+    const root = body.current;
+    const target =
+      root?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      root?.querySelector<HTMLElement>('[data-autofocus]') ??
+      root?.querySelector<HTMLElement>(
+        'input:not([type="file"]):not([disabled]), textarea, select',
+      );
+    target?.focus();
+  }, [focusTick]);
+
+  const nextFromClient = (e: FormEvent) => {
+    e.preventDefault();
+    setShowErrors(true);
+    if (Object.keys(clientErrors).length === 0) {
+      setShowErrors(false);
+      setActive(1);
+    }
+    setFocusTick((t) => t + 1);
+  };
+
+  const nextFromScopes = (e: FormEvent) => {
+    e.preventDefault();
+    if (check.checking || !check.result)
+      return setScopeHint('Still checking the scopes: try again in a moment.');
+    if (check.result.errors.length > 0)
+      return setScopeHint('Fix or remove the scopes marked as not valid first.');
+    if (draft.clientType === 'server' && scopes.length === 0)
+      return setScopeHint('Choose at least one scope: Zoho needs to know what the token may do.');
+    setActive(2);
+    setFocusTick((t) => t + 1);
+  };
+
+  /** Adds the connection (or re-adds it if the form changed since), returning it. */
+  const ensureAdded = async (): Promise<ConnectionView> => {
+    const input = toNewConnection(draft, scopes);
+    const key = JSON.stringify(input);
+    if (added.current?.key === key) return added.current.connection;
+    if (added.current) {
+      const old = added.current.connection.name;
+      await rpc.call('connections.remove', { name: old });
+      dropConnection(old);
+      added.current = null;
+    }
+    const connection = await rpc.call('connections.add', input);
+    added.current = { key, connection };
+    upsertConnection(connection);
+    return connection;
+  };
+
+  const finish = (connection: ConnectionView) => {
+    upsertConnection(connection);
+    setDone(connection);
+    setActive(3);
+  };
+
+  const selfAuthorize = useAction(async (code: string) => {
+    const connection = await ensureAdded();
+    finish(await rpc.call('connections.authorizeSelfClient', { name: connection.name, code }));
+  });
+
+  const nav = (next: ReactNode) => (
+    <Group justify="space-between" mt="lg">
+      <Button variant="subtle" color="gray" onClick={onCancel} data-testid="wizard-cancel-wizard">
+        Cancel
+      </Button>
+      <Group>
+        {active > 0 && (
+          <Button
+            variant="default"
+            onClick={() => setActive((a) => a - 1)}
+            data-testid="wizard-back"
+          >
+            Back
+          </Button>
+        )}
+        {next}
+      </Group>
+    </Group>
+  );
+
+  return (
+    <Stack maw={820} mx="auto" data-testid="wizard">
+      <Title order={2}>New connection</Title>
+      <Stepper
+        active={active}
+        onStepClick={(step) => step < active && active < 3 && setActive(step)}
+        allowNextStepsSelect={false}
+        size="sm"
+      >
+        <Stepper.Step label="Client" description="Name, data centre, client" />
+        <Stepper.Step label="Scopes" description="What the token may do" />
+        <Stepper.Step
+          label="Authorize"
+          description={draft.clientType === 'self' ? 'Paste the grant code' : 'Sign in with Zoho'}
+        />
+      </Stepper>
+      <Paper withBorder p="lg" ref={body}>
+        {active === 0 && (
+          <form onSubmit={nextFromClient} noValidate>
+            <ClientStep draft={draft} errors={showErrors ? clientErrors : {}} onChange={change} />
+            {nav(
+              <Button type="submit" data-testid="wizard-next">
+                Next
+              </Button>,
+            )}
+          </form>
+        )}
+        {active === 1 && (
+          <form onSubmit={nextFromScopes} noValidate>
+            <ScopesStep draft={draft} onChange={change} check={check} />
+            {scopeHint && (
+              <Text c="red" size="sm" mt="sm" role="alert" data-testid="wizard-scope-hint">
+                {scopeHint}
+              </Text>
+            )}
+            {nav(
+              <Button type="submit" data-testid="wizard-next">
+                Next
+              </Button>,
+            )}
+          </form>
+        )}
+        {active === 2 && (
+          <Stack>
+            <Text size="sm">
+              <b>{draft.name.trim()}</b> · {dcLongLabel(draft.dc)} ·{' '}
+              {draft.clientType === 'self' ? 'Self Client' : 'Server-based client'}
+            </Text>
+            {draft.clientType === 'self' ? (
+              <SelfClientCode
+                dc={draft.dc}
+                scopes={scopes}
+                code={draft.code || undefined}
+                codeExpiresAt={draft.codeExpiresAt}
+                onAuthorize={(code) => void selfAuthorize.run(code)}
+                running={selfAuthorize.running}
+                error={selfAuthorize.error}
+                testIdPrefix="wizard"
+              />
+            ) : (
+              <ServerSignIn
+                name={draft.name}
+                redirectUri={added.current?.connection.redirectUri ?? redirectUriOf(draft)}
+                start={async () => {
+                  const connection = await ensureAdded();
+                  return rpc.call('connections.authorizeServer', {
+                    name: connection.name,
+                    timeoutSeconds: AUTHORIZATION_TIMEOUT_SECONDS,
+                  });
+                }}
+                onDone={finish}
+                testIdPrefix="wizard"
+              />
+            )}
+            {nav(null)}
+          </Stack>
+        )}
+        {active === 3 && done && (
+          <WizardSuccess
+            connection={done}
+            onOpen={() => onFinished(done, 'token')}
+            onTryRequest={() => onFinished(done, 'requests')}
+          />
+        )}
+      </Paper>
+    </Stack>
+  );
+}

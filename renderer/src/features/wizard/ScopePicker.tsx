@@ -1,0 +1,223 @@
+// The product catalog as a picker: product -> scope family -> operations, with search and the
+// catalog's presets ("CRM: read everything") for people who do not know scope names.
+
+import {
+  Accordion,
+  Badge,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  Loader,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import type { Result } from '../../../../main/rpc/contract.js';
+import { useRpc } from '../../app/rpc-context.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { sameScope, splitOperation, uniqueScopes } from '../../lib/scopes.js';
+import { useAction } from '../../app/use-action.js';
+
+type Product = Result<'catalog.products'>[number];
+type ScopeInfo = Product['scopes'][number];
+
+interface Family {
+  family: string;
+  description: string;
+  confirmed: boolean;
+  scopes: ScopeInfo[];
+}
+
+const SENSITIVITY_COLOR: Record<ScopeInfo['sensitivity'], string> = {
+  read: 'blue',
+  write: 'orange',
+  delete: 'red',
+  full: 'red',
+};
+
+function familiesOf(product: Product): Family[] {
+  const byFamily = new Map<string, Family>();
+  for (const scope of product.scopes) {
+    const { family } = splitOperation(scope.scope);
+    const entry = byFamily.get(family) ?? {
+      family,
+      description: scope.description,
+      confirmed: true,
+      scopes: [],
+    };
+    entry.scopes.push(scope);
+    entry.confirmed &&= scope.confirmed;
+    byFamily.set(family, entry);
+  }
+  return [...byFamily.values()];
+}
+
+const matches = (text: string, query: string) => text.toLowerCase().includes(query);
+
+export interface ScopePickerProps {
+  picked: readonly string[];
+  onPickedChange(scopes: string[]): void;
+}
+
+export function ScopePicker({ picked, onPickedChange }: ScopePickerProps) {
+  const rpc = useRpc();
+  const [products, setProducts] = useState<Product[] | null>(null);
+  const [search, setSearch] = useState('');
+  const [open, setOpen] = useState<string[]>([]);
+  const load = useAction(async () => setProducts(await rpc.call('catalog.products', {})));
+  const { run } = load;
+
+  useEffect(() => {
+    void run();
+  }, [run]);
+
+  const query = search.trim().toLowerCase();
+  const visible = useMemo(() => {
+    if (!products) return [];
+    return products
+      .map((product) => {
+        const families = familiesOf(product);
+        if (!query || matches(product.name, query)) return { product, families };
+        return {
+          product,
+          families: families.filter(
+            (f) => matches(f.family, query) || matches(f.description, query),
+          ),
+        };
+      })
+      .filter((entry) => entry.families.length > 0);
+  }, [products, query]);
+  const presets = useMemo(
+    () =>
+      (products ?? [])
+        .flatMap((p) => p.presets.map((preset) => ({ ...preset, product: p.name })))
+        .filter(
+          (preset) => !query || matches(preset.label, query) || matches(preset.product, query),
+        ),
+    [products, query],
+  );
+
+  const isPicked = (scope: string) => picked.some((p) => sameScope(p, scope));
+  const toggle = (scope: string, on: boolean) =>
+    onPickedChange(
+      on ? uniqueScopes([...picked, scope]) : picked.filter((p) => !sameScope(p, scope)),
+    );
+  const presetOn = (scopes: readonly string[]) => scopes.length > 0 && scopes.every(isPicked);
+  const togglePreset = (scopes: readonly string[]) =>
+    onPickedChange(
+      presetOn(scopes)
+        ? picked.filter((p) => !scopes.some((s) => sameScope(s, p)))
+        : uniqueScopes([...picked, ...scopes]),
+    );
+
+  if (load.error) return <ErrorAlert error={load.error} onRetry={() => void run()} />;
+  if (!products) {
+    return (
+      <Group gap="xs" role="status">
+        <Loader size="sm" /> <Text size="sm">Loading the scope catalog…</Text>
+      </Group>
+    );
+  }
+
+  const expanded = query ? visible.map((v) => v.product.id) : open;
+
+  return (
+    <Stack gap="sm">
+      <TextInput
+        label="Search the catalog"
+        placeholder="Product, scope or what it gives access to"
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        data-testid="scope-search"
+      />
+      {presets.length > 0 && (
+        <div>
+          <Text size="sm" fw={500} mb={4}>
+            Presets
+          </Text>
+          <Group gap="xs">
+            {presets.map((preset) => (
+              <Button
+                key={preset.id}
+                size="compact-sm"
+                variant={presetOn(preset.scopes) ? 'filled' : 'light'}
+                aria-pressed={presetOn(preset.scopes)}
+                onClick={() => togglePreset(preset.scopes)}
+                title={preset.scopes.join(', ')}
+                data-testid={`preset-${preset.id}`}
+              >
+                {preset.label}
+              </Button>
+            ))}
+          </Group>
+        </div>
+      )}
+      {visible.length === 0 && (
+        <Text size="sm" c="dimmed" role="status">
+          Nothing in the catalog matches "{search}". You can still type the scope below.
+        </Text>
+      )}
+      <Accordion
+        multiple
+        variant="separated"
+        value={expanded}
+        onChange={(value) => !query && setOpen(value)}
+      >
+        {visible.map(({ product, families }) => {
+          const count = product.scopes.filter((s) => isPicked(s.scope)).length;
+          return (
+            <Accordion.Item key={product.id} value={product.id}>
+              <Accordion.Control data-testid={`catalog-product-${product.id}`}>
+                <Group gap="xs">
+                  <Text size="sm" fw={500}>
+                    {product.name}
+                  </Text>
+                  {count > 0 && (
+                    <Badge size="sm" variant="light">
+                      {count} chosen
+                    </Badge>
+                  )}
+                </Group>
+              </Accordion.Control>
+              <Accordion.Panel>
+                {expanded.includes(product.id) && (
+                  <Stack gap="xs">
+                    {families.map((family) => (
+                      <div key={family.family}>
+                        <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
+                          <div style={{ minWidth: 0 }}>
+                            <Code>{family.family}</Code>
+                            <Text size="xs" c="dimmed">
+                              {family.description}
+                              {!family.confirmed && ' (not confirmed by Zoho’s docs)'}
+                            </Text>
+                          </div>
+                          <Group gap={8} wrap="wrap" justify="flex-end">
+                            {family.scopes.map((scope) => (
+                              <Checkbox
+                                key={scope.scope}
+                                size="xs"
+                                label={splitOperation(scope.scope).operation}
+                                aria-label={scope.scope}
+                                color={SENSITIVITY_COLOR[scope.sensitivity]}
+                                checked={isPicked(scope.scope)}
+                                onChange={(e) => toggle(scope.scope, e.currentTarget.checked)}
+                              />
+                            ))}
+                          </Group>
+                        </Group>
+                      </div>
+                    ))}
+                  </Stack>
+                )}
+              </Accordion.Panel>
+            </Accordion.Item>
+          );
+        })}
+      </Accordion>
+    </Stack>
+  );
+}

@@ -1,0 +1,76 @@
+// The end of the wizard: who the token belongs to, where, and what it may do.
+
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { ConnectionView } from '../../../../main/rpc/contract.js';
+import { TokenExpiry } from '../../components/Countdown.js';
+import { dcLongLabel } from '../../lib/data-centres.js';
+
+export function WizardSuccess({
+  connection,
+  onOpen,
+  onTryRequest,
+}: {
+  connection: ConnectionView;
+  onOpen(): void;
+  onTryRequest(): void;
+}) {
+  const user = [connection.user?.name, connection.user?.email].filter(Boolean).join(' · ');
+  const scopes = connection.grantedScopes ?? connection.scopes;
+  return (
+    <Paper withBorder p="lg" data-testid="wizard-success">
+      <Stack>
+        <Title order={3}>✓ {connection.name} is connected</Title>
+        <Text size="sm">
+          Token Desk keeps the tokens encrypted on this computer and renews the access token when it
+          runs out.
+        </Text>
+        <Table variant="vertical" withTableBorder layout="fixed">
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th w={160}>Zoho user</Table.Th>
+              <Table.Td data-testid="success-user">
+                {user || 'Not known (add the AaaServer.profile.READ scope to see it)'}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Data centre</Table.Th>
+              <Table.Td data-testid="success-dc">
+                {dcLongLabel(connection.location ?? connection.dc)}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>API domain</Table.Th>
+              <Table.Td>{connection.apiDomain}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Access token</Table.Th>
+              <Table.Td>
+                <TokenExpiry expiresAt={connection.accessTokenExpiresAt} />
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Scopes granted</Table.Th>
+              <Table.Td>
+                <Group gap={4} data-testid="success-scopes">
+                  {scopes.map((s) => (
+                    <Badge key={s} variant="light" tt="none">
+                      {s}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+        <Group>
+          <Button onClick={onOpen} data-testid="success-open">
+            Open the connection
+          </Button>
+          <Button variant="light" onClick={onTryRequest} data-testid="success-try">
+            Try a request
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

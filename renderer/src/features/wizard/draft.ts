@@ -1,0 +1,110 @@
+// The new-connection wizard's form state, its checks (the core checks again; these only give
+// early, field-level feedback) and its translation into connections.add parameters.
+
+import type { ConnectionView, Params } from '../../../../main/rpc/contract.js';
+import type { DcCode } from '../../lib/data-centres.js';
+import { DEFAULT_REDIRECT_URI } from '../../lib/data-centres.js';
+
+export interface WizardDraft {
+  name: string;
+  dc: DcCode;
+  clientType: 'self' | 'server';
+  clientId: string;
+  clientSecret: string;
+  org: string;
+  environment: ConnectionView['environment'];
+  /** Advanced: a custom accounts URL + API domain pair (proxy, test server), and redirect URI. */
+  accountsUrl: string;
+  apiDomain: string;
+  redirectUri: string;
+  /** Scopes chosen from the catalog or a self_client.json file. */
+  pickedScopes: string[];
+  /** Scopes typed by hand. */
+  typedScopes: string;
+  /** Grant code and its exact expiry, when they came from self_client.json. */
+  code: string;
+  codeExpiresAt: number | null;
+  fileName: string | null;
+}
+
+export const emptyDraft = (): WizardDraft => ({
+  name: '',
+  dc: 'us',
+  clientType: 'self',
+  clientId: '',
+  clientSecret: '',
+  org: '',
+  environment: 'production',
+  accountsUrl: '',
+  apiDomain: '',
+  redirectUri: '',
+  pickedScopes: [],
+  typedScopes: '',
+  code: '',
+  codeExpiresAt: null,
+  fileName: null,
+});
+
+export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export type ClientStepErrors = Partial<
+  Record<'name' | 'clientId' | 'clientSecret' | 'accountsUrl' | 'apiDomain' | 'redirectUri', string>
+>;
+
+const isServerUrl = (value: string) =>
+  /^https:\/\/[^\s/]+/i.test(value) ||
+  /^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/i.test(value);
+
+export function checkClientStep(
+  draft: WizardDraft,
+  existingNames: readonly string[],
+): ClientStepErrors {
+  const errors: ClientStepErrors = {};
+  const name = draft.name.trim();
+  if (!name) errors.name = 'Give the connection a name, for example acme-crm-eu.';
+  else if (!NAME_PATTERN.test(name))
+    errors.name =
+      'Use letters, digits, dots, dashes or underscores (no spaces), starting with a letter or digit.';
+  else if (existingNames.some((n) => n.toLowerCase() === name.toLowerCase()))
+    errors.name = `A connection named "${name}" already exists: choose another name.`;
+  if (!draft.clientId.trim()) errors.clientId = 'Paste the Client ID from the API Console.';
+  if (!draft.clientSecret.trim())
+    errors.clientSecret = 'Paste the Client Secret from the API Console.';
+  const accounts = draft.accountsUrl.trim();
+  const api = draft.apiDomain.trim();
+  if (accounts && !isServerUrl(accounts))
+    errors.accountsUrl = 'Use an https:// address (http:// only for localhost).';
+  if (api && !isServerUrl(api))
+    errors.apiDomain = 'Use an https:// address (http:// only for localhost).';
+  if (accounts && !api) errors.apiDomain = 'A custom accounts URL needs a custom API domain too.';
+  if (api && !accounts) errors.accountsUrl = 'A custom API domain needs a custom accounts URL too.';
+  const redirect = draft.redirectUri.trim();
+  if (
+    draft.clientType === 'server' &&
+    redirect &&
+    !/^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\]):\d+(\/|$)/i.test(redirect)
+  ) {
+    errors.redirectUri =
+      'Use http://localhost:<port>/<path>, so Token Desk can receive Zoho’s answer on this computer.';
+  }
+  return errors;
+}
+
+export const redirectUriOf = (draft: WizardDraft) =>
+  draft.redirectUri.trim() || DEFAULT_REDIRECT_URI;
+
+export function toNewConnection(draft: WizardDraft, scopes: string[]): Params<'connections.add'> {
+  const custom = draft.accountsUrl.trim() && draft.apiDomain.trim();
+  return {
+    name: draft.name.trim(),
+    dc: draft.dc,
+    clientType: draft.clientType,
+    clientId: draft.clientId.trim(),
+    clientSecret: draft.clientSecret.trim(),
+    scopes,
+    ...(draft.clientType === 'server' ? { redirectUri: redirectUriOf(draft) } : {}),
+    ...(custom ? { accountsUrl: draft.accountsUrl.trim(), apiDomain: draft.apiDomain.trim() } : {}),
+    ...(draft.org.trim() ? { org: draft.org.trim() } : {}),
+    environment: draft.environment,
+  };
+}

@@ -1,0 +1,162 @@
+// The main window: connections in the sidebar, the selected screen on the right (empty state,
+// wizard, a connection, settings).
+
+import { AppShell, Burger, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { lazy, Suspense, useState } from 'react';
+import type { ConnectionView } from '../../../../main/rpc/contract.js';
+import { useAppState } from '../../app/app-state.js';
+import { ConnectionPage, type ConnectionTab } from '../connection/ConnectionPage.js';
+import { ConnectionSidebar } from './ConnectionSidebar.js';
+import { EmptyState } from './EmptyState.js';
+
+const NewConnectionWizard = lazy(() =>
+  import('../wizard/NewConnectionWizard.js').then((m) => ({ default: m.NewConnectionWizard })),
+);
+const SettingsPage = lazy(() =>
+  import('../settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })),
+);
+
+export type View =
+  | { kind: 'home' }
+  | { kind: 'wizard' }
+  | { kind: 'connection'; id: string; tab: ConnectionTab }
+  | { kind: 'settings' };
+
+function Overview({
+  connections,
+  onOpen,
+}: {
+  connections: ConnectionView[];
+  onOpen(c: ConnectionView): void;
+}) {
+  const attention = connections.filter((c) => c.status !== 'ready');
+  return (
+    <Paper withBorder p="xl" maw={640} mx="auto" mt="xl" data-testid="overview">
+      <Stack>
+        <Title order={2}>Choose a connection</Title>
+        <Text>
+          {connections.length} connection{connections.length === 1 ? '' : 's'} on this computer.
+          Pick one on the left to copy its token or try a request.
+        </Text>
+        {attention.length > 0 && (
+          <Stack gap="xs">
+            <Text fw={500}>Needs your attention</Text>
+            {attention.map((c) => (
+              <Group key={c.id} justify="space-between">
+                <Text size="sm">
+                  {c.name}:{' '}
+                  {c.status === 'needs-reauth'
+                    ? 'Zoho no longer accepts it; authorize it again.'
+                    : 'not authorized yet.'}
+                </Text>
+                <Button size="xs" variant="light" onClick={() => onOpen(c)}>
+                  Open
+                </Button>
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+const loading = (
+  <Group gap="xs" role="status" p="md">
+    <Loader size="sm" />
+    <Text size="sm">Loading…</Text>
+  </Group>
+);
+
+export function Workspace({ initialView = { kind: 'home' } }: { initialView?: View }) {
+  const { connections } = useAppState();
+  const [view, setView] = useState<View>(initialView);
+  const [navOpen, nav] = useDisclosure(false);
+
+  const selected =
+    view.kind === 'connection' ? connections.find((c) => c.id === view.id) : undefined;
+  const open = (c: ConnectionView, tab: ConnectionTab = 'token') => {
+    setView({ kind: 'connection', id: c.id, tab });
+    nav.close();
+  };
+
+  let main;
+  if (view.kind === 'wizard') {
+    main = (
+      <NewConnectionWizard
+        onCancel={() => setView({ kind: 'home' })}
+        onFinished={(c, next) => open(c, next)}
+      />
+    );
+  } else if (view.kind === 'settings') {
+    main = <SettingsPage onClose={() => setView({ kind: 'home' })} />;
+  } else if (selected && view.kind === 'connection') {
+    main = (
+      <ConnectionPage
+        connection={selected}
+        tab={view.tab}
+        onTab={(tab) => setView({ ...view, tab })}
+        onRemoved={() => setView({ kind: 'home' })}
+      />
+    );
+  } else if (connections.length === 0) {
+    main = <EmptyState onStart={() => setView({ kind: 'wizard' })} />;
+  } else {
+    main = <Overview connections={connections} onOpen={(c) => open(c)} />;
+  }
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 320, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navOpen}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Show or hide the connection list"
+            />
+            <Title order={1} size="h4">
+              Token Desk
+            </Title>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Button
+              size="sm"
+              onClick={() => setView({ kind: 'wizard' })}
+              data-testid="new-connection"
+              disabled={view.kind === 'wizard'}
+            >
+              New connection
+            </Button>
+            <Button
+              size="sm"
+              variant="default"
+              onClick={() => setView({ kind: 'settings' })}
+              data-testid="open-settings"
+              aria-pressed={view.kind === 'settings'}
+            >
+              Settings
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Connection list">
+        <ConnectionSidebar
+          connections={connections}
+          selectedId={selected?.id ?? null}
+          onSelect={(c) => open(c)}
+        />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={loading}>{main}</Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,177 @@
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import {
+  FAKE_ACCESS_TOKEN,
+  MASKED_TOKEN,
+  makeConnection,
+  type FakeRpcOptions,
+} from './fake-rpc.js';
+import { expectEveryFieldLabelled, renderApp } from './render-app.js';
+
+const acme = makeConnection({
+  name: 'acme-crm',
+  org: 'Acme',
+  dc: 'eu',
+  user: { email: 'ops@acme.example', name: 'Ops' },
+  clientType: 'server',
+  redirectUri: 'http://localhost:53134/callback',
+});
+
+async function openAcme(options: FakeRpcOptions = {}) {
+  const app = await renderApp({ connections: [acme], ...options });
+  await app.user.click(screen.getByTestId('connection-item-acme-crm'));
+  await screen.findByTestId('connection-page');
+  return app;
+}
+
+describe('connection page', () => {
+  it('shows the token masked, never the token itself, with a live expiry countdown', async () => {
+    const { clock } = await openAcme();
+    expect(screen.getByTestId('token-masked')).toHaveTextContent(MASKED_TOKEN);
+    expect(document.body).not.toHaveTextContent(FAKE_ACCESS_TOKEN);
+    expect(screen.getByTestId('token-expiry')).toHaveTextContent('expires in 1 h 00 min');
+    clock.advance(59 * 60_000);
+    expect(screen.getByTestId('token-expiry')).toHaveTextContent('expires in 1:00');
+  });
+
+  it('copies in main through tokens.copy in Electron: the token never reaches the window', async () => {
+    const { user, fake } = await openAcme({ shell: 'electron' });
+    await user.click(screen.getByTestId('token-copy'));
+    expect(await screen.findByTestId('token-feedback')).toHaveTextContent(
+      'Access token copied. The clipboard is cleared in 30 s.',
+    );
+    await user.click(screen.getByTestId('token-copy-header'));
+    await screen.findByText(/Authorization header copied/);
+    expect(fake.callsOf('tokens.copy')).toEqual([
+      { name: 'acme-crm', as: 'token' },
+      { name: 'acme-crm', as: 'header' },
+    ]);
+    expect(fake.callsOf('tokens.reveal')).toHaveLength(0);
+    expect(await navigator.clipboard.readText()).toBe('');
+  });
+
+  it('in browser mode, reveals on the click and writes the clipboard itself', async () => {
+    const { user, fake } = await openAcme({ shell: 'browser' });
+    await user.click(screen.getByTestId('token-copy-header'));
+    expect(await screen.findByTestId('token-feedback')).toHaveTextContent(
+      'Authorization header copied.',
+    );
+    expect(await navigator.clipboard.readText()).toBe(
+      `Authorization: Zoho-oauthtoken ${FAKE_ACCESS_TOKEN}`,
+    );
+    await user.click(screen.getByTestId('token-copy'));
+    await screen.findByText(/^Access token copied/);
+    expect(await navigator.clipboard.readText()).toBe(FAKE_ACCESS_TOKEN);
+    expect(fake.callsOf('tokens.reveal')).toHaveLength(2);
+    expect(fake.callsOf('tokens.copy')).toHaveLength(0);
+    // Still masked on screen.
+    expect(screen.getByTestId('token-masked')).toHaveTextContent(MASKED_TOKEN);
+  });
+
+  it('reveals the token on request and hides it again after 30 seconds', async () => {
+    const { user, clock } = await openAcme();
+    await user.click(screen.getByTestId('token-reveal'));
+    expect(await screen.findByTestId('token-revealed')).toHaveTextContent(FAKE_ACCESS_TOKEN);
+    clock.advance(30_000);
+    expect(screen.getByTestId('token-masked')).toHaveTextContent(MASKED_TOKEN);
+  });
+
+  it('refreshes with progress and shows errors with their remedy', async () => {
+    const { user, fake } = await openAcme();
+    fake.fail('tokens.refresh', {
+      code: 'rate_limited',
+      message: 'Zoho allows 10 refreshes per 10 minutes and this connection used them.',
+      remedy: 'Wait until 10:07 and try again.',
+    });
+    await user.click(screen.getByTestId('token-refresh'));
+    expect(await screen.findByTestId('error-message')).toHaveTextContent(
+      'Zoho allows 10 refreshes per 10 minutes',
+    );
+    expect(screen.getByTestId('error-remedy')).toHaveTextContent('Wait until 10:07 and try again.');
+    fake.succeed('tokens.refresh');
+    await user.click(screen.getByTestId('token-refresh'));
+    expect(await screen.findByTestId('token-feedback')).toHaveTextContent(
+      'Access token refreshed.',
+    );
+    expect(screen.queryByTestId('error-message')).not.toBeInTheDocument();
+  });
+
+  it('asks for confirmation before revoking, and cancelling revokes nothing', async () => {
+    const { user, fake } = await openAcme();
+    await user.click(screen.getByTestId('token-revoke'));
+    const dialog = await screen.findByRole('dialog', { name: 'Revoke acme-crm?' });
+    expect(dialog).toHaveTextContent('Zoho will stop accepting');
+    await user.click(within(dialog).getByTestId('revoke-cancel'));
+    expect(fake.callsOf('connections.revoke')).toHaveLength(0);
+
+    await user.click(screen.getByTestId('token-revoke'));
+    await user.click(within(await screen.findByRole('dialog')).getByTestId('revoke-confirm'));
+    expect(await screen.findByTestId('token-feedback')).toHaveTextContent('Revoked at Zoho');
+    expect(fake.callsOf('connections.revoke')).toEqual([{ name: 'acme-crm' }]);
+    expect(screen.getByTestId('not-authorized')).toBeInTheDocument();
+    expect(screen.getByTestId('token-copy')).toBeDisabled();
+  });
+
+  it("offers re-authorization when the refresh token is dead ('needs-reauth')", async () => {
+    const dead = makeConnection({
+      name: 'dead',
+      status: 'needs-reauth',
+      clientType: 'self',
+      lastError: { code: 'invalid_code', message: 'Zoho refused the refresh token.', at: 0 },
+    });
+    const { user, fake } = await renderApp({ connections: [dead] });
+    await user.click(screen.getByTestId('connection-item-dead'));
+    expect(await screen.findByTestId('needs-reauth')).toHaveTextContent(
+      'Zoho refused the refresh token.',
+    );
+    await user.click(screen.getByTestId('reauthorize'));
+    const dialog = await screen.findByRole('dialog', { name: 'Re-authorize dead' });
+    expectEveryFieldLabelled(dialog);
+    await user.type(within(dialog).getByTestId('reauth-code'), '1000.new.code');
+    await user.click(within(dialog).getByTestId('reauth-authorize'));
+    expect(await screen.findByTestId('connection-notice')).toHaveTextContent('dead is authorized.');
+    expect(fake.callsOf('connections.authorizeSelfClient')).toEqual([
+      { name: 'dead', code: '1000.new.code' },
+    ]);
+    expect(screen.queryByTestId('needs-reauth')).not.toBeInTheDocument();
+  });
+
+  it('shows details and exports without secrets unless asked', async () => {
+    const { user, fake } = await openAcme();
+    await user.click(screen.getByTestId('tab-details'));
+    const details = await screen.findByTestId('connection-details');
+    expect(details).toHaveTextContent('Europe (zoho.eu)');
+    expect(details).toHaveTextContent('https://www.zohoapis.eu');
+    expect(details).toHaveTextContent('1000.CLIENTID');
+    expectEveryFieldLabelled();
+
+    await user.click(screen.getByLabelText('JSON'));
+    await user.click(screen.getByTestId('export-run'));
+    expect(await screen.findByTestId('export-text')).toHaveValue(
+      'ZOHO_CLIENT_ID=1000.CLIENTID\nZOHO_API_DOMAIN=https://www.zohoapis.eu\n',
+    );
+    await user.click(screen.getByLabelText(/Include secrets/));
+    await user.click(screen.getByTestId('export-run'));
+    expect(await screen.findByText('This export contains secrets')).toBeInTheDocument();
+    expect(fake.callsOf('connections.export')).toEqual([
+      { name: 'acme-crm', format: 'json', includeSecrets: false },
+      { name: 'acme-crm', format: 'json', includeSecrets: true },
+    ]);
+  });
+
+  it('removes a connection only after confirmation', async () => {
+    const { user, fake } = await openAcme();
+    await user.click(screen.getByTestId('tab-details'));
+    await user.click(await screen.findByTestId('connection-remove'));
+    await user.click(within(await screen.findByRole('dialog')).getByTestId('remove-confirm'));
+    expect(await screen.findByTestId('empty-state')).toBeInTheDocument();
+    expect(fake.callsOf('connections.remove')).toEqual([{ name: 'acme-crm' }]);
+  });
+
+  it('reloads the list when main says connections changed', async () => {
+    const { fake } = await openAcme();
+    fake.connections = [...fake.connections, makeConnection({ name: 'from-cli' })];
+    act(() => fake.emit('connections.changed', {}));
+    expect(await screen.findByTestId('connection-item-from-cli')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,69 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from './render-app.js';
+
+async function toScopes() {
+  const app = await renderApp();
+  const { user } = app;
+  await user.click(screen.getByTestId('empty-start'));
+  await user.type(await screen.findByLabelText(/Connection name/), 'acme');
+  await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
+  await user.type(screen.getByLabelText(/Client secret/), 'secret');
+  await user.click(screen.getByTestId('wizard-next'));
+  await screen.findByLabelText('Or type scopes');
+  return app;
+}
+
+describe('new-connection wizard: scopes', () => {
+  it('checks typed scopes against the grammar as you type, via catalog.checkScopes', async () => {
+    const { user, fake } = await toScopes();
+    await user.type(
+      screen.getByLabelText('Or type scopes'),
+      'ZohoCRM.modules.ALL, ZohoCRM.modules',
+    );
+    const errors = await screen.findByTestId('scope-errors');
+    expect(errors).toHaveTextContent(
+      '“ZohoCRM.modules” is not a valid scope: a scope has the form Service.scope.OPERATION',
+    );
+    expect(screen.getByLabelText('Or type scopes')).toHaveAttribute('aria-invalid', 'true');
+    expect(fake.callsOf('catalog.checkScopes').at(-1)).toEqual({
+      scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.modules'],
+      presetIds: [],
+    });
+
+    await user.click(screen.getByTestId('wizard-next'));
+    expect(screen.getByTestId('wizard-scope-hint')).toHaveTextContent(
+      'Fix or remove the scopes marked as not valid',
+    );
+
+    await user.type(screen.getByLabelText('Or type scopes'), '.read');
+    await screen.findByText('2 scopes chosen:');
+    expect(screen.queryByTestId('scope-errors')).not.toBeInTheDocument();
+    expect(screen.getByTestId('wizard-scopes-chosen')).toHaveTextContent('ZohoCRM.modules.READ');
+  });
+
+  it('picks scopes from presets and the catalog, searches it, and removes a chosen scope', async () => {
+    const { user } = await toScopes();
+    await user.click(await screen.findByTestId('preset-crm-read-all'));
+    const chosen = await screen.findByTestId('wizard-scopes-chosen');
+    expect(chosen).toHaveTextContent('ZohoCRM.modules.READ');
+    expect(chosen).toHaveTextContent('ZohoCRM.users.READ');
+    expect(screen.getByTestId('preset-crm-read-all')).toHaveAttribute('aria-pressed', 'true');
+
+    await user.type(screen.getByLabelText('Search the catalog'), 'profile');
+    expect(screen.queryByTestId('catalog-product-crm')).not.toBeInTheDocument();
+    await user.click(screen.getByLabelText('AaaServer.profile.READ'));
+    await screen.findByText('4 scopes chosen:');
+
+    await user.click(
+      within(screen.getByTestId('wizard-scopes-chosen')).getByRole('button', {
+        name: 'Remove ZohoCRM.org.READ',
+      }),
+    );
+    await screen.findByText('3 scopes chosen:');
+    // The Self Client gets the exact text to paste into Generate Code.
+    expect(screen.getByTestId('wizard-scopes-text')).toHaveTextContent(
+      'ZohoCRM.modules.READ,ZohoCRM.users.READ,AaaServer.profile.READ',
+    );
+  });
+});

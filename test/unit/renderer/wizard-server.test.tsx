@@ -1,0 +1,119 @@
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REDIRECT } from './fake-rpc.js';
+import { expectEveryFieldLabelled, renderApp } from './render-app.js';
+
+describe('new-connection wizard: Server-based client', () => {
+  it('shows the exact redirect URI with a copy button, waits with progress, cancels, then succeeds', async () => {
+    const { user, fake } = await renderApp();
+    await user.click(screen.getByTestId('empty-start'));
+    await user.click(await screen.findByTestId('wizard-type-server'));
+    expect(
+      within(screen.getByTestId('wizard-help-server')).getByTestId('wizard-redirect-help'),
+    ).toHaveTextContent(DEFAULT_REDIRECT);
+    await user.type(screen.getByLabelText(/Connection name/), 'globex-crm');
+    await user.selectOptions(screen.getByLabelText('Data centre'), 'in');
+    await user.type(screen.getByLabelText(/Client ID/), '1000.SERVERID');
+    await user.type(screen.getByLabelText(/Client secret/), 'server-secret');
+    await user.click(screen.getByTestId('wizard-next'));
+
+    await screen.findByText('No scopes chosen yet.');
+    await user.click(screen.getByTestId('wizard-next'));
+    expect(screen.getByTestId('wizard-scope-hint')).toHaveTextContent('Choose at least one scope');
+    // Pick from the catalog: product -> family -> operation.
+    await user.click(await screen.findByTestId('catalog-product-crm'));
+    await user.click(screen.getByLabelText('ZohoCRM.org.READ'));
+    expect(await screen.findByTestId('wizard-scopes-chosen')).toHaveTextContent('ZohoCRM.org.READ');
+    await user.click(screen.getByTestId('wizard-next'));
+
+    // Step 3: the exact URI, copyable.
+    expect(await screen.findByTestId('wizard-redirect-uri')).toHaveTextContent(DEFAULT_REDIRECT);
+    await user.click(screen.getByTestId('wizard-redirect-uri-copy'));
+    expect(await navigator.clipboard.readText()).toBe(DEFAULT_REDIRECT);
+
+    // Sign in: waiting state driven by authorization.progress events.
+    await user.click(screen.getByTestId('wizard-authorize'));
+    const waiting = await screen.findByTestId('wizard-waiting');
+    expect(within(waiting).getByText(/Your browser has opened the Zoho page/)).toHaveAttribute(
+      'role',
+      'status',
+    );
+    expect(within(waiting).getByTestId('wizard-authorize-url')).toHaveTextContent(
+      'https://accounts.zoho.in/oauth/v2/auth?client_id=1000.SERVERID',
+    );
+    expect(waiting).toHaveTextContent('stops waiting in 5:00');
+    expect(fake.callsOf('connections.authorizeServer')).toEqual([
+      { name: 'globex-crm', timeoutSeconds: 300 },
+    ]);
+    expect(fake.callsOf('connections.add')[0]).toMatchObject({
+      name: 'globex-crm',
+      dc: 'in',
+      clientType: 'server',
+      redirectUri: DEFAULT_REDIRECT,
+      scopes: ['ZohoCRM.org.READ'],
+    });
+
+    await user.click(within(waiting).getByTestId('wizard-cancel'));
+    expect(await screen.findByTestId('wizard-cancelled')).toBeInTheDocument();
+    expect(fake.callsOf('connections.cancelAuthorization')).toHaveLength(1);
+
+    await user.click(screen.getByTestId('wizard-authorize'));
+    await screen.findByTestId('wizard-waiting');
+    act(() => fake.completeServerAuthorization());
+    const success = await screen.findByTestId('wizard-success');
+    expect(within(success).getByTestId('success-dc')).toHaveTextContent('India');
+    expect(within(success).getByTestId('success-scopes')).toHaveTextContent('ZohoCRM.org.READ');
+    expect(fake.callsOf('connections.add')).toHaveLength(1);
+    expect(fake.protocolErrors).toEqual([]);
+  });
+
+  it('shows a timeout with its message and remedy, and offers to try again', async () => {
+    const { user, fake } = await renderApp();
+    await user.click(screen.getByTestId('empty-start'));
+    await user.click(await screen.findByTestId('wizard-type-server'));
+    await user.type(screen.getByLabelText(/Connection name/), 'globex');
+    await user.type(screen.getByLabelText(/Client ID/), '1000.SERVERID');
+    await user.type(screen.getByLabelText(/Client secret/), 'server-secret');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.type(await screen.findByLabelText('Or type scopes'), 'ZohoCRM.modules.ALL');
+    await screen.findByTestId('wizard-scopes-chosen');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.click(await screen.findByTestId('wizard-authorize'));
+    await screen.findByTestId('wizard-waiting');
+    expectEveryFieldLabelled();
+
+    act(() =>
+      fake.failServerAuthorization({
+        code: 'authorization_timeout',
+        message: 'No answer came back from the Zoho sign-in page within 5 minutes.',
+        remedy:
+          'Start again and finish signing in within 5 minutes; check that the redirect URI is registered exactly.',
+      }),
+    );
+    expect(await screen.findByTestId('error-message')).toHaveTextContent(
+      'No answer came back from the Zoho sign-in page within 5 minutes.',
+    );
+    expect(screen.getByTestId('error-remedy')).toHaveTextContent(
+      'check that the redirect URI is registered exactly',
+    );
+    expect(screen.getByTestId('wizard-authorize')).toHaveTextContent('Try again');
+  });
+
+  it('cancels a pending sign-in when the user leaves the wizard', async () => {
+    const { user, fake } = await renderApp();
+    await user.click(screen.getByTestId('empty-start'));
+    await user.click(await screen.findByTestId('wizard-type-server'));
+    await user.type(screen.getByLabelText(/Connection name/), 'globex');
+    await user.type(screen.getByLabelText(/Client ID/), '1000.SERVERID');
+    await user.type(screen.getByLabelText(/Client secret/), 'server-secret');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.type(await screen.findByLabelText('Or type scopes'), 'ZohoCRM.modules.ALL');
+    await screen.findByTestId('wizard-scopes-chosen');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.click(await screen.findByTestId('wizard-authorize'));
+    await screen.findByTestId('wizard-waiting');
+    await user.click(screen.getByTestId('wizard-cancel-wizard'));
+    expect(fake.callsOf('connections.cancelAuthorization')).toHaveLength(1);
+    expect(fake.serverAuthorizationPending).toBe(false);
+  });
+});
