@@ -4,15 +4,21 @@
 //   2. token-endpoint calls caused by 100 concurrent callers on an expiring token (goal: 1)
 //   3. token-endpoint calls caused by 20 concurrent `token-desk token` processes (goal: 1)
 //   4. wall time of `token-desk token` with a valid cached token against `node -e 0` (goal: < 2x)
+//   5. the window's initial JavaScript, gzipped (goal: < 300 KB)
+//   6. time to first render of the workspace with 500 connections in headless Chromium (goal: < 500 ms)
 
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startZohoSimulator } from '../test/support/zoho-simulator.js';
 import { CLI_PATH, cliEnv, runCliProcess } from '../test/support/cli-runner.js';
 import { createNodeServices } from '../main/platform/node/node-services.js';
+import { startBrowserMode } from '../main/web/browser-mode.js';
+import { RENDERER_DIR, rendererBuilt } from '../test/support/browser-mode-harness.js';
+import { chromiumAvailable, launchChromium } from '../test/support/browser.js';
 
 const CLIENT = { clientId: '1000.BENCH', clientSecret: 'bench-secret' };
 const PASSPHRASE = 'bench passphrase';
@@ -100,6 +106,43 @@ try {
   } else {
     console.log('   (OS keyring figure skipped: no D-Bus session; run under dbus-run-session with gnome-keyring to include it)');
   }
+
+  // 5. Initial JavaScript of the window: the entry script and the chunks it preloads.
+  if (rendererBuilt()) {
+    const html = await readFile(join(RENDERER_DIR, 'index.html'), 'utf8');
+    const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    let gzipped = 0;
+    for (const file of files) gzipped += gzipSync(await readFile(join(RENDERER_DIR, file))).byteLength;
+    console.log(`5. window's initial JavaScript: ${(gzipped / 1024).toFixed(1)} KB gzipped in ${files.length} file(s) (goal: < 300 KB)`);
+
+    // 6. First render of the workspace with 500 connections.
+    if (chromiumAvailable()) {
+      const bigHome = await mkdtemp(join(tmpdir(), 'td-bench-500-'));
+      const big = createNodeServices({ home: bigHome, env });
+      const bigConnections = await big.connections();
+      for (let i = 0; i < 500; i += 1) {
+        const name = `client-${String(i).padStart(3, '0')}`;
+        await bigConnections.add({ name, dc: ['us', 'eu', 'in'][i % 3]!, org: `Org ${i % 40}`, clientId: CLIENT.clientId, clientType: 'self', accountsUrl: sim.accountsUrl, apiDomain: sim.apiDomain }, CLIENT.clientSecret);
+      }
+      const server = await startBrowserMode({ home: bigHome, env, staticDir: RENDERER_DIR, version: 'bench', openBrowser: false });
+      const browser = await launchChromium();
+      try {
+        const renders: number[] = [];
+        for (let run = 0; run < 5; run += 1) {
+          const page = await browser.newPage();
+          await page.goto(server.openUrl);
+          await page.getByTestId('connection-item-client-499').waitFor({ state: 'attached' });
+          renders.push(Number(await page.evaluate('performance.now()')));
+          await page.close();
+        }
+        console.log(`6. first render of the workspace with 500 connections: median ${ms(median(renders))} of 5 loads (goal: < 500 ms)`);
+      } finally {
+        await browser.close();
+        await server.close();
+        await rm(bigHome, { recursive: true, force: true });
+      }
+    } else console.log('6. skipped: no Chromium at /usr/bin/chromium');
+  } else console.log('5, 6. skipped: the window is not built (npm run build:renderer)');
 } finally {
   await sim.close();
   await rm(home, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import type { Clock, ClipboardPort, FetchPort, LockPort } from '../core/ports.js
 import { createRequestHistory } from '../core/requests/request-history.js';
 import { createRequestRunner } from '../core/requests/request-runner.js';
 import { createSettingsStore } from '../core/settings/settings-store.js';
+import { createRefreshScheduler, type RefreshScheduler } from '../core/tokens/refresh-scheduler.js';
 import { createConnectionStore } from '../core/store/connection-store.js';
 import type { ConnectionStore } from '../core/store/connection-store-types.js';
 import { createTokenManager } from '../core/tokens/token-manager.js';
@@ -53,6 +54,8 @@ export interface DesktopServicesOptions {
 
 export interface DesktopServices {
   handlers: RpcHandlers;
+  /** Background refresh ("Refresh access tokens automatically"); index.ts starts it. */
+  refresher: RefreshScheduler;
   store: ConnectionStore;
   copier: TokenCopier;
   cipher: CipherStatus;
@@ -127,10 +130,19 @@ export async function createDesktopServices(
     emit: options.emit,
   });
 
+  const refresher = createRefreshScheduler({
+    store,
+    tokens,
+    clock,
+    isEnabled: () => settings.get().autoRefresh,
+    onRefreshed: () => options.emit('connections.changed', {}),
+  });
+
   return {
     handlers,
     store,
     copier,
+    refresher,
     cipher: status,
     trayState: () => ({
       now: clock.now(),

@@ -159,6 +159,9 @@ async function start(): Promise<void> {
   });
   // Keeps "58 min left" honest and picks up changes the CLI made.
   setInterval(() => tray?.refresh(), 60_000);
+  // "Refresh access tokens automatically" (Settings): checked every minute.
+  ready.refresher.start();
+  void ready.refresher.tick();
 
   started = true;
   showWindow();
@@ -176,6 +179,7 @@ if (claimSingleInstance(app, showWindowWhenStarted)) {
     // Take our token off the clipboard before leaving, if it is still there.
     event.preventDefault();
     quitting = true;
+    services.refresher.stop();
     void services.copier.clearNow().finally(() => {
       tray?.destroy();
       app.quit();

@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TokenDeskError } from '../core/errors.js';
+import { systemClock } from '../core/ports.js';
+import { createRefreshScheduler } from '../core/tokens/refresh-scheduler.js';
 import { createNodeServices, systemBrowser } from '../platform/node/node-services.js';
 import { createDispatcher } from '../rpc/dispatcher.js';
 import { createRpcHandlers } from '../rpc/handlers.js';
@@ -51,6 +53,21 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Web
   });
   const server = await startWebServer({ dispatch: createDispatcher(handlers), staticDir: options.staticDir, port: options.port, secret: options.secret });
   live.server = server;
+  // "Refresh access tokens automatically" (Settings), while the browser mode runs.
+  const refresher = createRefreshScheduler({
+    store: services.store,
+    tokens: await services.tokens(),
+    clock: systemClock,
+    isEnabled: () => services.settings.get().autoRefresh,
+    onRefreshed: () => emit('connections.changed', {}),
+  });
+  refresher.start();
   if (options.openBrowser) await systemBrowser.open(server.openUrl);
-  return server;
+  return {
+    ...server,
+    async close() {
+      refresher.stop();
+      await server.close();
+    },
+  };
 }

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { TokenDeskError } from '../core/errors.js';
 import { RPC_EVENTS_PATH, RPC_HTTP_PREFIX, RPC_SECRET_HEADER, events as eventSchemas, type EventName, type EventPayload } from '../rpc/contract.js';
@@ -76,6 +76,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const secret = options.secret ?? randomBytes(32).toString('base64url');
+  const staticRoot = resolve(options.staticDir);
   const streams = new Set<ServerResponse>();
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -111,8 +112,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method_not_allowed', 'Only GET is served here.');
       const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-      const file = normalize(join(options.staticDir, relative));
-      if (!file.startsWith(normalize(options.staticDir) + sep)) return send(res, 404, 'Not found', 'text/plain');
+      const file = resolve(staticRoot, relative);
+      if (!file.startsWith(staticRoot + sep)) return send(res, 404, 'Not found', 'text/plain');
       let content: Buffer;
       try {
         content = await readFile(file);

@@ -320,3 +320,27 @@ describe('bad input', () => {
     }
   });
 });
+
+describe('OS keyring vault (the CLI default)', () => {
+  const available = process.env.TOKEN_DESK_KEYRING_AVAILABLE === '1';
+  it.runIf(available || process.env.CI)('keeps the secrets encrypted with a key in the Secret Service', async () => {
+    expect(available, 'CI must run this through scripts/test.sh (a real gnome-keyring)').toBe(true);
+    const keyringEnv = cliEnv({ home }); // no passphrase: the keyring cipher
+    const run = (args: string[], input?: string) => runCliProcess(args, keyringEnv, input);
+    const added = await run(['add', 'keyring-crm', '--dc', 'us', '--client-id', SELF.clientId, '--type', 'self', ...custom()], SELF.clientSecret);
+    expect(added.code, added.stderr).toBe(0);
+    const { code } = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: ['ZohoCRM.org.READ'] });
+    seenSecrets.add(code);
+    expect((await run(['authorize', 'keyring-crm', '--code', code])).code).toBe(0);
+    const token = await run(['token', 'keyring-crm']);
+    expect(token.code, token.stderr).toBe(0);
+    seenSecrets.add(token.stdout.trim());
+    const vault = JSON.parse(await readFile(join(home, 'vault.json'), 'utf8'));
+    expect(JSON.stringify(vault.entries)).toMatch(/td1:keyring:/);
+    // The same vault with a passphrase instead cannot read what the keyring sealed, and says so.
+    const wrongCipher = await cli(['token', 'keyring-crm']);
+    expect(wrongCipher.code).toBe(2);
+    expect(wrongCipher.stderr).toMatch(/keyring/i);
+    await rememberTokens();
+  });
+});

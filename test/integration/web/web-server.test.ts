@@ -43,7 +43,8 @@ describe('browser mode web server', () => {
     calls.length = 0;
     dir = await mkdtemp(join(tmpdir(), 'td-web-'));
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>Token Desk</title>');
-    server = await startWebServer({ dispatch, staticDir: dir, secret: SECRET });
+    // A trailing slash, as `new URL('../renderer/', import.meta.url)` gives.
+    server = await startWebServer({ dispatch, staticDir: dir + '/', secret: SECRET });
   });
   afterEach(async () => {
     await server.close();

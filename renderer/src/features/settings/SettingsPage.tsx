@@ -108,7 +108,11 @@ export function SettingsPage({ onClose }: { onClose(): void }) {
               color={info.cipher.secure ? 'green' : 'orange'}
               data-testid="settings-cipher-secure"
             >
-              {info.cipher.secure ? 'Encrypted by your system' : 'Weaker protection'}
+              {!info.cipher.secure
+                ? 'Weaker protection'
+                : info.cipher.id === 'passphrase'
+                  ? 'Encrypted with your passphrase'
+                  : 'Encrypted by your system'}
             </Badge>
             <Text size="sm" data-testid="settings-cipher">
               {info.cipher.description}
