@@ -7,6 +7,8 @@ import { inputError, isTokenDeskError } from '../core/errors.js';
 import { DC_CODES } from '../core/zoho/data-centres.js';
 import { parseExportFormat } from '../core/connections/export-connection.js';
 import type { Connection } from '../core/store/connection.js';
+import type { ApiResponse } from '../core/requests/api-request.js';
+import { isScopeMismatch } from '../core/requests/api-answers.js';
 import { createCliContext, type CliContext } from './cli-context.js';
 import { writeLine, type CliIo } from './cli-io.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
@@ -43,6 +45,27 @@ function connectionSummary(connection: Connection, now: number): string {
   const who = connection.user?.email ? ` as ${connection.user.email}` : '';
   const expiry = connection.accessTokenExpiresAt ? `; access token valid ${relativeTime(connection.accessTokenExpiresAt, now)}` : '';
   return `${connection.name} (${where.toUpperCase()})${who}${expiry}`;
+}
+
+/** What to do after an API refused: the missing scope, or the missing organization context. */
+async function responseHints(name: string, method: string, response: ApiResponse): Promise<string[]> {
+  if (response.status < 400) return [];
+  const catalog = await import('../core/catalog/index.js');
+  const hints: string[] = [];
+  if (isScopeMismatch(response.status, response.body)) {
+    const needed = catalog.requiredScopeFor(response.product, method, response.url);
+    hints.push(
+      needed
+        ? `The token lacks the scope for this URL: it needs ${needed.scope}${needed.confirmed ? '' : ' (unverified)'}. Server client: token-desk authorize ${name} --add-scopes ${needed.scope}. Self Client: generate a new code that includes it.`
+        : 'The token lacks a scope for this URL. Authorize again with the scope this API needs (token-desk scopes --search <product> lists them).',
+    );
+  }
+  const context = response.product ? catalog.orgContextFor(response.product) : undefined;
+  if (context && !response.orgContextApplied && context.kind !== 'path') {
+    const find = context.discovery ? ` Find it with: token-desk request ${name} GET ${context.discovery.path}` : '';
+    hints.push(`This API expects its ${context.label} (${context.name}); pass it with --org-id <id>.${find}`);
+  }
+  return hints;
 }
 
 export interface CommandOutcome {
@@ -104,6 +127,7 @@ export function buildProgram(io: CliIo, contextFor: (home: string | undefined) =
     .option('--code <grant-code>', 'Self Client: the code from API Console > Self Client > Generate Code')
     .option('--no-open', 'server client: do not open the browser; just print the address')
     .option('--timeout <seconds>', 'server client: how long to wait for the browser (default 300)', parseSeconds('--timeout'))
+    .option('--add-scopes <list>', 'server client: ask for these scopes too (e.g. the one an API said was missing)')
     .action(async (name: string, options, command: Command) => {
       const connections = await ctx(command).connections();
       const target = connections.get(name);
@@ -112,11 +136,13 @@ export function buildProgram(io: CliIo, contextFor: (home: string | undefined) =
         progress(`Exchanging the grant code at ${new URL(target.accountsUrl).host}…`);
         connection = await connections.authorizeSelfClient(name, options.code);
       } else if (target.clientType === 'self') {
+        if (options.addScopes) throw inputError('wrong_client_type', `"${target.name}" is a Self Client: its scopes are chosen when you generate the code.`, 'Generate a new code with all the scopes in the API Console, then run authorize with --code.');
         throw inputError('missing_code', `"${target.name}" is a Self Client: it needs a grant code.`, `Generate one in the API Console (Self Client > Generate Code) and run token-desk authorize ${target.name} --code <code>.`);
       } else {
         const timeoutMs = (options.timeout ?? 300) * 1000;
         connection = await connections.authorizeServerClient(name, {
           openBrowser: options.open !== false,
+          addScopes: splitScopes(options.addScopes),
           timeoutMs,
           onAuthorizationUrl: (url) => {
             progress(`Open this address to sign in to Zoho and allow access (waiting up to ${Math.round(timeoutMs / 60_000) || 1} min):`);
@@ -257,6 +283,7 @@ export function buildProgram(io: CliIo, contextFor: (home: string | undefined) =
     .argument('<path-or-url>', "path relative to the connection's api_domain, e.g. /crm/v8/org")
     .option('--data <json>', 'request body: JSON text, or @file')
     .option('--header <header>', "extra header 'Name: value' (repeatable)", collect, [] as string[])
+    .option('--org-id <id>', "the product's organization context (Books organization_id, Desk orgId, Analytics ZANALYTICS-ORGID, ...)")
     .action(async (name: string, method: string, pathOrUrl: string, options, command: Command) => {
       const upper = method.toUpperCase();
       if (!/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(upper)) {
@@ -275,9 +302,10 @@ export function buildProgram(io: CliIo, contextFor: (home: string | undefined) =
       }
       const headers = (options.header as string[]).map(parseHeader);
       const runner = await ctx(command).requests();
-      const response = await runner.run(name, { method: upper, pathOrUrl, headers, body });
+      const response = await runner.run(name, { method: upper, pathOrUrl, headers, body, orgId: options.orgId });
       const note = response.retriedAfterRefresh ? ', after refreshing the token' : '';
       progress(`${response.status} ${response.statusText} (${response.durationMs} ms, ${response.sizeBytes} B${note})`);
+      for (const hint of await responseHints(name, upper, response)) progress(hint);
       out(response.body.endsWith('\n') || response.body === '' ? response.body : response.body + '\n');
       if (response.status >= 500) outcome.exitCode = EXIT.network;
       else if (response.status >= 400) outcome.exitCode = EXIT.refused;

@@ -58,6 +58,8 @@ export const apiRequest = z.object({
   query: z.array(z.tuple([z.string(), z.string()])).default([]),
   headers: z.array(z.tuple([z.string(), z.string()])).default([]),
   body: z.string().optional(),
+  /** The product's organization context (Books organization_id, Desk orgId, ...). */
+  orgId: z.string().max(64).optional(),
 });
 export type ApiRequestInput = z.infer<typeof apiRequest>;
 
@@ -72,6 +74,9 @@ export const apiResponse = z.object({
   retriedAfterRefresh: z.boolean(),
   /** When the API said the token lacks a scope: the scope the catalog says this URL needs. */
   missingScope: z.string().optional(),
+  /** The catalog product the URL belongs to, and whether its organization context was added. */
+  product: z.string().optional(),
+  orgContextApplied: z.boolean().optional(),
 });
 export type ApiResponseView = z.infer<typeof apiResponse>;
 

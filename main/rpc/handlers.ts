@@ -12,7 +12,8 @@ import type { RequestRunner } from '../core/requests/request-runner.js';
 import type { RequestHistory } from '../core/requests/request-history.js';
 import type { SettingsStore } from '../core/settings/settings-store.js';
 import { toCurl } from '../core/requests/curl.js';
-import { resolveRequestUrl } from '../core/requests/request-url.js';
+import { isScopeMismatch } from '../core/requests/api-answers.js';
+import { resolveTarget } from '../core/requests/request-runner.js';
 import { leastPrivilegeWarnings, normalizeScopes, PRODUCTS, requiredScopeFor, sampleRequestsFor } from '../core/catalog/index.js';
 import type { ConnectionView, EventName, EventPayload } from './contract.js';
 import type { RpcHandlers } from './dispatcher.js';
@@ -156,9 +157,8 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
         deps.history.add({ connection: connection.name, request, status: response.status, durationMs: response.durationMs });
         if (response.retriedAfterRefresh) changed();
         let missingScope: string | undefined;
-        if (/OAUTH_SCOPE_MISMATCH|INVALID_OAUTHSCOPE|"code"\s*:\s*57\b/.test(response.body) && response.status >= 400) {
-          const path = new URL(response.url).pathname;
-          missingScope = requiredScopeFor(undefined, request.method, path)?.scope;
+        if (isScopeMismatch(response.status, response.body)) {
+          missingScope = requiredScopeFor(response.product, request.method, response.url)?.scope;
         }
         return { ...response, missingScope };
       } catch (error) {
@@ -168,11 +168,9 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
     },
     'requests.history': async ({ name }) => deps.history.list(name),
     'requests.curl': async ({ name, request, includeToken }) => {
-      const connection = deps.store.require(name);
-      const url = resolveRequestUrl(connection, request.pathOrUrl);
-      for (const [key, value] of request.query) url.searchParams.append(key, value);
+      const target = resolveTarget(deps.store.require(name), request);
       const token = includeToken ? (await deps.tokens.getAccessToken(name)).accessToken : undefined;
-      return { text: toCurl(url.href, request, token) };
+      return { text: toCurl(target.url.href, target.request, token) };
     },
 
     'catalog.products': async () =>

@@ -234,6 +234,18 @@ describe('server-based client', () => {
     const org = await cli(['request', 'acme-server', 'GET', '/crm/v8/org']);
     expect(org.code).toBe(4);
     expect(org.stdout).toContain('OAUTH_SCOPE_MISMATCH');
+    expect(org.stderr).toContain('it needs ZohoCRM.org.READ');
+    expect(org.stderr).toContain('token-desk authorize acme-server --add-scopes ZohoCRM.org.READ');
+
+    // Following the hint: consent again with the scope added, then the call works.
+    const again = startCli(['authorize', 'acme-server', '--no-open', '--add-scopes', 'ZohoCRM.org.READ', '--timeout', '60'], env());
+    const reauthorized = finished(again);
+    const [secondUrl] = await waitForStderr(again, /http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/auth\?\S+/);
+    expect(new URL(secondUrl).searchParams.get('scope')).toBe('ZohoCRM.modules.leads.READ,AaaServer.profile.READ,ZohoCRM.org.READ');
+    await fetch(await sim.consent(secondUrl, 'accept'));
+    expect((await reauthorized).code).toBe(0);
+    const retried = await cli(['request', 'acme-server', 'GET', '/crm/v8/org']);
+    expect(retried.code, retried.stderr).toBe(0);
     await rememberTokens();
   });
 

@@ -9,6 +9,8 @@ export interface ApiRequest {
   headers?: Array<[string, string]>;
   /** Request body text (JSON for Zoho APIs). */
   body?: string;
+  /** The product's organization context (Books organization_id, Desk orgId, ...), when it needs one. */
+  orgId?: string;
 }
 
 export interface ApiResponse {
@@ -21,6 +23,10 @@ export interface ApiResponse {
   durationMs: number;
   /** The first answer was INVALID_TOKEN; the token was refreshed and the request sent again. */
   retriedAfterRefresh: boolean;
+  /** The catalog product the URL belongs to, when known. */
+  product?: string;
+  /** Whether the product's organization context was added to the request. */
+  orgContextApplied: boolean;
 }
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;

@@ -8,6 +8,8 @@ import type { TokenManager } from '../tokens/token-manager.js';
 import type { ConnectionStore } from '../store/connection-store-types.js';
 import type { ApiRequest, ApiResponse } from './api-request.js';
 import { resolveRequestUrl } from './request-url.js';
+import { applyOrgContext, findProductForPath } from '../catalog/index.js';
+import type { Connection } from '../store/connection.js';
 
 export interface RequestRunnerDeps {
   store: ConnectionStore;
@@ -21,6 +23,24 @@ export interface RequestRunnerDeps {
 function isInvalidTokenAnswer(status: number, body: string): boolean {
   if (status !== 401) return false;
   return /"(code|errorCode|message)"\s*:\s*"?(INVALID_TOKEN|INVALID_OAUTHTOKEN|AUTHENTICATION_FAILURE|14)\b/.test(body);
+}
+
+/**
+ * Where a request goes and what it carries: the URL (product host, query), and the product's
+ * organization context when the user gave one (a header or a query parameter, per the catalog).
+ */
+export function resolveTarget(connection: Connection, request: ApiRequest) {
+  const url = resolveRequestUrl(connection, request.pathOrUrl);
+  for (const [key, value] of request.query ?? []) url.searchParams.append(key, value);
+  const product = findProductForPath(url.href) ?? findProductForPath(request.pathOrUrl);
+  if (!product || !request.orgId) return { url, request, product: product?.id, orgContextApplied: false };
+  const applied = applyOrgContext(product.id, { url: url.href, headers: Object.fromEntries(request.headers ?? []) }, request.orgId);
+  return {
+    url: new URL(applied.url),
+    request: { ...request, headers: Object.entries(applied.headers) as Array<[string, string]> },
+    product: product.id,
+    orgContextApplied: applied.url !== url.href || Object.keys(applied.headers).length !== (request.headers ?? []).length,
+  };
 }
 
 export function createRequestRunner(deps: RequestRunnerDeps) {
@@ -68,14 +88,14 @@ export function createRequestRunner(deps: RequestRunnerDeps) {
   return {
     async run(nameOrId: string, request: ApiRequest): Promise<ApiResponse> {
       const connection = deps.store.require(nameOrId);
-      const url = resolveRequestUrl(connection, request.pathOrUrl);
-      for (const [key, value] of request.query ?? []) url.searchParams.append(key, value);
+      const target = resolveTarget(connection, request);
       const token = await deps.tokens.getAccessToken(connection.id);
-      const first = await send(url, request, token.accessToken);
-      if (!isInvalidTokenAnswer(first.status, first.body)) return { ...first, retriedAfterRefresh: false };
+      const first = await send(target.url, target.request, token.accessToken);
+      const extra = { product: target.product, orgContextApplied: target.orgContextApplied };
+      if (!isInvalidTokenAnswer(first.status, first.body)) return { ...first, ...extra, retriedAfterRefresh: false };
       const fresh = await deps.tokens.refresh(connection.id);
-      const second = await send(url, request, fresh.accessToken);
-      return { ...second, retriedAfterRefresh: true };
+      const second = await send(target.url, target.request, fresh.accessToken);
+      return { ...second, ...extra, retriedAfterRefresh: true };
     },
   };
 }

@@ -4,6 +4,7 @@
 
 import { inputError } from '../errors.js';
 import type { Connection } from '../store/connection.js';
+import { findProductForPath, resolveProductOrigin, type Product } from '../catalog/index.js';
 
 const ZOHO_HOST = /(^|\.)(zoho|zohoapis)\.(com|eu|in|com\.au|jp|sa|uk|com\.cn|ca|ae)$|(^|\.)zohocloud\.ca$/i;
 
@@ -16,7 +17,23 @@ function connectionOrigins(connection: Connection): Set<string> {
   return new Set(origins.filter((o): o is string => o !== undefined).map((o) => new URL(o).origin));
 }
 
-export function resolveRequestUrl(connection: Connection, pathOrUrl: string, baseUrl = connection.apiDomain): URL {
+/**
+ * The origin a path is sent to: the catalog product's host in the connection's data centre (Desk
+ * lives on desk.zoho.<tld>, CRM on the api_domain Zoho answered), or the api_domain when the
+ * catalog does not know the path. A connection with custom servers always uses those.
+ */
+export function productOrigin(connection: Connection, product: Product | undefined): string {
+  if (!product) return connection.apiDomain;
+  const origin = resolveProductOrigin(product.id, {
+    dc: connection.custom ? 'custom' : connection.dc,
+    apiDomain: connection.apiDomain,
+    accountsUrl: connection.accountsUrl,
+    environment: connection.environment,
+  });
+  return origin ?? connection.apiDomain;
+}
+
+export function resolveRequestUrl(connection: Connection, pathOrUrl: string, baseUrl = productOrigin(connection, findProductForPath(pathOrUrl))): URL {
   const text = pathOrUrl.trim();
   if (/^[a-z][a-z0-9+.-]*:/i.test(text)) {
     let url: URL;
