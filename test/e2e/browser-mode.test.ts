@@ -1,0 +1,488 @@
+// The browser mode end to end: Debian's Chromium (playwright-core) drives the real UI served by
+// `token-desk ui --no-open` against the Zoho simulator. The wizard for both client types (the
+// Zoho consent page in a second tab), Copy, the request builder, and the errors a user meets
+// (wrong secret, expired code, missing scope, Reject on the consent page). Every test has its own
+// simulator, home folder and browser context; one Chromium serves the file. No fixed sleeps:
+// Playwright's auto-waiting locators and vitest's expect.poll only.
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/browser.js';
+import { RENDERER_DIR, rendererBuilt } from '../support/browser-mode-harness.js';
+import { freePort } from '../support/free-port.js';
+import type { SelfClientJson } from '../support/zoho-simulator.js';
+import {
+  confirmScopes,
+  fillClientStep,
+  openUiSession,
+  sidebarItem,
+  textOf,
+  waitForText,
+  type UiSession,
+} from './browser-mode/ui-session.js';
+
+const SELF = {
+  clientId: '1000.E2ESELFCLIENT',
+  clientSecret: 'e2e-self-secret-31c4',
+  type: 'self' as const,
+};
+const SERVER = {
+  clientId: '1000.E2ESERVERCLIENT',
+  clientSecret: 'e2e-server-secret-77d0',
+  type: 'server' as const,
+};
+
+const missing = [
+  ...(chromiumAvailable() ? [] : [`Chromium (${CHROMIUM_PATH})`]),
+  ...(rendererBuilt() ? [] : [`the renderer build (${RENDERER_DIR}; npm run build:renderer)`]),
+];
+// Skipped only on a developer machine without Chromium or the build; CI must run them.
+const skip = missing.length > 0 && !process.env.CI;
+
+let browser: Browser | undefined;
+let session: UiSession | undefined;
+
+/** A fresh harness + context for this test; closed (and checked for page errors) in afterEach. */
+async function start(): Promise<UiSession> {
+  if (!browser) throw new Error('Chromium did not start');
+  session = await openUiSession(browser);
+  return session;
+}
+
+/** What the page can read from the clipboard (a string: this Node-side file has no DOM types). */
+async function clipboardText(page: Page): Promise<string> {
+  return page.evaluate<string>('navigator.clipboard.readText()');
+}
+
+/** The CLI's idea of the connection's access token, on the same home folder. */
+async function cliToken(s: UiSession, name: string): Promise<string> {
+  const result = await s.harness.cli(['token', name]);
+  expect(result.code, result.stderr).toBe(0);
+  return result.stdout.trim();
+}
+
+/** Empty state -> "Add your first connection" -> the wizard's first step. */
+async function openWizard(page: Page): Promise<void> {
+  await page.getByTestId('empty-state').waitFor();
+  await page.getByTestId('empty-start').click();
+  await page.getByTestId('wizard-name').waitFor();
+}
+
+/** Starts the server-based sign-in and opens the Zoho consent page in a second tab, as a user would. */
+async function openConsentPage(s: UiSession, scopes: readonly string[]): Promise<Page> {
+  const { page, harness } = s;
+  await page.getByTestId('wizard-authorize').click();
+  await page.getByTestId('wizard-waiting').waitFor();
+  const address = await textOf(page.getByTestId('wizard-authorize-url'));
+  expect(address.startsWith(`${harness.sim.accountsUrl}/oauth/v2/auth?`)).toBe(true);
+  const consent = await s.context.newPage();
+  await consent.goto(address);
+  const listed = consent.getByTestId('consent-scopes');
+  for (const scope of scopes) await listed.getByText(scope, { exact: true }).waitFor();
+  return consent;
+}
+
+describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () => {
+  beforeAll(async () => {
+    if (missing.length > 0)
+      throw new Error(
+        `CI must run the browser-mode end-to-end tests, but ${missing.join(' and ')} is missing`,
+      );
+    browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    const finished = session;
+    session = undefined;
+    if (!finished) return;
+    const problems = [...finished.problems];
+    await finished.close();
+    expect(problems, 'uncaught page errors or console errors').toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('Self Client wizard: code pasted, success shows user, DC and scopes; token masked; Copy puts the CLI token on the clipboard', async () => {
+    const s = await start();
+    const { page, harness } = s;
+    const { sim } = harness;
+    sim.registerClient(SELF);
+    const name = 'acme-crm-eu';
+    const scopes = ['ZohoCRM.users.READ', 'ZohoCRM.modules.leads.READ', 'AaaServer.profile.READ'];
+
+    await openWizard(page);
+    await fillClientStep(s, {
+      name,
+      dc: 'eu',
+      type: 'self',
+      clientId: SELF.clientId,
+      clientSecret: SELF.clientSecret,
+    });
+    await page.getByTestId('wizard-next').click();
+
+    await page.getByTestId('wizard-scopes-typed').fill(scopes.join(', '));
+    // What the user pastes into Generate Code in the API Console.
+    await waitForText(page.getByTestId('wizard-scopes-text'), scopes.join(','));
+    const consoleScopes = (await textOf(page.getByTestId('wizard-scopes-text'))).split(',');
+    expect(consoleScopes).toEqual(scopes);
+    await confirmScopes(page, scopes);
+
+    const { code } = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: consoleScopes });
+    await page.getByTestId('wizard-code').fill(code);
+    await page.getByTestId('wizard-code-countdown').waitFor();
+    await page.getByTestId('wizard-authorize').click();
+
+    const success = page.getByTestId('wizard-success');
+    await success.waitFor();
+    expect(await textOf(page.getByTestId('success-user'))).toContain(sim.user.email);
+    expect(await textOf(page.getByTestId('success-dc'))).toContain('Europe');
+    const shownScopes = await page
+      .getByTestId('success-scopes')
+      .locator('.mantine-Badge-root')
+      .allTextContents();
+    expect(shownScopes.map((t) => t.trim()).sort()).toEqual([...scopes].sort());
+    expect(sim.stats.tokenCalls.authorization_code).toBe(1);
+
+    await page.getByTestId('success-open').click();
+    await page.getByTestId('connection-page').waitFor();
+    const masked = await textOf(page.getByTestId('token-masked'));
+    const token = await cliToken(s, name);
+    expect(token).toMatch(/^1000\.[0-9a-f]+\.[0-9a-f]+$/);
+    expect(masked).not.toEqual(token);
+    expect(masked).not.toContain(token.slice(4, -4));
+    expect(masked).toContain('•');
+    // The mask keeps the ends, so a user can tell which token it is.
+    expect(masked.endsWith(token.slice(-4))).toBe(true);
+    // The token never reached the page before the user asked for it.
+    expect(await page.content()).not.toContain(token);
+
+    await page.getByTestId('token-copy').click();
+    await waitForText(page.getByTestId('token-feedback'), 'Access token copied.');
+    expect(await clipboardText(page)).toBe(token);
+    // Copying a token that is valid for an hour does not refresh it.
+    expect(sim.stats.tokenCalls.refresh_token).toBe(0);
+    expect(sim.stats.secretsInQuery).toBe(0);
+  });
+
+  it('Self Client from self_client.json: a fresh file fills the wizard and authorizes; an expired one says so and calls nothing', async () => {
+    const s = await start();
+    const { page, harness } = s;
+    const { sim } = harness;
+    sim.registerClient(SELF);
+    const scopes = ['ZohoCRM.org.READ', 'AaaServer.profile.READ'];
+    const pick = (json: SelfClientJson) =>
+      page.getByTestId('wizard-file-input').setInputFiles({
+        name: 'self_client.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(json, null, 2)),
+      });
+
+    // An expired file first: the wizard explains, offers the remedy, and never calls Zoho.
+    const expired = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes }).selfClientJson;
+    expired.expiry_time = Date.now() - 60_000;
+    await openWizard(page);
+    await pick(expired);
+    await waitForText(page.getByTestId('wizard-file-loaded'), 'already expired');
+    expect(await page.getByTestId('wizard-client-id').inputValue()).toBe(SELF.clientId);
+    await fillClientStep(s, { name: 'old-file' });
+    await page.getByTestId('wizard-next').click();
+    await confirmScopes(page, scopes);
+    expect(await page.getByTestId('wizard-code').inputValue()).toBe(expired.code);
+    await waitForText(page.getByTestId('error-message'), 'past its expiry time');
+    expect(await textOf(page.getByTestId('error-remedy'))).toMatch(/Generate Code.*new code/);
+    expect(await page.getByTestId('wizard-authorize').isDisabled()).toBe(true);
+    // Enter in the code field is refused too.
+    await page.getByTestId('wizard-code').press('Enter');
+    const listed = await harness.cli(['list']);
+    expect(listed.stderr).toContain('No connections yet');
+    expect(sim.stats.tokenCalls.total).toBe(0);
+    expect(await page.getByTestId('wizard-code-countdown').count()).toBe(0);
+
+    // A fresh file: everything is filled in, the exact countdown shows, and it authorizes.
+    await page.getByTestId('wizard-cancel-wizard').click();
+    const fresh = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes }).selfClientJson;
+    await openWizard(page);
+    await pick(fresh);
+    await waitForText(page.getByTestId('wizard-file-loaded'), 'expires in');
+    expect(await page.getByTestId('wizard-client-id').inputValue()).toBe(fresh.client_id);
+    expect(await page.getByTestId('wizard-client-secret').inputValue()).toBe(fresh.client_secret);
+    await fillClientStep(s, { name: 'from-file' });
+    await page.getByTestId('wizard-next').click();
+    await confirmScopes(page, scopes);
+    expect(await page.getByTestId('wizard-code').inputValue()).toBe(fresh.code);
+    await waitForText(page.getByTestId('wizard-code-countdown'), 'self_client.json expires in');
+    await page.getByTestId('wizard-authorize').click();
+    await page.getByTestId('wizard-success').waitFor();
+    expect(await textOf(page.getByTestId('success-user'))).toContain(sim.user.email);
+    for (const scope of scopes)
+      await page.getByTestId('success-scopes').getByText(scope, { exact: true }).waitFor();
+    expect(sim.stats.tokenCalls).toMatchObject({ authorization_code: 1, total: 1 });
+    await sidebarItem(page, 'from-file').waitFor();
+    expect(await sidebarItem(page, 'old-file').count()).toBe(0);
+  });
+
+  it('Server-based wizard: Accept on the consent page in a second tab; then the request builder, and a missing scope', async () => {
+    const s = await start();
+    const { page, harness } = s;
+    const { sim } = harness;
+    const redirectUri = `http://localhost:${await freePort()}/callback`;
+    sim.registerClient({ ...SERVER, redirectUris: [redirectUri] });
+    const name = 'globex-crm';
+    // A preset (leads, contacts, accounts: no org scope) plus one typed scope for the user's name.
+    const scopes = [
+      'ZohoCRM.modules.leads.READ',
+      'ZohoCRM.modules.contacts.READ',
+      'ZohoCRM.modules.accounts.READ',
+      'AaaServer.profile.READ',
+    ];
+
+    await openWizard(page);
+    await fillClientStep(s, {
+      name,
+      type: 'server',
+      clientId: SERVER.clientId,
+      clientSecret: SERVER.clientSecret,
+      redirectUri,
+    });
+    await page.getByTestId('wizard-next').click();
+    await page.getByTestId('preset-crm-read-leads-contacts').click();
+    await page.getByTestId('wizard-scopes-typed').fill('AaaServer.profile.READ');
+    await confirmScopes(page, scopes);
+    expect(await textOf(page.getByTestId('wizard-redirect-uri'))).toBe(redirectUri);
+
+    const consent = await openConsentPage(s, scopes);
+    await consent.getByTestId('consent-accept').click();
+    // The simulator sends the second tab to Token Desk's loopback receiver.
+    await consent.getByText('Token Desk received the authorization').waitFor();
+    expect(consent.url().startsWith(`${redirectUri}?`)).toBe(true);
+    // Back to the Token Desk tab (a background tab gets no animation frames).
+    await consent.close();
+    await page.bringToFront();
+
+    await page.getByTestId('wizard-success').waitFor();
+    expect(await textOf(page.getByTestId('success-user'))).toContain(sim.user.email);
+    expect(await textOf(page.getByTestId('success-dc'))).toContain('United States');
+    for (const scope of scopes)
+      await page.getByTestId('success-scopes').getByText(scope, { exact: true }).waitFor();
+    expect(sim.stats.tokenCalls.authorization_code).toBe(1);
+
+    // Try a request: the builder opens on the new connection.
+    await page.getByTestId('success-try').click();
+    await page.getByTestId('request-url').fill('/crm/v8/Leads?fields=Last_Name,Email');
+    await page.getByTestId('request-send').click();
+    const status = page.getByTestId('response-status');
+    await waitForText(status, /^200\b/);
+    expect(await textOf(page.getByTestId('response-time'))).toMatch(/^Time: \d+(\.\d+)? ?(ms|s)$/);
+    expect(await textOf(page.getByTestId('response-size'))).toMatch(
+      /^Size: \d+(\.\d+)? ?(B|KB|kB)$/,
+    );
+    const body = (await page.getByTestId('response-body').textContent()) ?? '';
+    const parsed = JSON.parse(body) as { data: Array<{ Last_Name?: string; Email?: string }> };
+    expect(body).toBe(JSON.stringify(parsed, null, 2));
+    expect(parsed.data.length).toBeGreaterThan(0);
+    expect(parsed.data[0]).toHaveProperty('Last_Name');
+    const apiCall = sim.requests.find((r) => r.path.toLowerCase() === '/crm/v8/leads');
+    expect(apiCall?.query.fields).toBe('Last_Name,Email');
+
+    // The org needs ZohoCRM.org.READ, which this connection was not granted.
+    await page.getByTestId('request-url').fill('/crm/v8/org');
+    await page.getByTestId('request-send').click();
+    await waitForText(status, /^401\b/);
+    await page.getByTestId('scope-mismatch').waitFor();
+    expect(await textOf(page.getByTestId('missing-scope'))).toBe('ZohoCRM.org.READ');
+    await waitForText(page.getByTestId('reauthorize-with-scope'), 'ZohoCRM.org.READ');
+    expect(sim.stats.secretsInQuery).toBe(0);
+  });
+
+  it('Reject on the consent page: a plain error with a remedy, and the connection stays not authorized', async () => {
+    const s = await start();
+    const { page, harness } = s;
+    const { sim } = harness;
+    const redirectUri = `http://localhost:${await freePort()}/callback`;
+    sim.registerClient({ ...SERVER, redirectUris: [redirectUri] });
+    const name = 'initech-crm';
+    const scopes = ['ZohoCRM.users.READ'];
+
+    await openWizard(page);
+    await fillClientStep(s, {
+      name,
+      type: 'server',
+      clientId: SERVER.clientId,
+      clientSecret: SERVER.clientSecret,
+      redirectUri,
+    });
+    await page.getByTestId('wizard-next').click();
+    await page.getByTestId('wizard-scopes-typed').fill(scopes.join(', '));
+    await confirmScopes(page, scopes);
+
+    const consent = await openConsentPage(s, scopes);
+    await consent.getByTestId('consent-reject').click();
+    await consent.getByText('Authorization not completed').waitFor();
+    await consent.close();
+    await page.bringToFront();
+
+    await waitForText(page.getByTestId('error-message'), 'You declined access on the Zoho page');
+    expect(await textOf(page.getByTestId('error-remedy'))).toContain('press Accept');
+    // The user may try again from here.
+    await waitForText(page.getByTestId('wizard-authorize'), 'Try again');
+    expect(await page.getByTestId('wizard-waiting').count()).toBe(0);
+    expect(sim.stats.tokenCalls.total).toBe(0);
+
+    const item = sidebarItem(page, name);
+    await waitForText(item, 'Not authorized yet');
+    await item.click();
+    await page.getByTestId('not-authorized').waitFor();
+    expect(await page.getByTestId('token-copy').isDisabled()).toBe(true);
+    const token = await harness.cli(['token', name]);
+    expect(token.code).not.toBe(0);
+    expect(token.stdout).toBe('');
+  });
+
+  it('Wrong client secret: the error says to copy the secret again; nothing is lost and the fixed secret works', async () => {
+    const s = await start();
+    const { page, harness } = s;
+    const { sim } = harness;
+    sim.registerClient(SELF);
+    const name = 'hooli-crm';
+    const scopes = ['ZohoCRM.users.READ', 'AaaServer.profile.READ'];
+
+    await openWizard(page);
+    await fillClientStep(s, {
+      name,
+      type: 'self',
+      clientId: SELF.clientId,
+      clientSecret: 'not-the-secret',
+    });
+    await page.getByTestId('wizard-next').click();
+    await page.getByTestId('wizard-scopes-typed').fill(scopes.join(', '));
+    await confirmScopes(page, scopes);
+    await page
+      .getByTestId('wizard-code')
+      .fill(sim.issueSelfClientCode({ clientId: SELF.clientId, scopes }).code);
+    await page.getByTestId('wizard-authorize').click();
+
+    await waitForText(page.getByTestId('error-message'), 'refused the client secret');
+    expect(await textOf(page.getByTestId('error-remedy'))).toContain(
+      'Copy the Client Secret again',
+    );
+    expect(sim.stats.tokenCalls).toMatchObject({ authorization_code: 1, total: 1 });
+    // The connection is kept (not authorized), and so is everything typed.
+    await waitForText(sidebarItem(page, name), 'Not authorized yet');
+
+    await page.getByTestId('wizard-back').click();
+    await page.getByTestId('wizard-back').click();
+    expect(await page.getByTestId('wizard-name').inputValue()).toBe(name);
+    expect(await page.getByTestId('wizard-client-id').inputValue()).toBe(SELF.clientId);
+    await page.getByTestId('wizard-client-secret').fill(SELF.clientSecret);
+    await page.getByTestId('wizard-next').click();
+    await confirmScopes(page, scopes);
+    await page
+      .getByTestId('wizard-code')
+      .fill(sim.issueSelfClientCode({ clientId: SELF.clientId, scopes }).code);
+    await page.getByTestId('wizard-authorize').click();
+    await page.getByTestId('wizard-success').waitFor();
+    expect(await textOf(page.getByTestId('success-user'))).toContain(sim.user.email);
+    expect(sim.stats.tokenCalls).toMatchObject({ authorization_code: 2, total: 2 });
+    // One connection of that name, authorized: the first attempt left nothing behind.
+    expect(await page.locator(`[data-testid="connection-item-${name}"]`).count()).toBe(1);
+    expect(await cliToken(s, name)).toMatch(/^1000\./);
+  });
+
+  it('Expired grant code: Zoho refuses it, the error says to generate a new one, and a new code works on the same screen', async () => {
+    const s = await start();
+    const { page, harness } = s;
+    const { sim } = harness;
+    sim.registerClient(SELF);
+    const name = 'umbrella-crm';
+    const scopes = ['ZohoCRM.users.READ'];
+
+    await openWizard(page);
+    await fillClientStep(s, {
+      name,
+      type: 'self',
+      clientId: SELF.clientId,
+      clientSecret: SELF.clientSecret,
+    });
+    await page.getByTestId('wizard-next').click();
+    await page.getByTestId('wizard-scopes-typed').fill(scopes.join(', '));
+    await confirmScopes(page, scopes);
+
+    // The admin waited too long: the code has expired at Zoho.
+    const stale = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes, ttlMs: 60_000 });
+    sim.advanceTime(61_000);
+    await page.getByTestId('wizard-code').fill(stale.code);
+    await page.getByTestId('wizard-authorize').click();
+    await waitForText(
+      page.getByTestId('error-message'),
+      'Zoho refused the grant code: it has expired',
+    );
+    expect(await textOf(page.getByTestId('error-remedy'))).toContain(
+      'generate a new code in the API Console',
+    );
+
+    await page
+      .getByTestId('wizard-code')
+      .fill(sim.issueSelfClientCode({ clientId: SELF.clientId, scopes }).code);
+    await page.getByTestId('wizard-authorize').click();
+    await page.getByTestId('wizard-success').waitFor();
+    expect(sim.stats.tokenCalls).toMatchObject({ authorization_code: 2, total: 2 });
+    // No user-info scope: the success page says how to see the user.
+    expect(await textOf(page.getByTestId('success-user'))).toContain('AaaServer.profile.READ');
+  });
+
+  it('A connection added with the CLI shows up after a reload; Refresh now makes exactly one refresh_token call', async () => {
+    const s = await start();
+    const { page, harness } = s;
+    const { sim } = harness;
+    sim.registerClient(SELF);
+    const name = 'cli-added';
+    const scopes = ['ZohoCRM.users.READ', 'AaaServer.profile.READ'];
+    await page.getByTestId('empty-state').waitFor();
+
+    const added = await harness.cli(
+      [
+        'add',
+        name,
+        '--dc',
+        'us',
+        '--client-id',
+        SELF.clientId,
+        '--type',
+        'self',
+        '--accounts-url',
+        sim.accountsUrl,
+        '--api-domain',
+        sim.apiDomain,
+      ],
+      `${SELF.clientSecret}\n`,
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const { code } = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes });
+    const authorized = await harness.cli(['authorize', name, '--code', code]);
+    expect(authorized.code, authorized.stderr).toBe(0);
+    const before = await cliToken(s, name);
+
+    await page.reload();
+    const item = sidebarItem(page, name);
+    await waitForText(item, sim.user.email);
+    await item.click();
+    await page.getByTestId('connection-page').waitFor();
+    expect((await textOf(page.getByTestId('token-masked'))).endsWith(before.slice(-4))).toBe(true);
+
+    const calls = sim.stats.tokenCalls;
+    expect(calls.refresh_token).toBe(0);
+    await page.getByTestId('token-refresh').click();
+    await waitForText(page.getByTestId('token-feedback'), 'Access token refreshed.');
+    expect(sim.stats.tokenCalls).toEqual({ ...calls, refresh_token: 1, total: calls.total + 1 });
+
+    // The CLI sees the refreshed token, and the page shows its mask.
+    const after = await cliToken(s, name);
+    expect(after).not.toBe(before);
+    await expect
+      .poll(async () => (await textOf(page.getByTestId('token-masked'))).endsWith(after.slice(-4)))
+      .toBe(true);
+    expect(sim.stats.tokenCalls.refresh_token).toBe(1);
+  });
+});

@@ -1,0 +1,111 @@
+// One end-to-end session of the browser mode: a fresh harness (Zoho simulator + `token-desk ui
+// --no-open` on a temp home) and a fresh browser context whose pages report every uncaught error
+// and console error, plus the steps of the new-connection wizard as a user takes them.
+
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import {
+  startBrowserModeHarness,
+  type BrowserModeHarness,
+} from '../../support/browser-mode-harness.js';
+
+/** Long enough for a slow CI machine, short enough to fail inside vitest's test timeout. */
+const ACTION_TIMEOUT_MS = 10_000;
+
+export interface UiSession {
+  harness: BrowserModeHarness;
+  context: BrowserContext;
+  /** The Token Desk tab, opened on the harness's address (with the #secret= fragment). */
+  page: Page;
+  /** Uncaught page errors and console errors of every page of the context, with the page's URL. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+function watch(page: Page, problems: string[]): void {
+  page.on('pageerror', (error) => problems.push(`pageerror on ${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error')
+      problems.push(`console error on ${page.url()}: ${message.text()}`);
+  });
+}
+
+export async function openUiSession(browser: Browser): Promise<UiSession> {
+  const harness = await startBrowserModeHarness();
+  const problems: string[] = [];
+  let context: BrowserContext | undefined;
+  try {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    // Copy writes navigator.clipboard; the test reads it back in the page.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(harness.server.url).origin,
+    });
+    context.on('page', (page) => watch(page, problems));
+    const page = await context.newPage();
+    await page.goto(harness.openUrl);
+    const opened = context;
+    return {
+      harness,
+      context: opened,
+      page,
+      problems,
+      async close() {
+        await opened.close();
+        await harness.close();
+      },
+    };
+  } catch (error) {
+    await context?.close();
+    await harness.close();
+    throw error;
+  }
+}
+
+/** Text of an element, trimmed ('' when it has none). */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').trim();
+}
+
+/** Waits until the element's text matches. */
+export async function waitForText(locator: Locator, text: string | RegExp): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor();
+}
+
+export interface ClientStepInput {
+  name: string;
+  dc?: string;
+  type?: 'self' | 'server';
+  clientId?: string;
+  clientSecret?: string;
+  /** Server clients: the loopback redirect URI registered with the simulator. */
+  redirectUri?: string;
+}
+
+/** Wizard step 1 as a user fills it, with the simulator as custom servers (Advanced). */
+export async function fillClientStep(session: UiSession, input: ClientStepInput): Promise<void> {
+  const { page, harness } = session;
+  await page.getByTestId('wizard-name').fill(input.name);
+  if (input.dc) await page.getByTestId('wizard-dc').selectOption(input.dc);
+  if (input.type) await page.getByTestId(`wizard-type-${input.type}`).check();
+  if (input.clientId !== undefined) await page.getByTestId('wizard-client-id').fill(input.clientId);
+  if (input.clientSecret !== undefined)
+    await page.getByTestId('wizard-client-secret').fill(input.clientSecret);
+  const toggle = page.getByTestId('wizard-advanced-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.getByTestId('wizard-accounts-url').fill(harness.sim.accountsUrl);
+  await page.getByTestId('wizard-api-domain').fill(harness.sim.apiDomain);
+  if (input.redirectUri !== undefined)
+    await page.getByTestId('wizard-redirect-uri-input').fill(input.redirectUri);
+}
+
+/** Step 2 -> 3: waits for every scope to be checked and listed as chosen, then Next. */
+export async function confirmScopes(page: Page, scopes: readonly string[]): Promise<void> {
+  const chosen = page.getByTestId('wizard-scopes-chosen');
+  for (const scope of scopes) await chosen.getByText(scope, { exact: true }).waitFor();
+  await page.getByTestId('wizard-next').click();
+}
+
+/** Connections shown in the sidebar, by test id. */
+export function sidebarItem(page: Page, name: string): Locator {
+  return page.getByTestId(`connection-item-${name}`);
+}
