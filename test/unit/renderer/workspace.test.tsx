@@ -1,7 +1,55 @@
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { makeConnection } from './fake-rpc.js';
-import { renderApp } from './render-app.js';
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ConnectionView } from '../../../main/rpc/contract.js';
+import { T0, makeConnection } from './fake-rpc.js';
+import { TestClock, renderApp } from './render-app.js';
+
+/** 500 connections over 40 orgs, as in bench/run.ts; every other one authorized. */
+function manyConnections(count = 500): ConnectionView[] {
+  return Array.from({ length: count }, (_, i) =>
+    makeConnection({
+      name: `client-${String(i).padStart(3, '0')}`,
+      org: `Org ${i % 40}`,
+      dc: (['us', 'eu', 'in'] as const)[i % 3],
+      ...(i % 2 ? { status: 'new', accessTokenExpiresAt: undefined } : {}),
+    }),
+  );
+}
+
+/** Sidebar order of manyConnections(): orgs by name, then connections by name. */
+function sidebarOrder(connections: ConnectionView[]): string[] {
+  return [...connections]
+    .sort((a, b) => a.org!.localeCompare(b.org!) || a.name.localeCompare(b.name))
+    .map((c) => c.name);
+}
+
+const renderedItems = () => document.querySelectorAll('[data-testid^="connection-item-"]');
+
+/**
+ * jsdom lays nothing out and cannot scroll: give the sidebar's scrolling viewport a content height
+ * (the windowed list's total size) and a scrollTo that scrolls and, as a browser does, reports it
+ * on the next frame. (Without layout the list sizes itself to the window and its rows' estimates.)
+ */
+function fakeScrolling() {
+  vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockImplementation(function (this: Element) {
+    const list = this.querySelector<HTMLElement>('nav[aria-label="Connections"] > div');
+    return (list && Number.parseFloat(list.style.height)) || 0;
+  });
+  const proto = Element.prototype as { scrollTo?: unknown };
+  const original = proto.scrollTo;
+  proto.scrollTo = function (this: Element, options: ScrollToOptions) {
+    if (options.top !== undefined) this.scrollTop = options.top;
+    requestAnimationFrame(() => this.dispatchEvent(new Event('scroll')));
+  };
+  restoreLayout.push(() => {
+    proto.scrollTo = original;
+  });
+}
+const restoreLayout: Array<() => void> = [];
+afterEach(() => {
+  vi.restoreAllMocks();
+  restoreLayout.splice(0).forEach((restore) => restore());
+});
 
 describe('workspace', () => {
   it('explains Token Desk when there is no connection, and starts the wizard', async () => {
@@ -71,5 +119,144 @@ describe('workspace', () => {
     clock.advance(61_000);
     expect(item).toHaveTextContent('expired 1 s ago');
     expect(screen.getByTestId('connection-item-fresh')).toHaveTextContent('no access token yet');
+  });
+
+  it('reaches and opens every connection of a short list with the keyboard', async () => {
+    const { user } = await renderApp({
+      connections: [
+        makeConnection({ name: 'acme-books', org: 'Acme' }),
+        makeConnection({ name: 'acme-crm', org: 'Acme' }),
+        makeConnection({ name: 'globex-crm', org: 'Globex' }),
+      ],
+    });
+    await user.click(screen.getByLabelText('Search connections'));
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByTestId('connection-item-acme-books')).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByTestId('connection-item-acme-crm')).toHaveFocus();
+    await user.tab();
+    expect(screen.getByTestId('connection-item-globex-crm')).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(screen.getByTestId('connection-item-acme-books')).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(screen.getByTestId('connection-item-globex-crm')).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByTestId('connection-page')).toBeInTheDocument();
+    expect(screen.getByTestId('connection-item-globex-crm')).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await user.keyboard('{Home}{ArrowUp}');
+    expect(screen.getByLabelText('Search connections')).toHaveFocus();
+  });
+
+  it('renders 500 connections windowed: the first rows at once, the 500th by search', async () => {
+    const connections = manyConnections();
+    const order = sidebarOrder(connections);
+    const { user } = await renderApp({ connections });
+
+    const first = screen.getByTestId(`connection-item-${order[0]}`);
+    expect(
+      within(screen.getByRole('group', { name: 'Org 0' })).getByTestId(first.dataset.testid!),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId(`connection-item-${order[1]}`)).toBeInTheDocument();
+    expect(renderedItems().length).toBeGreaterThan(1);
+    expect(renderedItems().length).toBeLessThan(50);
+    expect(screen.queryByTestId('connection-item-client-499')).not.toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Search connections'), 'client-499');
+    expect(renderedItems()).toHaveLength(1);
+    await user.click(screen.getByTestId('connection-item-client-499'));
+    expect(await screen.findByTestId('connection-page')).toBeInTheDocument();
+    expect(screen.getByTestId('connection-item-client-499')).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    expect(screen.getByTestId('connection-item-client-499')).toHaveTextContent(
+      'Not authorized yet',
+    );
+  });
+
+  it('walks a windowed list with the keyboard, past the rows rendered so far', async () => {
+    fakeScrolling();
+    const connections = manyConnections();
+    const order = sidebarOrder(connections);
+    const { user } = await renderApp({ connections });
+    const item = (name: string) => screen.getByTestId(`connection-item-${name}`);
+    const last = order[order.length - 1]!;
+    expect(screen.queryByTestId(`connection-item-${last}`)).not.toBeInTheDocument();
+
+    await user.click(screen.getByLabelText('Search connections'));
+    await user.keyboard('{ArrowDown}');
+    expect(item(order[0]!)).toHaveFocus();
+
+    // End scrolls the last connection in and focuses it.
+    await user.keyboard('{End}');
+    await waitFor(() => expect(item(last)).toHaveFocus());
+    expect(
+      within(screen.getByRole('group', { name: 'Org 9' })).getByTestId(`connection-item-${last}`),
+    ).toBeInTheDocument();
+    await user.keyboard('{ArrowUp}');
+    expect(item(order[order.length - 2]!)).toHaveFocus();
+
+    // Tab from the last rendered connection goes on to the next one, rendered on demand.
+    await user.keyboard('{Home}');
+    await waitFor(() => expect(item(order[0]!)).toHaveFocus());
+    const rendered = [...renderedItems()].map((e) => e.getAttribute('data-testid'));
+    const edge = order.findIndex((name) => !rendered.includes(`connection-item-${name}`)) - 1;
+    expect(edge).toBeGreaterThan(0);
+    item(order[edge]!).focus();
+    await user.tab();
+    await waitFor(() => expect(item(order[edge + 1]!)).toHaveFocus());
+    await user.tab({ shift: true });
+    expect(item(order[edge]!)).toHaveFocus();
+
+    await user.keyboard('{Enter}');
+    expect(await screen.findByTestId('connection-page')).toBeInTheDocument();
+    expect(item(order[edge]!)).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('brings the selected connection into a windowed list', async () => {
+    fakeScrolling();
+    const connections = manyConnections();
+    const order = sidebarOrder(connections);
+    const far = order[order.length - 3]!;
+    await renderApp({
+      connections,
+      initialView: { kind: 'connection', id: `id-${far}`, tab: 'token' },
+    });
+    expect(await screen.findByTestId(`connection-item-${far}`)).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+  });
+
+  it('counts down only the rendered rows of a long list, all from the one clock', async () => {
+    const connections = manyConnections();
+    connections[0] = { ...connections[0]!, accessTokenExpiresAt: T0 + 90_000 };
+    const subscribe = vi.spyOn(TestClock.prototype, 'subscribe');
+    const { clock } = await renderApp({ connections });
+    const first = screen.getByTestId('connection-item-client-000');
+    expect(first).toHaveTextContent('expires in 1:30');
+    // One subscription per rendered countdown, not one per authorized connection (250).
+    expect(subscribe.mock.calls.length).toBeGreaterThan(0);
+    expect(subscribe.mock.calls.length).toBeLessThan(50);
+    clock.advance(1000);
+    expect(first).toHaveTextContent('expires in 1:29');
+  });
+
+  it('lists the first ten connections needing attention in the overview, the rest on request', async () => {
+    const { user } = await renderApp({ connections: manyConnections(24) });
+    const overview = screen.getByTestId('overview');
+    expect(within(overview).getAllByRole('button', { name: 'Open' })).toHaveLength(10);
+    expect(within(overview).getByText('and 2 more')).toBeInTheDocument();
+    await user.click(within(overview).getByRole('button', { name: 'Show all 12' }));
+    expect(within(overview).getAllByRole('button', { name: 'Open' })).toHaveLength(12);
+    await user.click(within(overview).getAllByRole('button', { name: 'Open' })[11]!);
+    expect(await screen.findByTestId('connection-page')).toBeInTheDocument();
+    expect(screen.getByTestId('connection-item-client-023')).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
   });
 });

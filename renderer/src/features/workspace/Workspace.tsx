@@ -23,6 +23,9 @@ export type View =
   | { kind: 'connection'; id: string; tab: ConnectionTab }
   | { kind: 'settings' };
 
+/** Connections needing attention listed before "Show all": a long list would only bury them. */
+const ATTENTION_SHOWN = 10;
+
 function Overview({
   connections,
   onOpen,
@@ -30,7 +33,9 @@ function Overview({
   connections: ConnectionView[];
   onOpen(c: ConnectionView): void;
 }) {
+  const [showAll, setShowAll] = useState(false);
   const attention = connections.filter((c) => c.status !== 'ready');
+  const shown = showAll ? attention : attention.slice(0, ATTENTION_SHOWN);
   return (
     <Paper withBorder p="xl" maw={640} mx="auto" mt="xl" data-testid="overview">
       <Stack>
@@ -42,7 +47,7 @@ function Overview({
         {attention.length > 0 && (
           <Stack gap="xs">
             <Text fw={500}>Needs your attention</Text>
-            {attention.map((c) => (
+            {shown.map((c) => (
               <Group key={c.id} justify="space-between">
                 <Text size="sm">
                   {c.name}:{' '}
@@ -55,6 +60,16 @@ function Overview({
                 </Button>
               </Group>
             ))}
+            {shown.length < attention.length && (
+              <Group justify="space-between">
+                <Text size="sm" c="dimmed">
+                  and {attention.length - shown.length} more
+                </Text>
+                <Button size="xs" variant="subtle" onClick={() => setShowAll(true)}>
+                  Show all {attention.length}
+                </Button>
+              </Group>
+            )}
           </Stack>
         )}
       </Stack>
