@@ -87,6 +87,8 @@ export function sensitivityOf(operation: Operation | null, name = ''): Sensitivi
     case 'READ':
       return 'read';
     case 'DELETE':
+    // CRM's WRITE is "an alias for CREATE, UPDATE and DELETE" (select-api-scopes): it can delete.
+    case 'WRITE':
       return 'delete';
     case 'ALL':
       return 'full';
