@@ -64,7 +64,7 @@ describe('token-desk scopes', () => {
     const out = await run('scopes', '--product', 'crm');
     expect(out.split('\n')[0]).toMatch(/^SCOPE\s+OPERATIONS\s+SENSITIVITY\s+DESCRIPTION$/);
     expect(out).toMatch(
-      /^ZohoCRM\.modules\s+ALL READ CREATE UPDATE DELETE\s+read, write, delete, full\s+Records in every CRM module$/m,
+      /^ZohoCRM\.modules\s+ALL READ CREATE UPDATE DELETE WRITE CUSTOM\?\s+read, write, delete, full\s+Records in every CRM module$/m,
     );
     expect(out).toMatch(/^ZohoCRM\.users\s+ALL READ\?\s+read, full\s/m);
     expect(out).toMatch(/^ZohoCRM\.coql\s+READ\s+read\s/m);

@@ -199,6 +199,32 @@ describe('catalog data', () => {
     expect(desk.orgContext!.confirmed).toBe(true);
   });
 
+  it('lists the widely used Desk WRITE scopes and CRM WRITE/CUSTOM, marked as Zoho states them', () => {
+    const scope = (productId: string, text: string) =>
+      PRODUCTS.find((p) => p.id === productId)!.scopes.find((s) => s.scope === text);
+    for (const text of [
+      'Desk.tickets.WRITE',
+      'Desk.contacts.WRITE',
+      'Desk.tasks.WRITE',
+      'Desk.settings.WRITE',
+      'Desk.basic.CREATE',
+    ]) {
+      expect(scope('desk', text), text).toMatchObject({ confirmed: false });
+      expect(parseScope(text)).toMatchObject({ ok: true, scope: { known: true, text } });
+    }
+    expect(scope('desk', 'Desk.tickets.WRITE')!.sensitivity).toBe('delete');
+    expect(scope('crm', 'ZohoCRM.modules.WRITE')).toMatchObject({
+      confirmed: true,
+      sensitivity: 'delete',
+    });
+    expect(scope('crm', 'ZohoCRM.modules.leads.WRITE')).toMatchObject({ confirmed: true });
+    expect(scope('crm', 'ZohoCRM.modules.CUSTOM')).toMatchObject({ confirmed: false });
+    // WRITE stands for create, update and delete, so it allows a POST the lookup maps to CREATE.
+    expect(requiredScopeFor('crm', 'POST', '/crm/v8/Leads')!.alsoAccepted).toContain(
+      'ZohoCRM.modules.leads.WRITE',
+    );
+  });
+
   it('every sample scope is covered by the presets of its product or is offered alone', () => {
     // Not a rule of Zoho, a sanity check of our presets: the first read preset runs the samples.
     for (const product of PRODUCTS) {
