@@ -89,6 +89,7 @@ export type {
   HttpMethod,
   Operation,
   OrgContext,
+  OrgContextAlternative,
   OrgDiscovery,
   Preset,
   Product,
