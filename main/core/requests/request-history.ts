@@ -35,14 +35,19 @@ export function createRequestHistory(document: DocumentStore, clock: Clock) {
   return {
     list(connection?: string): HistoryEntry[] {
       const all = read();
-      return (connection ? all.filter((e) => e.connection === connection) : all).sort((a, b) => b.at - a.at);
+      return (connection ? all.filter((e) => e.connection === connection) : all).sort(
+        (a, b) => b.at - a.at,
+      );
     },
     add(entry: Omit<HistoryEntry, 'id' | 'at'>): HistoryEntry {
       const saved: HistoryEntry = {
         ...entry,
         id: randomUUID(),
         at: clock.now(),
-        request: { ...entry.request, headers: entry.request.headers.filter(([key]) => !SECRET_HEADERS.has(key.toLowerCase())) },
+        request: {
+          ...entry.request,
+          headers: entry.request.headers.filter(([key]) => !SECRET_HEADERS.has(key.toLowerCase())),
+        },
       };
       document.write([saved, ...read()].slice(0, MAX_ENTRIES));
       return saved;

@@ -6,14 +6,20 @@ import { inputError } from '../errors.js';
 import type { Connection } from '../store/connection.js';
 import { findProductForPath, resolveProductOrigin, type Product } from '../catalog/index.js';
 
-const ZOHO_HOST = /(^|\.)(zoho|zohoapis)\.(com|eu|in|com\.au|jp|sa|uk|com\.cn|ca|ae)$|(^|\.)zohocloud\.ca$/i;
+const ZOHO_HOST =
+  /(^|\.)(zoho|zohoapis)\.(com|eu|in|com\.au|jp|sa|uk|com\.cn|ca|ae)$|(^|\.)zohocloud\.ca$/i;
 
 export function isZohoHost(hostname: string): boolean {
   return ZOHO_HOST.test(hostname);
 }
 
 function connectionOrigins(connection: Connection): Set<string> {
-  const origins = [connection.apiDomain, connection.accountsUrl, connection.custom?.apiDomain, connection.custom?.accountsUrl];
+  const origins = [
+    connection.apiDomain,
+    connection.accountsUrl,
+    connection.custom?.apiDomain,
+    connection.custom?.accountsUrl,
+  ];
   return new Set(origins.filter((o): o is string => o !== undefined).map((o) => new URL(o).origin));
 }
 
@@ -33,27 +39,39 @@ export function productOrigin(connection: Connection, product: Product | undefin
   return origin ?? connection.apiDomain;
 }
 
-export function resolveRequestUrl(connection: Connection, pathOrUrl: string, baseUrl = productOrigin(connection, findProductForPath(pathOrUrl))): URL {
+export function resolveRequestUrl(
+  connection: Connection,
+  pathOrUrl: string,
+  baseUrl = productOrigin(connection, findProductForPath(pathOrUrl)),
+): URL {
   const text = pathOrUrl.trim();
   if (/^[a-z][a-z0-9+.-]*:/i.test(text)) {
     let url: URL;
     try {
       url = new URL(text);
     } catch {
-      throw inputError('bad_url', `"${text}" is not a valid URL.`, 'Give a path such as /crm/v8/org, or a full https:// Zoho address.');
+      throw inputError(
+        'bad_url',
+        `"${text}" is not a valid URL.`,
+        'Give a path such as /crm/v8/org, or a full https:// Zoho address.',
+      );
     }
     const own = connectionOrigins(connection).has(url.origin);
     if (!own && !(url.protocol === 'https:' && isZohoHost(url.hostname))) {
       throw inputError(
         'foreign_host',
         `Token Desk sends your access token only to Zoho; ${url.host} is not a Zoho address.`,
-        'Give a path relative to the connection\'s API domain (e.g. /crm/v8/org) or a https:// address on a Zoho host.',
+        "Give a path relative to the connection's API domain (e.g. /crm/v8/org) or a https:// address on a Zoho host.",
       );
     }
     return url;
   }
   if (!text.startsWith('/')) {
-    throw inputError('bad_path', `"${text}" is neither a path nor a URL.`, 'Start the path with a slash, e.g. /crm/v8/org.');
+    throw inputError(
+      'bad_path',
+      `"${text}" is neither a path nor a URL.`,
+      'Start the path with a slash, e.g. /crm/v8/org.',
+    );
   }
   return new URL(baseUrl.replace(/\/+$/, '') + text);
 }
