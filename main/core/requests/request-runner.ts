@@ -7,8 +7,8 @@ import type { Clock, FetchPort } from '../ports.js';
 import type { TokenManager } from '../tokens/token-manager.js';
 import type { ConnectionStore } from '../store/connection-store-types.js';
 import type { ApiRequest, ApiResponse } from './api-request.js';
-import { resolveRequestUrl } from './request-url.js';
-import { applyOrgContext, findProductForPath } from '../catalog/index.js';
+import { requestProduct, resolveRequestUrl } from './request-url.js';
+import { applyOrgContext } from '../catalog/index.js';
 import type { Connection } from '../store/connection.js';
 
 export interface RequestRunnerDeps {
@@ -28,13 +28,14 @@ function isInvalidTokenAnswer(status: number, body: string): boolean {
 }
 
 /**
- * Where a request goes and what it carries: the URL (product host, query), and the product's
- * organization context when the user gave one (a header or a query parameter, per the catalog).
+ * Where a request goes and what it carries: its product (named by the request, else found from
+ * the path), the URL (product host, query), and the product's organization context when the
+ * user gave one (a header or a query parameter, per the catalog).
  */
 export function resolveTarget(connection: Connection, request: ApiRequest) {
-  const url = resolveRequestUrl(connection, request.pathOrUrl);
+  const product = requestProduct(request);
+  const url = resolveRequestUrl(connection, request.pathOrUrl, product);
   for (const [key, value] of request.query ?? []) url.searchParams.append(key, value);
-  const product = findProductForPath(url.href) ?? findProductForPath(request.pathOrUrl);
   if (!product || !request.orgId)
     return { url, request, product: product?.id, orgContextApplied: false };
   const applied = applyOrgContext(

@@ -92,4 +92,109 @@ describe('request target', () => {
         .host,
     ).toBe('desk.zoho.eu');
   });
+
+  it('sends each product of a shared path prefix to its own host when the request names it', () => {
+    const cases: Array<[string, string, string]> = [
+      ['/api/v1/tickets', 'desk', 'desk.zoho.eu'],
+      ['/api/v1/requests', 'sign', 'sign.zoho.eu'],
+      ['/api/v2/users?limit=5', 'cliq', 'cliq.zoho.eu'],
+      ['/api/v2/workbooks?method=workbook.list', 'sheet', 'sheet.zoho.eu'],
+      ['/api/v3/portal/1/projects', 'projects', 'projectsapi.zoho.eu'],
+      ['/api/v3/chats', 'cliq', 'cliq.zoho.eu'],
+    ];
+    for (const [pathOrUrl, product, host] of cases) {
+      const target = resolveTarget(eu, { method: 'GET', pathOrUrl, product: product as never });
+      expect(target.url.host, `${product} ${pathOrUrl}`).toBe(host);
+      expect(target.product).toBe(product);
+    }
+  });
+
+  it('refuses a shared path without a product, naming the candidates and the remedy', () => {
+    for (const [pathOrUrl, ids] of [
+      ['/api/v1/tickets', ['desk', 'sign']],
+      ['/api/v2/users', ['cliq', 'sheet']],
+      ['/api/v3/portal/1/projects', ['projects', 'cliq']],
+    ] as const) {
+      let error: unknown;
+      try {
+        resolveTarget(eu, { method: 'GET', pathOrUrl });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isTokenDeskError(error) && error.code, pathOrUrl).toBe('ambiguous_product');
+      expect(isTokenDeskError(error) && error.details?.candidates).toEqual(
+        expect.arrayContaining([...ids]),
+      );
+      for (const id of ids)
+        expect(isTokenDeskError(error) && error.remedy).toContain(`--product ${id}`);
+    }
+    // A full URL names its host: nothing to choose.
+    expect(
+      resolveTarget(eu, { method: 'GET', pathOrUrl: 'https://sign.zoho.eu/api/v1/requests' })
+        .product,
+    ).toBe('sign');
+  });
+
+  it('uses the data centre Zoho reported (location, else the accounts server), not the one chosen when adding', () => {
+    const redirected = makeConnection({
+      dc: 'us',
+      location: 'eu',
+      accountsUrl: 'https://accounts.zoho.eu',
+      apiDomain: 'https://www.zohoapis.eu',
+      custom: undefined,
+    });
+    expect(
+      resolveTarget(redirected, { method: 'GET', pathOrUrl: '/restapi/v2/orgs' }).url.host,
+    ).toBe('analyticsapi.zoho.eu');
+    expect(
+      resolveTarget(redirected, { method: 'GET', pathOrUrl: '/api/v1/tickets', product: 'desk' })
+        .url.host,
+    ).toBe('desk.zoho.eu');
+    const noLocation = makeConnection({
+      dc: 'us',
+      location: undefined,
+      accountsUrl: 'https://accounts.zoho.in',
+      apiDomain: 'https://www.zohoapis.in',
+      custom: undefined,
+    });
+    expect(
+      resolveTarget(noLocation, { method: 'GET', pathOrUrl: '/restapi/v2/orgs' }).url.host,
+    ).toBe('analyticsapi.zoho.in');
+    const asAdded = makeConnection({
+      dc: 'au',
+      location: undefined,
+      accountsUrl: 'https://accounts.example.invalid',
+      apiDomain: 'https://www.zohoapis.com.au',
+      custom: undefined,
+    });
+    expect(resolveTarget(asAdded, { method: 'GET', pathOrUrl: '/restapi/v2/orgs' }).url.host).toBe(
+      'analyticsapi.zoho.com.au',
+    );
+  });
+
+  it("refuses a product the catalog knows no host for in the connection's data centre", () => {
+    const uk = makeConnection({
+      dc: 'uk',
+      location: 'uk',
+      accountsUrl: 'https://accounts.zoho.uk',
+      apiDomain: 'https://www.zohoapis.uk',
+      custom: undefined,
+    });
+    let error: unknown;
+    try {
+      resolveTarget(uk, { method: 'GET', pathOrUrl: '/restapi/v2/orgs' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isTokenDeskError(error) && error.code).toBe('product_not_in_dc');
+    expect(isTokenDeskError(error) && error.category).toBe('input');
+    expect((error as Error).message).toMatch(
+      /^Zoho Analytics has no API host in the UK data centre/,
+    );
+    expect(isTokenDeskError(error) && error.remedy).toMatch(/US, EU, IN/);
+    // CRM runs in the UK: unaffected.
+    expect(resolveTarget(uk, { method: 'GET', pathOrUrl: '/crm/v8/org' }).url.host).toBe(
+      'www.zohoapis.uk',
+    );
+  });
 });
