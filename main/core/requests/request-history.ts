@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock, DocumentStore } from '../ports.js';
+import { PRODUCT_IDS } from '../catalog/index.js';
 
 const MAX_ENTRIES = 200;
 
@@ -17,6 +18,9 @@ const entrySchema = z.object({
     query: z.array(z.tuple([z.string(), z.string()])),
     headers: z.array(z.tuple([z.string(), z.string()])),
     body: z.string().optional(),
+    // Kept so that a replay goes to the same product host with the same organization.
+    orgId: z.string().optional(),
+    product: z.enum(PRODUCT_IDS).optional(),
   }),
   status: z.number().optional(),
   durationMs: z.number().optional(),

@@ -33,6 +33,7 @@ function connectionOrigins(connection: Connection): Set<string> {
 }
 
 const isFullUrl = (text: string) => /^[a-z][a-z0-9+.-]*:/i.test(text.trim());
+const pathOf = (pathOrUrl: string) => pathOrUrl.trim().split(/[?#]/)[0];
 
 /**
  * The data centre Zoho placed the account in, which may differ from the one the connection was
@@ -56,16 +57,29 @@ export function connectionDataCentre(connection: Connection): DcCode | 'custom' 
 export function requestProduct(
   request: Pick<ApiRequest, 'pathOrUrl' | 'product'>,
 ): Product | undefined {
-  if (request.product !== undefined) return requireProduct(request.product);
   const candidates = productsForPath(request.pathOrUrl);
+  if (request.product !== undefined) {
+    const chosen = requireProduct(request.product);
+    // A path that is plainly another product's (a CRM path with Desk chosen) would reach a host
+    // that does not serve it: say so instead of sending it there.
+    if (candidates.length > 0 && !candidates.includes(chosen)) {
+      const owners = candidates.map((p) => p.name).join(' or ');
+      throw inputError(
+        'product_mismatch',
+        `${pathOf(request.pathOrUrl)} is a ${owners} path, but the request is for ${chosen.name}.`,
+        `Choose ${owners} (or Auto) as the product, or correct the path; on the command line, use ${candidates.map((p) => `--product ${p.id}`).join(' or ')}, or leave --product out.`,
+        { product: chosen.id, candidates: candidates.map((p) => p.id) },
+      );
+    }
+    return chosen;
+  }
   if (candidates.length <= 1 || isFullUrl(request.pathOrUrl))
     return findProductForPath(request.pathOrUrl);
   const names = candidates.map((p) => p.name);
   const ids = candidates.map((p) => p.id);
-  const path = request.pathOrUrl.trim().split(/[?#]/)[0];
   throw inputError(
     'ambiguous_product',
-    `${path} could be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}: they use the same paths on different hosts, so Token Desk cannot tell where to send it.`,
+    `${pathOf(request.pathOrUrl)} could be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}: they use the same paths on different hosts, so Token Desk cannot tell where to send it.`,
     `Say which product you mean: on the command line add ${ids.map((id) => `--product ${id}`).join(' or ')}; in the request builder, choose it under Product.`,
     { candidates: ids },
   );

@@ -197,4 +197,26 @@ describe('request target', () => {
       'www.zohoapis.uk',
     );
   });
+
+  it('refuses a product choice that contradicts the path (a CRM path with Desk chosen)', () => {
+    let error: unknown;
+    try {
+      resolveTarget(eu, { method: 'GET', pathOrUrl: '/crm/v8/org', product: 'desk' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isTokenDeskError(error) && error.code).toBe('product_mismatch');
+    expect((error as Error).message).toBe(
+      '/crm/v8/org is a Zoho CRM path, but the request is for Zoho Desk.',
+    );
+    expect(isTokenDeskError(error) && error.remedy).toMatch(/--product crm/);
+    // A path the catalog does not know goes to the chosen product's host.
+    expect(
+      resolveTarget(eu, {
+        method: 'GET',
+        pathOrUrl: '/portal/api/kbRootCategories',
+        product: 'desk',
+      }).url.href,
+    ).toBe('https://desk.zoho.eu/portal/api/kbRootCategories');
+  });
 });
