@@ -92,7 +92,11 @@ export function requestProduct(
  * the catalog knows no host for in that data centre is refused: its path would only reach
  * api_domain, which is not where that product answers.
  */
-export function productOrigin(connection: Connection, product: Product | undefined): string {
+export function productOrigin(
+  connection: Connection,
+  product: Product | undefined,
+  path = '/',
+): string {
   if (!product) return connection.apiDomain;
   const dc = connectionDataCentre(connection);
   const origin = resolveProductOrigin(product.id, {
@@ -104,10 +108,16 @@ export function productOrigin(connection: Connection, product: Product | undefin
   if (origin !== undefined) return origin;
   if (dc === 'custom') return connection.apiDomain;
   const runsIn = (Object.keys(product.dcs) as DcCode[]).map((code) => code.toUpperCase());
+  // A zohoapis product may simply be missing from the catalog for this DC: name the address
+  // Zoho's api_domain would give, so the user can try it knowingly.
+  const tryUrl =
+    product.api.host.kind === 'zohoapis'
+      ? `${connection.apiDomain.replace(/\/+$/, '')}${path}`
+      : 'the https:// address Zoho gives for it';
   throw inputError(
     'product_not_in_dc',
     `${product.name} has no API host in the ${dc.toUpperCase()} data centre (${DATA_CENTRES[dc].label}), where this connection's Zoho account is, as far as Token Desk knows.`,
-    `Token Desk knows ${product.name} in ${runsIn.join(', ')}. Use a connection whose account is in one of those data centres, or, if Zoho gave you an address for it, send the full https:// address.`,
+    `Token Desk knows ${product.name} in ${runsIn.join(', ')}. Use a connection whose account is in one of those data centres; if ${product.name} does run in yours, send the full address instead (${tryUrl}).`,
     { product: product.id, dc },
   );
 }
@@ -147,5 +157,5 @@ export function resolveRequestUrl(
       'Start the path with a slash, e.g. /crm/v8/org.',
     );
   }
-  return new URL(productOrigin(connection, product).replace(/\/+$/, '') + text);
+  return new URL(productOrigin(connection, product, text).replace(/\/+$/, '') + text);
 }

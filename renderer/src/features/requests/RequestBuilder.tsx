@@ -294,7 +294,8 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
               label="URL"
               description={
                 <>
-                  Relative to <Code>{connection.apiDomain}</Code>; a full Zoho address also works.
+                  Relative to <Code>{connection.apiDomain}</Code>, or to the product&apos;s own host
+                  (Desk: desk.zoho.…); a full Zoho address also works.
                 </>
               }
               placeholder="/crm/v8/users?type=CurrentUser"

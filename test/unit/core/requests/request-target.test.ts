@@ -192,6 +192,23 @@ describe('request target', () => {
       /^Zoho Analytics has no API host in the UK data centre/,
     );
     expect(isTokenDeskError(error) && error.remedy).toMatch(/US, EU, IN/);
+    // A zohoapis product missing for the DC: the remedy names the api_domain address to try.
+    let books: unknown;
+    try {
+      resolveTarget(uk, { method: 'GET', pathOrUrl: '/books/v3/organizations' });
+    } catch (caught) {
+      books = caught;
+    }
+    expect(isTokenDeskError(books) && books.code).toBe('product_not_in_dc');
+    expect(isTokenDeskError(books) && books.remedy).toContain(
+      'https://www.zohoapis.uk/books/v3/organizations',
+    );
+    expect(
+      resolveTarget(uk, {
+        method: 'GET',
+        pathOrUrl: 'https://www.zohoapis.uk/books/v3/organizations',
+      }).url.host,
+    ).toBe('www.zohoapis.uk');
     // CRM runs in the UK: unaffected.
     expect(resolveTarget(uk, { method: 'GET', pathOrUrl: '/crm/v8/org' }).url.host).toBe(
       'www.zohoapis.uk',
