@@ -381,4 +381,52 @@ describe('request builder', () => {
       { name: 'acme-crm', timeoutSeconds: 300, addScopes: ['zohocrm.settings.fields.READ'] },
     ]);
   });
+
+  it('asks for the Projects portal ID before sending a path that needs it', async () => {
+    const { user, fake } = await openBuilder({
+      products: [
+        {
+          id: 'projects',
+          name: 'Zoho Projects',
+          servicePrefix: 'ZohoProjects',
+          scopes: [],
+          presets: [],
+          orgContext: {
+            kind: 'path',
+            name: 'portal_id',
+            label: 'Portal ID',
+            whereInUi: 'In Projects, the number after /portal/ in the address bar.',
+          },
+        },
+      ],
+      samples: [
+        {
+          id: 'projects-projects',
+          product: 'projects',
+          label: 'Projects in your portal',
+          method: 'GET',
+          path: '/restapi/portal/{portal_id}/projects/',
+          scope: 'ZohoProjects.projects.READ',
+          needsOrg: true,
+        },
+      ],
+    });
+    await user.selectOptions(
+      screen.getByLabelText('Sample requests for the granted scopes'),
+      'Projects in your portal (projects)',
+    );
+    await user.click(screen.getByTestId('request-send'));
+    expect(screen.getByTestId('request-blocked')).toHaveTextContent(
+      'Type the Portal ID under Organization ID first: it replaces {portal_id} in the URL.',
+    );
+    expect(fake.callsOf('requests.send')).toHaveLength(0);
+    await user.type(screen.getByLabelText(/^Organization ID/), '7001');
+    await user.click(screen.getByTestId('request-send'));
+    await screen.findByTestId('response-status');
+    expect(fake.callsOf('requests.send')[0]!.request).toMatchObject({
+      pathOrUrl: '/restapi/portal/{portal_id}/projects/',
+      product: 'projects',
+      orgId: '7001',
+    });
+  });
 });

@@ -177,6 +177,17 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
       urlRef.current?.focus();
       return;
     }
+    const pathContext = products.find((p) => p.id === f.product)?.orgContext;
+    if (
+      pathContext?.kind === 'path' &&
+      f.url.includes(`{${pathContext.name}}`) &&
+      !f.orgId.trim()
+    ) {
+      setBlocked(
+        `Type the ${pathContext.label} under Organization ID first: it replaces {${pathContext.name}} in the URL. ${pathContext.whereInUi}`,
+      );
+      return;
+    }
     const problem = bodyProblem(f.method, f.body);
     if (problem) {
       setBlocked(problem);
