@@ -284,6 +284,7 @@ export function buildProgram(io: CliIo, contextFor: (home: string | undefined) =
     .option('--data <json>', 'request body: JSON text, or @file')
     .option('--header <header>', "extra header 'Name: value' (repeatable)", collect, [] as string[])
     .option('--org-id <id>', "the product's organization context (Books organization_id, Desk orgId, Analytics ZANALYTICS-ORGID, ...)")
+    .option('--product <id>', 'the product the path is for (see token-desk products); needed where products share paths, e.g. desk or sign for /api/v1/')
     .action(async (name: string, method: string, pathOrUrl: string, options, command: Command) => {
       const upper = method.toUpperCase();
       if (!/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(upper)) {
@@ -301,8 +302,9 @@ export function buildProgram(io: CliIo, contextFor: (home: string | undefined) =
         }
       }
       const headers = (options.header as string[]).map(parseHeader);
+      const product = options.product === undefined ? undefined : (await import('../core/catalog/index.js')).requireProduct(options.product).id;
       const runner = await ctx(command).requests();
-      const response = await runner.run(name, { method: upper, pathOrUrl, headers, body, orgId: options.orgId });
+      const response = await runner.run(name, { method: upper, pathOrUrl, headers, body, orgId: options.orgId, product });
       const note = response.retriedAfterRefresh ? ', after refreshing the token' : '';
       progress(`${response.status} ${response.statusText} (${response.durationMs} ms, ${response.sizeBytes} B${note})`);
       for (const hint of await responseHints(name, upper, response)) progress(hint);

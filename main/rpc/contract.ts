@@ -8,6 +8,33 @@ import { z } from 'zod';
 
 export const DC_CODE = z.enum(['us', 'eu', 'in', 'au', 'jp', 'ca', 'sa', 'uk', 'cn']);
 
+/** The catalog's product ids (main/core/catalog/types.ts PRODUCT_IDS; a test keeps them in step). */
+export const PRODUCT_ID = z.enum([
+  'accounts',
+  'crm',
+  'bigin',
+  'books',
+  'invoice',
+  'inventory',
+  'expense',
+  'billing',
+  'desk',
+  'projects',
+  'people',
+  'recruit',
+  'creator',
+  'analytics',
+  'campaigns',
+  'sign',
+  'workdrive',
+  'mail',
+  'cliq',
+  'sheet',
+  'writer',
+  'fsm',
+]);
+export type ProductIdView = z.infer<typeof PRODUCT_ID>;
+
 const name = z.string().min(1).max(64);
 
 /** A connection as the UI sees it: metadata only. Secrets never cross this boundary, except the
@@ -60,6 +87,9 @@ export const apiRequest = z.object({
   body: z.string().optional(),
   /** The product's organization context (Books organization_id, Desk orgId, ...). */
   orgId: z.string().max(64).optional(),
+  /** The product the request is for (a sample's, or the builder's choice); needed where
+   * products share paths (Desk and Sign: /api/v1/). */
+  product: PRODUCT_ID.optional(),
 });
 export type ApiRequestInput = z.infer<typeof apiRequest>;
 
@@ -72,7 +102,9 @@ export const apiResponse = z.object({
   sizeBytes: z.number(),
   durationMs: z.number(),
   retriedAfterRefresh: z.boolean(),
-  /** When the API said the token lacks a scope: the scope the catalog says this URL needs. */
+  /** The API said the token lacks a scope (CRM OAUTH_SCOPE_MISMATCH, Books code 57, ...). */
+  scopeMismatch: z.boolean().optional(),
+  /** When the API said the token lacks a scope: the scope this URL needs, if the catalog knows. */
   missingScope: z.string().optional(),
   /** The catalog product the URL belongs to, and whether its organization context was added. */
   product: z.string().optional(),
@@ -98,18 +130,37 @@ export const scopeInfo = z.object({
   confirmed: z.boolean(),
 });
 export const productInfo = z.object({
-  id: z.string(),
+  id: PRODUCT_ID,
   name: z.string(),
   servicePrefix: z.string(),
   scopes: z.array(scopeInfo),
   presets: z.array(z.object({ id: z.string(), label: z.string(), scopes: z.array(z.string()) })),
+  /** How the product is told the organization (Books organization_id query, Desk orgId header). */
+  orgContext: z
+    .object({
+      kind: z.enum(['query', 'header', 'path']),
+      name: z.string(),
+      label: z.string(),
+      whereInUi: z.string(),
+    })
+    .optional(),
 });
 export const sampleRequest = z.object({
-  product: z.string(),
+  id: z.string().optional(),
+  product: PRODUCT_ID,
   label: z.string(),
   method: z.literal('GET'),
+  /** Path from the product's host root; `{name}` marks a value from `params`. */
   path: z.string(),
   scope: z.string(),
+  /** Headers the request needs (WorkDrive: Accept: application/vnd.api+json). */
+  headers: z.array(z.tuple([z.string(), z.string()])).optional(),
+  /** Values the path needs; `value` when Token Desk knows it (the connection's ZUID). */
+  params: z
+    .array(z.object({ name: z.string(), description: z.string(), value: z.string().optional() }))
+    .optional(),
+  /** The product's organization context must be added (Desk orgId, Books organization_id). */
+  needsOrg: z.boolean().optional(),
 });
 
 export const settings = z.object({

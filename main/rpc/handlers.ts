@@ -156,11 +156,12 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
         const response = await deps.requests.run(connection.id, request);
         deps.history.add({ connection: connection.name, request, status: response.status, durationMs: response.durationMs });
         if (response.retriedAfterRefresh) changed();
-        let missingScope: string | undefined;
-        if (isScopeMismatch(response.status, response.body)) {
-          missingScope = requiredScopeFor(response.product, request.method, response.url)?.scope;
-        }
-        return { ...response, missingScope };
+        // A mismatch the catalog cannot map to a scope still says so, and the UI asks for the scope.
+        const scopeMismatch = isScopeMismatch(response.status, response.body);
+        const missingScope = scopeMismatch
+          ? requiredScopeFor(response.product, request.method, response.url)?.scope
+          : undefined;
+        return { ...response, scopeMismatch, missingScope };
       } catch (error) {
         deps.history.add({ connection: connection.name, request, error: error instanceof Error ? error.message : 'failed' });
         throw error;
@@ -180,6 +181,12 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
         servicePrefix: product.servicePrefix,
         scopes: product.scopes.map((s) => ({ scope: s.scope, product: product.id, description: s.description, sensitivity: s.sensitivity, confirmed: s.confirmed })),
         presets: product.presets.map((p) => ({ id: p.id, label: p.label, scopes: [...p.scopes] })),
+        orgContext: product.orgContext && {
+          kind: product.orgContext.kind,
+          name: product.orgContext.name,
+          label: product.orgContext.label,
+          whereInUi: product.orgContext.whereInUi,
+        },
       })),
     'catalog.checkScopes': async ({ scopes, presetIds }) => {
       const normalized = normalizeScopes(scopes);
@@ -187,7 +194,22 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
     },
     'catalog.samples': async ({ name }) => {
       const connection = deps.store.require(name);
-      return sampleRequestsFor(connection.grantedScopes ?? connection.scopes).map((s) => ({ product: s.product, label: s.label, method: 'GET' as const, path: s.path, scope: s.scope }));
+      // Values Token Desk knows for a sample's path (WorkDrive's {zuid}); the user types the rest.
+      const known: Record<string, string | undefined> = { zuid: connection.user?.zuid };
+      return sampleRequestsFor(connection.grantedScopes ?? connection.scopes).map((s) => ({
+        id: s.id,
+        product: s.product,
+        label: s.label,
+        method: 'GET' as const,
+        path: s.path,
+        scope: s.scope,
+        headers: Object.entries(s.headers ?? {}),
+        params: (s.params ?? []).map((param) => ({
+          ...param,
+          ...(known[param.name] ? { value: known[param.name] } : {}),
+        })),
+        needsOrg: s.needsOrg,
+      }));
     },
   };
 }

@@ -304,6 +304,27 @@ describe('bad input', () => {
     expect(JSON.parse((await cli(['list', '--json'])).stdout)).toEqual([]);
   });
 
+  it('request: a path Desk and Sign share needs --product; with it, the request goes out with the orgId header', async () => {
+    const code = await addSelfClient('shared-path');
+    expect((await cli(['authorize', 'shared-path', '--code', code])).code).toBe(0);
+    const before = sim.requests.length;
+    const ambiguous = await cli(['request', 'shared-path', 'GET', '/api/v1/tickets', '--org-id', '2007']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toMatch(/Zoho Desk or Zoho Sign/);
+    expect(ambiguous.stderr).toMatch(/--product desk or --product sign/);
+    expect(sim.requests.length).toBe(before);
+
+    const unknown = await cli(['request', 'shared-path', 'GET', '/api/v1/tickets', '--product', 'zendesk']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/"zendesk" is not a product/);
+
+    const desk = await cli(['request', 'shared-path', 'GET', '/api/v1/tickets', '--product', 'desk', '--org-id', '2007']);
+    const sent = sim.requests.slice(before).find((r) => r.path === '/api/v1/tickets');
+    expect(sent, desk.stderr).toBeDefined();
+    expect(sent!.headers.orgid).toBe('2007');
+    await rememberTokens();
+  });
+
   it('refuses a request to a non-Zoho host so the token cannot leak', async () => {
     const code = await addSelfClient('leak-check');
     expect((await cli(['authorize', 'leak-check', '--code', code])).code).toBe(0);

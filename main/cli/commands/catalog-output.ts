@@ -39,7 +39,10 @@ function orgContextText(context: OrgContext | undefined): string {
   if (!context) return '-';
   const where =
     context.kind === 'path' ? `path {${context.name}}` : `${context.kind} ${context.name}`;
-  return mark(where, context.confirmed);
+  const others = (context.alternatives ?? []).map((alt) =>
+    mark(`${alt.kind} ${alt.name}`, alt.confirmed),
+  );
+  return mark(where, context.confirmed) + (others.length ? ` (or ${others.join(', or ')})` : '');
 }
 
 function productJson(product: Product) {
@@ -74,6 +77,11 @@ function productJson(product: Product) {
             : null,
           whereInUi: product.orgContext.whereInUi,
           confirmed: product.orgContext.confirmed,
+          alternatives: (product.orgContext.alternatives ?? []).map((alt) => ({
+            kind: alt.kind,
+            name: alt.name,
+            confirmed: alt.confirmed,
+          })),
         }
       : null,
     presets: product.presets.map((preset) => ({
@@ -180,4 +188,3 @@ function example(entries: readonly ScopeEntry[]): string {
       ?.scope ?? 'ZohoCRM.modules.READ'
   );
 }
-

@@ -121,17 +121,17 @@ function splitTarget(pathOrUrl: string): { hostname?: string; path: string } {
 }
 
 /**
- * The product a request path or URL belongs to. A full URL on a product's own host (desk.zoho.eu)
- * decides by host; otherwise the longest matching path prefix decides ("/crm/", "/books/").
- * Undefined when nothing matches or two products share the best prefix ("/api/v1/" is both Desk
- * and Sign): then the caller must say which product it means.
+ * The products a request path or URL may belong to. A full URL on a product's own host
+ * (desk.zoho.eu) decides by host; otherwise the longest matching path prefix decides ("/crm/",
+ * "/books/"). Several products when they share the best prefix on different hosts: "/api/v1/" is
+ * both Desk and Sign, "/api/v2/" Cliq and Sheet, "/api/v3/" Cliq and Projects.
  */
-export function findProductForPath(pathOrUrl: string): Product | undefined {
+export function productsForPath(pathOrUrl: string): Product[] {
   const { hostname, path } = splitTarget(pathOrUrl);
   if (hostname !== undefined) {
     const byHost = HOSTNAMES.get(hostname);
-    if (byHost) return getProduct(byHost);
-    if (/^accounts\.zoho(cloud)?\./.test(hostname)) return getProduct('accounts');
+    if (byHost) return [getProduct(byHost)!];
+    if (/^accounts\.zoho(cloud)?\./.test(hostname)) return [getProduct('accounts')!];
   }
   const onZohoapis = hostname !== undefined && /(^|\.)zohoapis\./.test(hostname);
   let best: Product[] = [];
@@ -148,7 +148,16 @@ export function findProductForPath(pathOrUrl: string): Product | undefined {
       }
     }
   }
-  return best.length === 1 ? best[0] : undefined;
+  return best;
+}
+
+/**
+ * The product a request path or URL belongs to (see productsForPath). Undefined when nothing
+ * matches or the path is ambiguous: then the caller must say which product it means.
+ */
+export function findProductForPath(pathOrUrl: string): Product | undefined {
+  const candidates = productsForPath(pathOrUrl);
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 export interface CatalogSampleRequest extends SampleRequest {

@@ -14,6 +14,7 @@
 //   listSampleRequests(productId?)                catalogFactCounts()
 //   findProductForPath(pathOrUrl) -> Product | undefined   by own host, else longest path prefix
 //                                                          ("/crm/", "/books/"); undefined if ambiguous
+//   productsForPath(pathOrUrl) -> Product[]       every candidate (Desk and Sign share /api/v1/)
 // Scope grammar
 //   parseScope(text) -> { ok: true, scope: ParsedScope } | { ok: false, reason }
 //   normalizeScopes(list | "a,b c") -> { scopes, errors: {input, reason}[], unknown }
@@ -43,6 +44,7 @@ export {
   getPreset,
   listSampleRequests,
   findProductForPath,
+  productsForPath,
   sampleRequestsFor,
   orgContextFor,
 } from './catalog.js';
@@ -89,6 +91,7 @@ export type {
   HttpMethod,
   Operation,
   OrgContext,
+  OrgContextAlternative,
   OrgDiscovery,
   Preset,
   Product,

@@ -51,7 +51,10 @@ function isBroad(scope: ParsedScope): boolean {
   );
 }
 
-/** The READ variant of a broad scope; for fullaccess, the product's first read-only preset. */
+/**
+ * The read-only alternative of a broad scope: its READ variant, else the READ scopes of the
+ * families nested under it; for fullaccess, the product's first read-only preset.
+ */
 function narrowerAlternative(scope: ParsedScope): { scopes: string[]; text: string } | undefined {
   if (scope.name.toLowerCase().split('.')[0] === 'fullaccess') {
     const product = scope.product ? getProduct(scope.product) : undefined;
@@ -59,11 +62,23 @@ function narrowerAlternative(scope: ParsedScope): { scopes: string[]; text: stri
       preset.scopes.every((text) => parsed(text)?.sensitivity === 'read'),
     );
     return readPreset
-      ? { scopes: [...readPreset.scopes], text: `the preset "${readPreset.label}"` }
+      ? { scopes: [...readPreset.scopes], text: `the preset "${readPreset.label}" instead` }
       : undefined;
   }
   const read = parsed(`${scope.service}.${scope.name}.READ`);
-  return read?.known ? { scopes: [read.text], text: read.text } : undefined;
+  if (read?.known) return { scopes: [read.text], text: `${read.text} instead` };
+  // No READ of its own (ZohoCRM.settings.ALL): the READ scopes of the families nested under it.
+  const product = scope.product ? getProduct(scope.product) : undefined;
+  const parent = `${scope.service}.${scope.name}.`.toLowerCase();
+  const parts = (product?.scopes ?? [])
+    .filter((entry) => entry.operation === 'READ' && entry.scope.toLowerCase().startsWith(parent))
+    .map((entry) => entry.scope);
+  if (parts.length === 0) return undefined;
+  const shown =
+    parts.length > 4
+      ? `${parts.slice(0, 4).join(', ')} and ${parts.length - 4} more`
+      : parts.join(', ');
+  return { scopes: parts, text: `the READ scopes of its parts instead: ${shown}` };
 }
 
 export function leastPrivilegeWarnings(
@@ -124,7 +139,7 @@ export function leastPrivilegeWarnings(
       warnings.push({
         code: 'broad',
         scope: scope.text,
-        message: `${scope.text} lets the token ${DOES[scope.sensitivity]}; if it only needs to read, use ${alternative.text} instead.`,
+        message: `${scope.text} lets the token ${DOES[scope.sensitivity]}; if it only needs to read, use ${alternative.text}.`,
         suggestion: alternative.scopes,
       });
     }

@@ -1,5 +1,5 @@
-// Adds the organization a request is for, the way each product wants it: Books, Inventory and
-// Expense take the `organization_id` query parameter, Invoice and Billing an organization
+// Adds the organization a request is for, the way each product wants it: Books, Inventory,
+// Expense and Invoice take the `organization_id` query parameter, Billing an organization
 // header, Desk the `orgId` header, Analytics `ZANALYTICS-ORGID`, Projects the portal id in the
 // path. Values the user typed in the URL or headers win over the chosen organization.
 
@@ -39,13 +39,19 @@ export function applyOrgContext(
   const url = new URL(request.url);
   if ((context.exemptPaths ?? []).some((prefix) => startsWithPrefix(url.pathname, prefix)))
     return { url: url.toString(), headers };
+  const hasHeader = (wanted: string) =>
+    Object.keys(headers).some((name) => name.toLowerCase() === wanted.toLowerCase());
+  const userGaveIt = [context, ...(context.alternatives ?? [])].some((form) =>
+    form.kind === 'query'
+      ? url.searchParams.has(form.name)
+      : form.kind === 'header' && hasHeader(form.name),
+  );
   switch (context.kind) {
     case 'query':
-      if (!url.searchParams.has(context.name)) url.searchParams.set(context.name, value);
+      if (!userGaveIt) url.searchParams.set(context.name, value);
       break;
     case 'header':
-      if (!Object.keys(headers).some((name) => name.toLowerCase() === context.name.toLowerCase()))
-        headers[context.name] = value;
+      if (!userGaveIt) headers[context.name] = value;
       break;
     case 'path': {
       const placeholder = `{${context.name}}`;

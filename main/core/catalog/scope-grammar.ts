@@ -86,6 +86,8 @@ export function sensitivityOf(operation: Operation | null, name = ''): Sensitivi
     case null:
     case 'READ':
       return 'read';
+    // CRM's WRITE is "an alias for CREATE, UPDATE and DELETE" (select-api-scopes): it can delete.
+    case 'WRITE':
     case 'DELETE':
       return 'delete';
     case 'ALL':

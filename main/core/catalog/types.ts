@@ -127,6 +127,12 @@ export interface OrgDiscovery extends Fact {
   idField: string;
 }
 
+/** Another way a product accepts the organization (Invoice: a header as well as the query). */
+export interface OrgContextAlternative extends Fact {
+  kind: 'query' | 'header';
+  name: string;
+}
+
 /** How a product is told which organization a call is for. */
 export interface OrgContext extends Fact {
   /** query parameter, request header, or a `{placeholder}` in the path. */
@@ -140,6 +146,11 @@ export interface OrgContext extends Fact {
   whereInUi: string;
   /** Paths (prefixes, from the host root) that must not carry the context. */
   exemptPaths?: readonly string[];
+  /**
+   * Other forms the product accepts. Token Desk sends the primary form (kind, name); a value the
+   * user already put in any of these forms wins.
+   */
+  alternatives?: readonly OrgContextAlternative[];
   note?: string;
 }
 

@@ -1,5 +1,7 @@
 // The shape of a test API request and its response, shared by the runner, history and cURL export.
 
+import type { ProductId } from '../catalog/index.js';
+
 export interface ApiRequest {
   method: string;
   /** A path relative to the connection's API host (e.g. /crm/v8/org) or a full Zoho URL. */
@@ -11,6 +13,12 @@ export interface ApiRequest {
   body?: string;
   /** The product's organization context (Books organization_id, Desk orgId, ...), when it needs one. */
   orgId?: string;
+  /**
+   * The catalog product the request is for, when the caller knows it (a sample, the builder's
+   * Product choice, `--product`). Needed for paths several products share (Desk and Sign both
+   * use /api/v1/); otherwise the path decides.
+   */
+  product?: ProductId;
 }
 
 export interface ApiResponse {

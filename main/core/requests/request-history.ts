@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock, DocumentStore } from '../ports.js';
+import { PRODUCT_IDS } from '../catalog/index.js';
 
 const MAX_ENTRIES = 200;
 
@@ -17,6 +18,9 @@ const entrySchema = z.object({
     query: z.array(z.tuple([z.string(), z.string()])),
     headers: z.array(z.tuple([z.string(), z.string()])),
     body: z.string().optional(),
+    // Kept so that a replay goes to the same product host with the same organization.
+    orgId: z.string().optional(),
+    product: z.enum(PRODUCT_IDS).optional(),
   }),
   status: z.number().optional(),
   durationMs: z.number().optional(),
@@ -35,14 +39,19 @@ export function createRequestHistory(document: DocumentStore, clock: Clock) {
   return {
     list(connection?: string): HistoryEntry[] {
       const all = read();
-      return (connection ? all.filter((e) => e.connection === connection) : all).sort((a, b) => b.at - a.at);
+      return (connection ? all.filter((e) => e.connection === connection) : all).sort(
+        (a, b) => b.at - a.at,
+      );
     },
     add(entry: Omit<HistoryEntry, 'id' | 'at'>): HistoryEntry {
       const saved: HistoryEntry = {
         ...entry,
         id: randomUUID(),
         at: clock.now(),
-        request: { ...entry.request, headers: entry.request.headers.filter(([key]) => !SECRET_HEADERS.has(key.toLowerCase())) },
+        request: {
+          ...entry.request,
+          headers: entry.request.headers.filter(([key]) => !SECRET_HEADERS.has(key.toLowerCase())),
+        },
       };
       document.write([saved, ...read()].slice(0, MAX_ENTRIES));
       return saved;

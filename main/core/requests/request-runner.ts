@@ -7,8 +7,8 @@ import type { Clock, FetchPort } from '../ports.js';
 import type { TokenManager } from '../tokens/token-manager.js';
 import type { ConnectionStore } from '../store/connection-store-types.js';
 import type { ApiRequest, ApiResponse } from './api-request.js';
-import { resolveRequestUrl } from './request-url.js';
-import { applyOrgContext, findProductForPath } from '../catalog/index.js';
+import { requestProduct, resolveRequestUrl } from './request-url.js';
+import { applyOrgContext } from '../catalog/index.js';
 import type { Connection } from '../store/connection.js';
 
 export interface RequestRunnerDeps {
@@ -22,24 +22,34 @@ export interface RequestRunnerDeps {
 /** Zoho's ways of saying "this access token is not valid (any more)". */
 function isInvalidTokenAnswer(status: number, body: string): boolean {
   if (status !== 401) return false;
-  return /"(code|errorCode|message)"\s*:\s*"?(INVALID_TOKEN|INVALID_OAUTHTOKEN|AUTHENTICATION_FAILURE|14)\b/.test(body);
+  return /"(code|errorCode|message)"\s*:\s*"?(INVALID_TOKEN|INVALID_OAUTHTOKEN|AUTHENTICATION_FAILURE|14)\b/.test(
+    body,
+  );
 }
 
 /**
- * Where a request goes and what it carries: the URL (product host, query), and the product's
- * organization context when the user gave one (a header or a query parameter, per the catalog).
+ * Where a request goes and what it carries: its product (named by the request, else found from
+ * the path), the URL (product host, query), and the product's organization context when the
+ * user gave one (a header or a query parameter, per the catalog).
  */
 export function resolveTarget(connection: Connection, request: ApiRequest) {
-  const url = resolveRequestUrl(connection, request.pathOrUrl);
+  const product = requestProduct(request);
+  const url = resolveRequestUrl(connection, request.pathOrUrl, product);
   for (const [key, value] of request.query ?? []) url.searchParams.append(key, value);
-  const product = findProductForPath(url.href) ?? findProductForPath(request.pathOrUrl);
-  if (!product || !request.orgId) return { url, request, product: product?.id, orgContextApplied: false };
-  const applied = applyOrgContext(product.id, { url: url.href, headers: Object.fromEntries(request.headers ?? []) }, request.orgId);
+  if (!product || !request.orgId)
+    return { url, request, product: product?.id, orgContextApplied: false };
+  const applied = applyOrgContext(
+    product.id,
+    { url: url.href, headers: Object.fromEntries(request.headers ?? []) },
+    request.orgId,
+  );
   return {
     url: new URL(applied.url),
     request: { ...request, headers: Object.entries(applied.headers) as Array<[string, string]> },
     product: product.id,
-    orgContextApplied: applied.url !== url.href || Object.keys(applied.headers).length !== (request.headers ?? []).length,
+    orgContextApplied:
+      applied.url !== url.href ||
+      Object.keys(applied.headers).length !== (request.headers ?? []).length,
   };
 }
 
@@ -53,7 +63,10 @@ export function createRequestRunner(deps: RequestRunnerDeps) {
       if (key.toLowerCase() !== 'authorization') headers.append(key, value);
     }
     headers.set('Authorization', `Zoho-oauthtoken ${accessToken}`);
-    const hasBody = request.body !== undefined && request.body !== '' && !['GET', 'HEAD'].includes(request.method.toUpperCase());
+    const hasBody =
+      request.body !== undefined &&
+      request.body !== '' &&
+      !['GET', 'HEAD'].includes(request.method.toUpperCase());
     if (hasBody && !headers.has('content-type')) headers.set('Content-Type', 'application/json');
     const started = deps.clock.now();
     let response: Response;
@@ -66,11 +79,18 @@ export function createRequestRunner(deps: RequestRunnerDeps) {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      const timedOut =
+        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       throw new TokenDeskError(
         timedOut ? 'request_timeout' : 'network_error',
-        timedOut ? `${url.host} did not answer within ${Math.round(timeoutMs / 1000)} seconds.` : `Could not reach ${url.host}.`,
-        { category: 'network', remedy: 'Check your internet connection or proxy, then send the request again.', cause: error },
+        timedOut
+          ? `${url.host} did not answer within ${Math.round(timeoutMs / 1000)} seconds.`
+          : `Could not reach ${url.host}.`,
+        {
+          category: 'network',
+          remedy: 'Check your internet connection or proxy, then send the request again.',
+          cause: error,
+        },
       );
     }
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -92,7 +112,8 @@ export function createRequestRunner(deps: RequestRunnerDeps) {
       const token = await deps.tokens.getAccessToken(connection.id);
       const first = await send(target.url, target.request, token.accessToken);
       const extra = { product: target.product, orgContextApplied: target.orgContextApplied };
-      if (!isInvalidTokenAnswer(first.status, first.body)) return { ...first, ...extra, retriedAfterRefresh: false };
+      if (!isInvalidTokenAnswer(first.status, first.body))
+        return { ...first, ...extra, retriedAfterRefresh: false };
       const fresh = await deps.tokens.refresh(connection.id);
       const second = await send(target.url, target.request, fresh.accessToken);
       return { ...second, ...extra, retriedAfterRefresh: true };

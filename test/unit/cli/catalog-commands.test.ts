@@ -27,7 +27,10 @@ describe('token-desk products', () => {
       );
     expect(out).toMatch(/^books .*www\.zohoapis\.<tld>\/books\/v3 .*query organization_id$/m);
     expect(out).toMatch(/^desk .*desk\.zoho\.<tld>\/api\/v1 .*header orgId$/m);
-    expect(out).toMatch(/^invoice .*header X-com-zoho-invoice-organizationid\?$/m);
+    expect(out).toMatch(
+      /^invoice .*query organization_id \(or header X-com-zoho-invoice-organizationid\?\)$/m,
+    );
+    expect(out).toMatch(/^billing .*header X-com-zoho-subscriptions-organizationid$/m);
     expect(out).toMatch(/^crm .*us eu in au jp ca sa uk\? cn /m);
     expect(out).toContain('? = not confirmed');
     // eslint-disable-next-line no-control-regex
@@ -64,7 +67,7 @@ describe('token-desk scopes', () => {
     const out = await run('scopes', '--product', 'crm');
     expect(out.split('\n')[0]).toMatch(/^SCOPE\s+OPERATIONS\s+SENSITIVITY\s+DESCRIPTION$/);
     expect(out).toMatch(
-      /^ZohoCRM\.modules\s+ALL READ CREATE UPDATE DELETE\s+read, write, delete, full\s+Records in every CRM module$/m,
+      /^ZohoCRM\.modules\s+ALL READ CREATE UPDATE DELETE WRITE CUSTOM\?\s+read, write, delete, full\s+Records in every CRM module$/m,
     );
     expect(out).toMatch(/^ZohoCRM\.users\s+ALL READ\?\s+read, full\s/m);
     expect(out).toMatch(/^ZohoCRM\.coql\s+READ\s+read\s/m);

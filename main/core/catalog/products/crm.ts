@@ -6,6 +6,8 @@ import type { ProductDefinition } from '../types.js';
 import { ALL_CRUD, dcMap, families, REF } from './helpers.js';
 
 const SCOPES8 = 'https://www.zoho.com/crm/developer/docs/api/v8/scopes.html';
+/** Operation types ALL, READ, CREATE, UPDATE, WRITE (= CREATE + UPDATE + DELETE), DELETE, CUSTOM. */
+const SELECT_SCOPES = 'https://www.zoho.com/crm/developer/docs/api/v8/select-api-scopes.html';
 
 const MODULES: readonly (readonly [string, string])[] = [
   ['modules.leads', 'Leads: people who may become customers'],
@@ -71,12 +73,17 @@ export const crm = {
   scopeFamilies: [
     {
       name: 'modules',
-      operations: ALL_CRUD,
+      operations: [...ALL_CRUD, 'WRITE', 'CUSTOM'],
+      // CUSTOM is listed by Zoho only as "Custom Operation Type", without saying where it applies.
+      unconfirmedOperations: ['CUSTOM'],
       description: 'Records in every CRM module',
       confirmed: true,
-      source: SCOPES8,
+      source: `${SCOPES8}; WRITE and CUSTOM: ${SELECT_SCOPES}`,
     },
-    ...families(MODULES, ALL_CRUD, { confirmed: true, source: SCOPES8 }),
+    ...families(MODULES, [...ALL_CRUD, 'WRITE'], {
+      confirmed: true,
+      source: `${SCOPES8}; WRITE: ${SELECT_SCOPES}`,
+    }),
     {
       name: 'settings',
       operations: ['ALL'],

@@ -28,26 +28,30 @@ export const desk = {
     'desk.zoho.<tld> for other DCs observed in third-party code (eu, in, com.au, jp, com.cn); CA and SA assumed',
   ),
   scopeFamilies: [
+    // WRITE (create + update + delete, as in CRM) is widely used by Desk integrations.
     ...families(
       [
         ['tickets', 'Tickets, their threads, comments and attachments'],
         ['contacts', 'Contacts (your customers)'],
-        ['accounts', 'Accounts (customer companies)'],
         ['tasks', 'Tasks'],
       ],
-      ALL_CRUD,
+      [...ALL_CRUD, 'WRITE'],
       { confirmed: false, source: OBSERVED },
     ),
+    ...families([['accounts', 'Accounts (customer companies)']], ALL_CRUD, {
+      confirmed: false,
+      source: OBSERVED,
+    }),
     {
       name: 'basic',
-      operations: ['READ'],
+      operations: ['READ', 'CREATE'],
       description: 'Basic data: organizations, departments, agents and your profile',
       confirmed: false,
       source: OBSERVED,
     },
     {
       name: 'settings',
-      operations: ['READ', 'CREATE', 'UPDATE', 'DELETE', 'ALL'],
+      operations: ['READ', 'CREATE', 'UPDATE', 'DELETE', 'WRITE', 'ALL'],
       description: 'Help desk settings: layouts, fields, roles',
       confirmed: false,
       source: OBSERVED,

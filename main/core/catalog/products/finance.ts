@@ -11,6 +11,8 @@ const BOOKS_OAUTH = 'https://www.zoho.com/books/api/v3/oauth/';
 const INVOICE_INTRO = 'https://www.zoho.com/invoice/api/';
 const EXPENSE_INTRO = 'https://www.zoho.com/expense/api/v1/';
 const BILLING_INTRO = 'https://www.zoho.com/billing/api/v1/';
+const BILLING_RESPONSE = 'https://www.zoho.com/billing/api/v1/response/';
+const INVOICE_RESPONSE = 'https://www.zoho.com/invoice/api/v3/response/';
 const ZOHOAPIS_DCS = ['eu', 'in', 'au', 'jp', 'ca', 'sa', 'cn'] as const;
 
 function fullAccess(service: string, confirmed: boolean, source: string): ScopeFamily {
@@ -236,8 +238,8 @@ export const invoice = {
     },
   ],
   orgContext: {
-    kind: 'header',
-    name: 'X-com-zoho-invoice-organizationid',
+    kind: 'query',
+    name: 'organization_id',
     label: 'Organization ID',
     discovery: {
       method: 'GET',
@@ -250,8 +252,16 @@ export const invoice = {
     whereInUi:
       'In Zoho Invoice, click your organization name (top right), then Manage Organizations.',
     exemptPaths: ['/invoice/v3/organizations'],
-    confirmed: false,
-    source: `${INVOICE_INTRO} says the organization ID is sent as a header; the header name is only observed in third-party code`,
+    confirmed: true,
+    source: `${INVOICE_INTRO} ("the parameter organization_id ... should be sent in with every API request") and ${INVOICE_RESPONSE} (examples with ?organization_id=)`,
+    alternatives: [
+      {
+        kind: 'header',
+        name: 'X-com-zoho-invoice-organizationid',
+        confirmed: false,
+        source: `${INVOICE_INTRO} also says the organization ID "has to be sent as Header" without naming it; this name is only observed in third-party code`,
+      },
+    ],
   },
   samples: [
     {
@@ -474,7 +484,14 @@ export const expense = {
     exemptPaths: ['/expense/v1/organizations'],
     confirmed: true,
     source: EXPENSE_INTRO,
-    note: "Zoho's examples also send it as the header X-com-zoho-expense-organizationid (https://www.zoho.com/expense/api/v1/response/).",
+    alternatives: [
+      {
+        kind: 'header',
+        name: 'X-com-zoho-expense-organizationid',
+        confirmed: true,
+        source: "https://www.zoho.com/expense/api/v1/response/ (Zoho's examples send the header)",
+      },
+    ],
   },
   samples: [
     {
@@ -591,8 +608,8 @@ export const billing = {
     },
     whereInUi: 'In Billing, click your organization name (top right), then Manage Organizations.',
     exemptPaths: ['/billing/v1/organizations'],
-    confirmed: false,
-    source: OBSERVED,
+    confirmed: true,
+    source: `${BILLING_RESPONSE} (Zoho's request examples send -H 'X-com-zoho-subscriptions-organizationid: …')`,
   },
   samples: [
     {

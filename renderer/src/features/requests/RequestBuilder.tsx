@@ -1,6 +1,7 @@
 // Try the Zoho API with a connection, Postman-style. The request runs in main (no CORS; the token
 // is added there and never enters this window): method, URL relative to the connection's
-// api_domain, query parameters, headers, a JSON body; Send with Ctrl/Cmd+Enter.
+// api_domain, the product (Auto, or chosen: Desk and Sign share /api/v1/ on different hosts) and
+// its organization ID, query parameters, headers, a JSON body; Send with Ctrl/Cmd+Enter.
 
 import {
   Alert,
@@ -24,6 +25,7 @@ import type {
   ApiRequestInput,
   ApiResponseView,
   ConnectionView,
+  ProductIdView,
   Result,
 } from '../../../../main/rpc/contract.js';
 import { useRpc } from '../../app/rpc-context.js';
@@ -37,16 +39,42 @@ import { ResponseViewer } from './ResponseViewer.js';
 type Method = ApiRequestInput['method'];
 const METHODS: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 type Sample = Result<'catalog.samples'>[number];
+type Product = Result<'catalog.products'>[number];
+type SampleParam = NonNullable<Sample['params']>[number];
 
 interface Form {
   method: Method;
   url: string;
+  /** '' = Auto: main finds the product from the path. */
+  product: ProductIdView | '';
+  orgId: string;
   query: Pair[];
   headers: Pair[];
   body: string;
+  /** Values the loaded sample's path still needs ({zuid}), until the user replaces them. */
+  params: SampleParam[];
 }
 
-const emptyForm = (): Form => ({ method: 'GET', url: '', query: [], headers: [], body: '' });
+const emptyForm = (): Form => ({
+  method: 'GET',
+  url: '',
+  product: '',
+  orgId: '',
+  query: [],
+  headers: [],
+  body: '',
+  params: [],
+});
+
+/** The first value the URL still lacks, as `{name}`, or undefined when none. */
+export function unfilledParam(form: Pick<Form, 'url' | 'params'>): SampleParam | undefined {
+  return form.params.find((param) => form.url.includes(`{${param.name}}`));
+}
+
+const orgContextText = (context: NonNullable<Product['orgContext']>) =>
+  context.kind === 'path'
+    ? `in the path ({${context.name}})`
+    : `in the ${context.name} ${context.kind === 'query' ? 'query parameter' : 'header'}`;
 
 /** Why the JSON body cannot be sent, or null when it can. */
 export function bodyProblem(method: Method, body: string): string | null {
@@ -68,15 +96,20 @@ function toRequest(form: Form): ApiRequestInput {
     query: pairs(form.query),
     headers: pairs(form.headers),
     ...(form.method !== 'GET' && form.body.trim() ? { body: form.body } : {}),
+    ...(form.product ? { product: form.product } : {}),
+    ...(form.orgId.trim() ? { orgId: form.orgId.trim() } : {}),
   };
 }
 
 const fromRequest = (request: ApiRequestInput): Form => ({
   method: request.method,
   url: request.pathOrUrl,
+  product: request.product ?? '',
+  orgId: request.orgId ?? '',
   query: (request.query ?? []).map(([key, value]) => ({ key, value })),
   headers: (request.headers ?? []).map(([key, value]) => ({ key, value })),
   body: request.body ?? '',
+  params: [],
 });
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -94,6 +127,7 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
   const [blocked, setBlocked] = useState<string | null>(null);
   const [response, setResponse] = useState<ApiResponseView | null>(null);
   const [samples, setSamples] = useState<Sample[]>([]);
+  const [products, setProducts] = useState<Product[]>([]);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [curlNote, setCurlNote] = useState<string | null>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
@@ -114,6 +148,10 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
       (list) => live && setSamples(list),
       () => live && setSamples([]),
     );
+    rpc.call('catalog.products', {}).then(
+      (list) => live && setProducts(list),
+      () => live && setProducts([]),
+    );
     void loadHistory();
     return () => {
       live = false;
@@ -131,6 +169,23 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
     if (!f.url.trim()) {
       setBlocked('Type the address to call, for example /crm/v8/users?type=CurrentUser.');
       urlRef.current?.focus();
+      return;
+    }
+    const missing = unfilledParam(f);
+    if (missing) {
+      setBlocked(`Replace {${missing.name}} in the URL first: ${missing.description}.`);
+      urlRef.current?.focus();
+      return;
+    }
+    const pathContext = products.find((p) => p.id === f.product)?.orgContext;
+    if (
+      pathContext?.kind === 'path' &&
+      f.url.includes(`{${pathContext.name}}`) &&
+      !f.orgId.trim()
+    ) {
+      setBlocked(
+        `Type the ${pathContext.label} under Organization ID first: it replaces {${pathContext.name}} in the URL. ${pathContext.whereInUi}`,
+      );
       return;
     }
     const problem = bodyProblem(f.method, f.body);
@@ -162,7 +217,7 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
       setCurlNote(
         includeToken
           ? 'Copied as cURL, with the access token: treat it as a password.'
-          : 'Copied as cURL. The token is a placeholder: replace it, or copy with the token.',
+          : `Copied as cURL. The token is a placeholder: in the terminal, first run export ZOHO_ACCESS_TOKEN=$(token-desk token ${name}), or copy with the token.`,
       );
     } catch {
       setCurlNote(null);
@@ -175,10 +230,33 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
   });
 
   const loadSample = (sample: Sample) => {
-    setForm({ ...emptyForm(), method: sample.method, url: sample.path });
+    let url = sample.path;
+    const open: SampleParam[] = [];
+    for (const param of sample.params ?? []) {
+      if (param.value) url = url.split(`{${param.name}}`).join(encodeURIComponent(param.value));
+      else open.push(param);
+    }
+    setForm((f) => ({
+      ...emptyForm(),
+      method: sample.method,
+      url,
+      product: sample.product,
+      // An organization ID belongs to one product: keep it only for another sample of the same one.
+      orgId: f.product === sample.product ? f.orgId : '',
+      headers: (sample.headers ?? []).map(([key, value]) => ({ key, value })),
+      params: open,
+    }));
     setBlocked(null);
     urlRef.current?.focus();
   };
+
+  const chosenProduct = products.find((p) => p.id === form.product);
+  const orgDescription = chosenProduct
+    ? chosenProduct.orgContext
+      ? `${chosenProduct.name} takes its ${chosenProduct.orgContext.label} ${orgContextText(chosenProduct.orgContext)}. ${chosenProduct.orgContext.whereInUi}`
+      : `${chosenProduct.name} needs no organization ID.`
+    : 'Only for products that need one (Books organization_id, Desk orgId, Analytics ZANALYTICS-ORGID…); Token Desk adds it the way the product wants.';
+  const missingParam = unfilledParam(form);
 
   const set = (patch: Partial<Form>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -227,7 +305,8 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
               label="URL"
               description={
                 <>
-                  Relative to <Code>{connection.apiDomain}</Code>; a full Zoho address also works.
+                  Relative to <Code>{connection.apiDomain}</Code>, or to the product&apos;s own host
+                  (Desk: desk.zoho.…); a full Zoho address also works.
                 </>
               }
               placeholder="/crm/v8/users?type=CurrentUser"
@@ -247,6 +326,44 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
               Send
             </Button>
           </Group>
+          <Group gap="xs" align="flex-start" wrap="nowrap">
+            <NativeSelect
+              label="Product"
+              description="Auto finds it from the path; choose it where products share paths."
+              value={form.product}
+              onChange={(e) => {
+                const product = e.currentTarget.value as ProductIdView | '';
+                const next = products.find((p) => p.id === product);
+                // A product that takes no organization must not be sent one typed for another.
+                set(next && !next.orgContext ? { product, orgId: '' } : { product });
+              }}
+              data={[
+                { value: '', label: 'Auto (from the path)' },
+                ...products.map((p) => ({ value: p.id, label: p.name })),
+              ]}
+              data-testid="request-product"
+              w={260}
+            />
+            <TextInput
+              label="Organization ID"
+              description={orgDescription}
+              value={form.orgId}
+              onChange={(e) => set({ orgId: e.currentTarget.value })}
+              disabled={chosenProduct !== undefined && !chosenProduct.orgContext}
+              spellCheck={false}
+              autoComplete="off"
+              style={{ flex: 1 }}
+              data-testid="request-org-id"
+            />
+          </Group>
+          {missingParam && (
+            <Alert color="blue" variant="light" data-testid="request-param-note">
+              <Text size="sm">
+                Replace <Code>{`{${missingParam.name}}`}</Code> in the URL:{' '}
+                {missingParam.description}.
+              </Text>
+            </Alert>
+          )}
           <Text size="xs" c="dimmed">
             Press <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'}</Kbd> + <Kbd size="xs">Enter</Kbd> anywhere
             in the form to send.

@@ -1,5 +1,7 @@
 // A response from Zoho: status, time and size at a glance; the body pretty-printed (with search)
-// or raw; the headers. When Zoho says the token lacks a scope, say which one and offer the fix.
+// or raw; the headers. When Zoho says the token lacks a scope, say which one and offer the fix;
+// when the catalog does not know which, let the user type it (checked against Zoho's grammar by
+// the core) and offer the same fix.
 
 import {
   Alert,
@@ -15,8 +17,10 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import type { ApiResponseView } from '../../../../main/rpc/contract.js';
+import { useRpc } from '../../app/rpc-context.js';
+import { toRpcError } from '../../rpc/client.js';
 import { formatBytes, formatDuration } from '../../lib/format.js';
 
 function pretty(body: string): { text: string; json: boolean } {
@@ -25,6 +29,85 @@ function pretty(body: string): { text: string; json: boolean } {
   } catch {
     return { text: body, json: false };
   }
+}
+
+/** Zoho refused for a missing scope the catalog cannot name: the user types it. */
+function UnknownScopeMismatch({ onAddScope }: { onAddScope?(scope: string): void }) {
+  const rpc = useRpc();
+  const [typed, setTyped] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!onAddScope || checking) return;
+    if (!typed.trim()) {
+      setProblem('Type the scope this request needs, e.g. ZohoCRM.settings.fields.READ.');
+      return;
+    }
+    setChecking(true);
+    try {
+      const result = await rpc.call('catalog.checkScopes', { scopes: [typed] });
+      const [error] = result.errors;
+      if (error) setProblem(`"${error.input}" is not a Zoho scope: ${error.reason}.`);
+      else if (result.scopes.length !== 1)
+        setProblem('Type one scope; you can add more on the connection page.');
+      else {
+        setProblem(null);
+        onAddScope(result.scopes[0]!);
+      }
+    } catch (thrown) {
+      setProblem(toRpcError(thrown).message);
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      title="The token is missing a scope"
+      data-testid="scope-mismatch-unknown"
+    >
+      <Stack gap="xs">
+        <Text size="sm">
+          Zoho refused this request because the token lacks a scope, and Token Desk does not know
+          which scope this address needs. The API documentation of the product names it next to each
+          request (for example ZohoCRM.settings.fields.READ).
+        </Text>
+        {onAddScope && (
+          <form onSubmit={(e) => void submit(e)} noValidate>
+            <Group align="flex-end" gap="xs">
+              <TextInput
+                size="xs"
+                label="Missing scope"
+                placeholder="Service.scope.OPERATION"
+                value={typed}
+                onChange={(e) => {
+                  setTyped(e.currentTarget.value);
+                  setProblem(null);
+                }}
+                error={problem}
+                spellCheck={false}
+                autoComplete="off"
+                style={{ flex: 1 }}
+                data-testid="missing-scope-input"
+              />
+              <Button
+                size="xs"
+                type="submit"
+                loading={checking}
+                data-testid="reauthorize-with-typed-scope"
+              >
+                Re-authorize with it added
+              </Button>
+            </Group>
+          </form>
+        )}
+      </Stack>
+    </Alert>
+  );
 }
 
 const statusColor = (status: number) =>
@@ -92,6 +175,9 @@ export function ResponseViewer({
             )}
           </Stack>
         </Alert>
+      )}
+      {response.scopeMismatch && !response.missingScope && (
+        <UnknownScopeMismatch onAddScope={onAddScope} />
       )}
       <Tabs defaultValue="pretty" keepMounted={false}>
         <Tabs.List>

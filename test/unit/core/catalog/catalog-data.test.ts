@@ -12,11 +12,15 @@ import {
   listPresets,
   listSampleRequests,
   parseScope,
+  productsForPath,
   requiredScopeFor,
   resolveProductBaseUrl,
   scopeCovers,
   type Product,
 } from '../../../../main/core/catalog/index.js';
+import { resolveTarget } from '../../../../main/core/requests/request-runner.js';
+import { isTokenDeskError } from '../../../../main/core/errors.js';
+import { makeConnection } from '../../../support/fakes.js';
 
 const REQUIRED_PRODUCTS = [
   'accounts',
@@ -173,11 +177,42 @@ describe('catalog data', () => {
     },
   );
 
-  it('finds the product of every sample whose path prefix is unique', () => {
+  it('finds the product of every sample, and refuses to guess where products share a path', () => {
+    const eu = makeConnection({
+      dc: 'eu',
+      accountsUrl: 'https://accounts.zoho.eu',
+      apiDomain: 'https://www.zohoapis.eu',
+      custom: undefined,
+    });
+    const shared = new Set<string>();
     for (const sample of listSampleRequests()) {
-      const product = findProductForPath(sample.path);
-      if (product) expect(product.id, sample.path).toBe(sample.product);
+      const candidates = productsForPath(sample.path).map((p) => p.id);
+      expect(candidates, sample.path).toContain(sample.product);
+      // With its product named (as a loaded sample does), it goes to that product's host.
+      const target = resolveTarget(eu, {
+        method: 'GET',
+        pathOrUrl: sample.path,
+        product: sample.product,
+      });
+      expect(target.url.origin, sample.id).toBe(defaultProductHost(sample.product, 'eu')!.origin);
+      expect(target.product).toBe(sample.product);
+      if (candidates.length === 1) {
+        expect(findProductForPath(sample.path)?.id, sample.path).toBe(sample.product);
+        continue;
+      }
+      shared.add(sample.product);
+      expect(findProductForPath(sample.path), sample.path).toBeUndefined();
+      // Without it, the request is refused instead of going to api_domain.
+      let error: unknown;
+      try {
+        resolveTarget(eu, { method: 'GET', pathOrUrl: sample.path });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isTokenDeskError(error) && error.code, sample.id).toBe('ambiguous_product');
+      expect(isTokenDeskError(error) && error.remedy).toContain(`--product ${sample.product}`);
     }
+    expect([...shared].sort()).toEqual(['cliq', 'desk', 'sheet', 'sign']);
     expect(findProductForPath('/crm/v8/org')?.id).toBe('crm');
     expect(findProductForPath('/books/v3/invoices')?.id).toBe('books');
   });
@@ -197,6 +232,32 @@ describe('catalog data', () => {
     const desk = PRODUCTS.find((p) => p.id === 'desk')!;
     expect(desk.scopes.find((s) => s.scope === 'Desk.tickets.READ')!.confirmed).toBe(false);
     expect(desk.orgContext!.confirmed).toBe(true);
+  });
+
+  it('lists the widely used Desk WRITE scopes and CRM WRITE/CUSTOM, marked as Zoho states them', () => {
+    const scope = (productId: string, text: string) =>
+      PRODUCTS.find((p) => p.id === productId)!.scopes.find((s) => s.scope === text);
+    for (const text of [
+      'Desk.tickets.WRITE',
+      'Desk.contacts.WRITE',
+      'Desk.tasks.WRITE',
+      'Desk.settings.WRITE',
+      'Desk.basic.CREATE',
+    ]) {
+      expect(scope('desk', text), text).toMatchObject({ confirmed: false });
+      expect(parseScope(text)).toMatchObject({ ok: true, scope: { known: true, text } });
+    }
+    expect(scope('desk', 'Desk.tickets.WRITE')!.sensitivity).toBe('delete');
+    expect(scope('crm', 'ZohoCRM.modules.WRITE')).toMatchObject({
+      confirmed: true,
+      sensitivity: 'delete',
+    });
+    expect(scope('crm', 'ZohoCRM.modules.leads.WRITE')).toMatchObject({ confirmed: true });
+    expect(scope('crm', 'ZohoCRM.modules.CUSTOM')).toMatchObject({ confirmed: false });
+    // WRITE stands for create, update and delete, so it allows a POST the lookup maps to CREATE.
+    expect(requiredScopeFor('crm', 'POST', '/crm/v8/Leads')!.alsoAccepted).toContain(
+      'ZohoCRM.modules.leads.WRITE',
+    );
   });
 
   it('every sample scope is covered by the presets of its product or is offered alone', () => {

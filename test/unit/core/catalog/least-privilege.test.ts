@@ -46,6 +46,27 @@ describe('leastPrivilegeWarnings', () => {
     expect(fullaccess!.suggestion).toContain('ZohoBooks.invoices.READ');
   });
 
+  it('flags .ALL without a READ variant with the READ scopes of its parts', () => {
+    const [warning, ...rest] = leastPrivilegeWarnings(['ZohoCRM.settings.ALL']);
+    expect(rest).toEqual([]);
+    expect(warning).toMatchObject({ code: 'broad', scope: 'ZohoCRM.settings.ALL' });
+    expect(warning!.suggestion).toEqual(
+      expect.arrayContaining([
+        'ZohoCRM.settings.modules.READ',
+        'ZohoCRM.settings.fields.READ',
+        'ZohoCRM.settings.layouts.READ',
+      ]),
+    );
+    expect(warning!.suggestion.every((scope) => /^ZohoCRM\.settings\.\w+\.READ$/.test(scope))).toBe(
+      true,
+    );
+    expect(warning!.message).toMatch(
+      /ZohoCRM\.settings\.ALL lets the token read, create, change and delete data; if it only needs to read, use the READ scopes of its parts instead: ZohoCRM\.settings\.modules\.READ, /,
+    );
+    // Nothing narrower exists: nothing to say.
+    expect(leastPrivilegeWarnings(['ZohoCRM.notifications.ALL'])).toEqual([]);
+  });
+
   it('flags a broad scope when the picked presets need only narrower ones', () => {
     const warnings = leastPrivilegeWarnings(['ZohoBooks.fullaccess.ALL'], {
       presetIds: ['books-manage-invoices'],

@@ -11,15 +11,23 @@ describe('orgContextFor', () => {
       confirmed: true,
       discovery: { path: '/books/v3/organizations', scope: 'ZohoBooks.settings.READ' },
     });
+    // Invoice's introduction and response pages send organization_id in the query; the header
+    // name is only seen in third-party code.
     expect(orgContextFor('invoice')).toMatchObject({
-      kind: 'header',
-      name: 'X-com-zoho-invoice-organizationid',
-      confirmed: false,
+      kind: 'query',
+      name: 'organization_id',
+      confirmed: true,
+      source: expect.stringContaining('https://www.zoho.com/invoice/api/v3/response/'),
+      alternatives: [
+        { kind: 'header', name: 'X-com-zoho-invoice-organizationid', confirmed: false },
+      ],
     });
+    // Billing's response page sends the header in its examples.
     expect(orgContextFor('billing')).toMatchObject({
       kind: 'header',
       name: 'X-com-zoho-subscriptions-organizationid',
-      confirmed: false,
+      confirmed: true,
+      source: expect.stringContaining('https://www.zoho.com/billing/api/v1/response/'),
     });
     expect(orgContextFor('desk')).toMatchObject({ kind: 'header', name: 'orgId', confirmed: true });
     expect(orgContextFor('analytics')).toMatchObject({
@@ -52,14 +60,25 @@ describe('applyOrgContext', () => {
     });
   });
 
-  it('adds the Invoice, Billing, Desk and Analytics headers', () => {
+  it("adds Invoice's organization_id, unless the user already sent Invoice's header", () => {
     expect(
       applyOrgContext(
         'invoice',
         { url: 'https://www.zohoapis.com/invoice/v3/invoices', headers: {} },
         '1',
-      ).headers,
-    ).toEqual({ 'X-com-zoho-invoice-organizationid': '1' });
+      ),
+    ).toEqual({
+      url: 'https://www.zohoapis.com/invoice/v3/invoices?organization_id=1',
+      headers: {},
+    });
+    const ownHeader = {
+      url: 'https://www.zohoapis.com/invoice/v3/invoices',
+      headers: { 'x-com-zoho-invoice-organizationid': '9' },
+    };
+    expect(applyOrgContext('invoice', ownHeader, '1')).toEqual(ownHeader);
+  });
+
+  it('adds the Billing, Desk and Analytics headers', () => {
     expect(
       applyOrgContext(
         'billing',

@@ -107,7 +107,12 @@ describe('sensitivity', () => {
     expect(sensitivityOf('READ')).toBe('read');
     expect(sensitivityOf('CREATE')).toBe('write');
     expect(sensitivityOf('UPDATE')).toBe('write');
-    expect(sensitivityOf('WRITE')).toBe('write');
+    // CRM documents WRITE as an alias of CREATE, UPDATE and DELETE: it can delete.
+    expect(sensitivityOf('WRITE')).toBe('delete');
+    expect(parseScope('ZohoCRM.modules.WRITE')).toMatchObject({
+      ok: true,
+      scope: { sensitivity: 'delete' },
+    });
     expect(sensitivityOf('DELETE')).toBe('delete');
     expect(sensitivityOf('ALL')).toBe('full');
     expect(sensitivityOf('READ', 'fullaccess')).toBe('full');
