@@ -89,14 +89,10 @@ export function requestProduct(
  * The origin a path is sent to: the catalog product's host in the connection's data centre (Desk
  * lives on desk.zoho.<tld>, CRM on the api_domain Zoho answered), or the api_domain when the
  * catalog does not know the path. A connection with custom servers always uses those. A product
- * the catalog knows no host for in that data centre is refused: its path would only reach
- * api_domain, which is not where that product answers.
+ * on its own host that the catalog knows no host for in that data centre is refused: its path
+ * would only reach api_domain, which is not where that product answers.
  */
-export function productOrigin(
-  connection: Connection,
-  product: Product | undefined,
-  path = '/',
-): string {
+export function productOrigin(connection: Connection, product: Product | undefined): string {
   if (!product) return connection.apiDomain;
   const dc = connectionDataCentre(connection);
   const origin = resolveProductOrigin(product.id, {
@@ -106,18 +102,14 @@ export function productOrigin(
     environment: connection.environment,
   });
   if (origin !== undefined) return origin;
-  if (dc === 'custom') return connection.apiDomain;
+  // A zohoapis product the catalog does not list for this DC (its UK column is thin) is served
+  // on the api_domain Zoho answered for this very account: that is where Zoho says to call.
+  if (dc === 'custom' || product.api.host.kind === 'zohoapis') return connection.apiDomain;
   const runsIn = (Object.keys(product.dcs) as DcCode[]).map((code) => code.toUpperCase());
-  // A zohoapis product may simply be missing from the catalog for this DC: name the address
-  // Zoho's api_domain would give, so the user can try it knowingly.
-  const tryUrl =
-    product.api.host.kind === 'zohoapis'
-      ? `${connection.apiDomain.replace(/\/+$/, '')}${path}`
-      : 'the https:// address Zoho gives for it';
   throw inputError(
     'product_not_in_dc',
     `${product.name} has no API host in the ${dc.toUpperCase()} data centre (${DATA_CENTRES[dc].label}), where this connection's Zoho account is, as far as Token Desk knows.`,
-    `Token Desk knows ${product.name} in ${runsIn.join(', ')}. Use a connection whose account is in one of those data centres; if ${product.name} does run in yours, send the full address instead (${tryUrl}).`,
+    `Token Desk knows ${product.name} in ${runsIn.join(', ')}. Use a connection whose account is in one of those data centres; if ${product.name} does run in yours, send the full https:// address Zoho gives for it instead.`,
     { product: product.id, dc },
   );
 }
@@ -157,5 +149,5 @@ export function resolveRequestUrl(
       'Start the path with a slash, e.g. /crm/v8/org.',
     );
   }
-  return new URL(productOrigin(connection, product, text).replace(/\/+$/, '') + text);
+  return new URL(productOrigin(connection, product).replace(/\/+$/, '') + text);
 }
