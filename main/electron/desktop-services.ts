@@ -1,8 +1,9 @@
 // Builds the core services for the desktop app from ports (no Electron import here, so a test
 // can build the whole thing on a temp folder with fakes): electron-store documents in the Token
-// Desk home shared with the CLI, the vault sealed by safeStorage (or a passphrase), the cross-
-// process file lock, HTTP over net.fetch, the sign-in opener, the main-side token copier, and the
-// rpc handlers on top.
+// Desk home shared with the CLI, the vault (new connections sealed by safeStorage, the OS keyring
+// or a passphrase, as chosen; the CLI's OS-keyring cipher always there too, so connections made
+// with the CLI work here), the cross-process file lock, HTTP over net.fetch, the sign-in opener,
+// the main-side token copier, and the rpc handlers on top.
 
 import { AuthorizationCoordinator } from '../core/auth/pending-authorization.js';
 import { createConnectionService } from '../core/connections/connection-service.js';
@@ -14,16 +15,18 @@ import { createRefreshScheduler, type RefreshScheduler } from '../core/tokens/re
 import { createConnectionStore } from '../core/store/connection-store.js';
 import type { ConnectionStore } from '../core/store/connection-store-types.js';
 import { createTokenManager } from '../core/tokens/token-manager.js';
-import { createEncryptedVault } from '../core/vault/encrypted-vault.js';
+import type { KeyringPort } from '../core/vault/keyring-cipher.js';
+import type { ScryptCost } from '../core/vault/passphrase-cipher.js';
 import type { SafeStoragePort } from '../core/vault/safe-storage-cipher.js';
+import { createVaultControl, type VaultControl } from '../core/vault/vault-control.js';
 import { createZohoOAuthClient } from '../core/zoho/oauth-client.js';
 import type { RpcHandlers } from '../rpc/dispatcher.js';
-import { createRpcHandlers, type CipherStatus } from '../rpc/handlers.js';
+import { createRpcHandlers } from '../rpc/handlers.js';
 import { createAuthorizationOpener } from './authorization-opener.js';
 import type { Schedule } from './clipboard-guard.js';
 import { createElectronStoreDocument, type StoreFactory } from './electron-store-document.js';
 import type { EmitEvent } from './ipc-adapter.js';
-import { chooseDesktopCipher } from './safe-storage.js';
+import { desktopCipherOptions, PASSPHRASE_ENV } from './safe-storage.js';
 import { createTokenCopier, type Notice, type TokenCopier } from './token-copy.js';
 import type { TrayState } from './tray-menu.js';
 
@@ -43,6 +46,12 @@ export interface DesktopServicesOptions {
   createStore: StoreFactory;
   lock: LockPort;
   safeStorage: SafeStoragePort;
+  /** The OS keyring (@napi-rs/keyring): the CLI's cipher, so both open what the other sealed. */
+  keyring?: KeyringPort;
+  /** Keyring service of the vault keys; the CLI's default unless a test passes its own. */
+  keyringService?: string;
+  /** scrypt cost for a new passphrase (tests pass a cheap one). */
+  passphraseCost?: ScryptCost;
   fetch: FetchPort;
   /** shell.openExternal; reached only through the authorization opener's check. */
   openExternal(url: string): Promise<void>;
@@ -58,7 +67,8 @@ export interface DesktopServices {
   refresher: RefreshScheduler;
   store: ConnectionStore;
   copier: TokenCopier;
-  cipher: CipherStatus;
+  /** How the secrets are protected, and the passphrase / choice / sharing behind the Settings page. */
+  vault: VaultControl;
   trayState(): TrayState;
 }
 
@@ -79,14 +89,26 @@ export async function createDesktopServices(
     lock,
     clock,
   });
-  const { cipher, status } = await chooseDesktopCipher({
-    env: options.env,
-    safeStorage: options.safeStorage,
+  const settings = createSettingsStore(document(DOCUMENT_NAMES.settings));
+  const vaultControl = createVaultControl({
+    program: 'desktop',
+    document: document(DOCUMENT_NAMES.vault),
+    lock,
+    osCiphers: desktopCipherOptions({
+      safeStorage: options.safeStorage,
+      keyring: options.keyring,
+      keyringService: options.keyringService,
+    }),
+    choice: {
+      get: () => settings.get().vaultCipher?.desktop,
+      set: (id) => settings.set({ vaultCipher: { ...settings.get().vaultCipher, desktop: id } }),
+    },
+    envPassphrase: options.env[PASSPHRASE_ENV],
+    passphraseCost: options.passphraseCost,
   });
-  const vault = createEncryptedVault({ document: document(DOCUMENT_NAMES.vault), cipher, lock });
+  const vault = vaultControl.vault;
   const oauth = createZohoOAuthClient({ fetch: options.fetch, clock });
   const tokens = createTokenManager({ store, vault, oauth, lock, clock });
-  const settings = createSettingsStore(document(DOCUMENT_NAMES.settings));
   const history = createRequestHistory(document(DOCUMENT_NAMES.history), clock);
   const opener = createAuthorizationOpener({
     openExternal: options.openExternal,
@@ -118,7 +140,7 @@ export async function createDesktopServices(
     shell: 'electron',
     version: options.version,
     home,
-    cipher: status,
+    vaultControl,
     store,
     vault,
     connections,
@@ -143,7 +165,7 @@ export async function createDesktopServices(
     store,
     copier,
     refresher,
-    cipher: status,
+    vault: vaultControl,
     trayState: () => ({
       now: clock.now(),
       connections: store

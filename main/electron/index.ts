@@ -24,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isTokenDeskError } from '../core/errors.js';
 import { systemClock } from '../core/ports.js';
 import { createFileLock } from '../platform/node/file-lock.js';
+import { createOsKeyring } from '../platform/node/os-keyring.js';
 import { createDispatcher } from '../rpc/dispatcher.js';
 import { createAppOrigin, resolveAppLocation } from './app-origin.js';
 import { clipboardPort, timerSchedule } from './clipboard-guard.js';
@@ -121,6 +122,9 @@ async function start(): Promise<void> {
     createStore: (options) => new ElectronStore<WrappedDocument>(options),
     lock: createFileLock({ home }),
     safeStorage: toSafeStoragePort(safeStorage, process.platform),
+    // The CLI's cipher too (N-API, so it loads in the main process): connections made with the
+    // CLI open here, and "Share with the command line" re-seals the app's for the CLI.
+    keyring: createOsKeyring(),
     fetch: createNetFetch(net),
     openExternal: (url) => shell.openExternal(url),
     clipboard: clipboardPort(clipboard),

@@ -1,16 +1,18 @@
-// The desktop's cipher choice and its status for the UI. Electron's safeStorage is adapted to the
+// The desktop's ciphers and their status for the UI. Electron's safeStorage is adapted to the
 // core's async SafeStoragePort (the async API when this Electron has it, else the synchronous one
 // wrapped). On Linux, the 'basic_text' backend means "no keyring found": Electron would encrypt
 // with a fixed, public key, so the core cipher refuses it, and the status says so and offers the
-// two ways out: a keyring, or the passphrase cipher (TOKEN_DESK_PASSPHRASE, as in the CLI).
+// ways out: the passphrase (the window offers it), or a keyring. Beside safeStorage the app has
+// the OS-keyring cipher of the CLI, so connections made with the CLI work in the app too.
 
-import { createPassphraseCipher } from '../core/vault/passphrase-cipher.js';
+import type { Cipher } from '../core/vault/cipher.js';
+import type { KeyringPort } from '../core/vault/keyring-cipher.js';
 import {
   createSafeStorageCipher,
   SAFE_STORAGE_CIPHER_ID,
   type SafeStoragePort,
 } from '../core/vault/safe-storage-cipher.js';
-import type { Cipher } from '../core/vault/cipher.js';
+import { keyringCipherOption, type OsCipherOption } from '../core/vault/vault-control.js';
 import type { CipherStatus } from '../rpc/handlers.js';
 
 /** Same variable as the CLI: a non-empty value selects the passphrase cipher. */
@@ -57,9 +59,9 @@ export function toSafeStoragePort(
 }
 
 const WAYS_OUT =
-  'Install and unlock a keyring (gnome-keyring or KWallet) and restart Token Desk ' +
-  '(on desktops Electron does not recognise, start it with --password-store=gnome-libsecret), ' +
-  `or start Token Desk with ${PASSPHRASE_ENV} set to encrypt secrets with a passphrase of your choice.`;
+  'Choose "Protect secrets with a passphrase" to encrypt them with a passphrase of your choice ' +
+  `(or start Token Desk with ${PASSPHRASE_ENV} set), or install and unlock a keyring (gnome-keyring or KWallet) and restart Token Desk ` +
+  '(on desktops Electron does not recognise, start it with --password-store=gnome-libsecret).';
 
 export const BASIC_TEXT_WARNING =
   'This system offers Token Desk no keyring: Electron would fall back to "basic_text", a fixed key that anyone can read, ' +
@@ -90,25 +92,34 @@ export async function safeStorageStatus(
   return { ...base, secure: true };
 }
 
-export interface DesktopCipher {
-  cipher: Cipher;
-  status: CipherStatus;
-}
+export const SAFE_STORAGE_CHOICE_LABEL = 'This app only (Electron safeStorage)';
+export const KEYRING_CHOICE_LABEL = 'Shared with the command line (OS keyring)';
 
 /**
- * The passphrase cipher when TOKEN_DESK_PASSPHRASE is set (the user chose it, e.g. on a Linux
- * desktop without a keyring), else safeStorage. Call after app 'ready': before it, Linux reports
- * the backend as 'unknown'.
+ * The desktop's OS ciphers, the default first: Electron safeStorage, then (when a keyring port is
+ * given) the CLI's OS-keyring cipher with the CLI's keyring service, so the app opens what the
+ * CLI sealed and the other way round. Call after app 'ready': before it, Linux reports the
+ * backend as 'unknown'.
  */
-export async function chooseDesktopCipher(options: {
-  env: NodeJS.ProcessEnv;
+export function desktopCipherOptions(options: {
   safeStorage: SafeStoragePort;
-}): Promise<DesktopCipher> {
-  const passphrase = options.env[PASSPHRASE_ENV];
-  if (passphrase !== undefined && passphrase !== '') {
-    const cipher = createPassphraseCipher({ passphrase });
-    return { cipher, status: { id: cipher.id, description: cipher.describe(), secure: true } };
-  }
-  const cipher = createSafeStorageCipher({ safeStorage: options.safeStorage });
-  return { cipher, status: await safeStorageStatus(options.safeStorage, cipher) };
+  keyring?: KeyringPort;
+  keyringService?: string;
+}): OsCipherOption[] {
+  const cipher: Cipher = createSafeStorageCipher({ safeStorage: options.safeStorage });
+  const safe: OsCipherOption = {
+    id: 'safestorage',
+    label: SAFE_STORAGE_CHOICE_LABEL,
+    cipher,
+    problem: async () => (await safeStorageStatus(options.safeStorage, cipher)).warning,
+  };
+  if (!options.keyring) return [safe];
+  return [
+    safe,
+    keyringCipherOption({
+      keyring: options.keyring,
+      service: options.keyringService,
+      label: KEYRING_CHOICE_LABEL,
+    }),
+  ];
 }

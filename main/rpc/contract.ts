@@ -177,6 +177,43 @@ export const appInfo = z.object({
   cipher: z.object({ id: z.string(), description: z.string(), secure: z.boolean(), warning: z.string().optional() }),
 });
 
+/** The ciphers that can protect secrets (Electron safeStorage, the OS keyring, a passphrase). */
+export const CIPHER_ID = z.enum(['safestorage', 'keyring', 'passphrase']);
+export type CipherId = z.infer<typeof CIPHER_ID>;
+
+/** How the secrets are protected here, and what the user may change (vault.status). No secret. */
+export const vaultStatus = z.object({
+  program: z.enum(['desktop', 'browser']),
+  /** The cipher that seals new connections in this run. */
+  primary: CIPHER_ID,
+  description: z.string(),
+  /** False: the cipher cannot protect secrets here, so nothing new is stored: offer the passphrase. */
+  secure: z.boolean(),
+  warning: z.string().optional(),
+  /** The passphrase protects new connections but was not entered in this run: the unlock screen. */
+  locked: z.boolean(),
+  passphrase: z.enum(['none', 'locked', 'unlocked']),
+  passphraseFromEnv: z.boolean(),
+  passphraseMinLength: z.number().int().min(1),
+  choices: z.array(
+    z.object({
+      id: CIPHER_ID,
+      label: z.string(),
+      description: z.string(),
+      available: z.boolean(),
+      reason: z.string().optional(),
+    }),
+  ),
+  /** Desktop app with a reachable OS keyring: connections can be re-sealed for the command line. */
+  canShareWithCli: z.boolean(),
+  /** The ciphers each connection's secrets are sealed with, by connection id. */
+  connections: z.array(z.object({ id: z.string(), ciphers: z.array(z.string()) })),
+});
+export type VaultStatusView = z.infer<typeof vaultStatus>;
+
+/** A passphrase travels renderer -> main only, in these params; no result or event carries it. */
+const passphraseParams = z.object({ passphrase: z.string().min(1).max(1024) }).strict();
+
 /** Every error crosses the boundary in this shape (never a stack, never a secret). */
 export const rpcError = z.object({ code: z.string(), message: z.string(), remedy: z.string(), details: z.record(z.string(), z.unknown()).optional() });
 export type RpcError = z.infer<typeof rpcError>;
@@ -230,6 +267,19 @@ export const methods = {
     result: z.object({ scopes: z.array(z.string()), errors: z.array(z.object({ input: z.string(), reason: z.string() })), warnings: z.array(z.string()) }),
   },
   'catalog.samples': { params: byName, result: z.array(sampleRequest) },
+
+  'vault.status': { params: empty, result: vaultStatus },
+  /** Sets up the passphrase cipher (the OS cannot protect secrets, or the user prefers it) for this run and later ones. */
+  'vault.createPassphrase': { params: passphraseParams, result: vaultStatus },
+  /** Enters the passphrase for this run; wrong_passphrase when it does not match. */
+  'vault.unlock': { params: passphraseParams, result: vaultStatus },
+  /** Chooses the cipher that seals new connections here. */
+  'vault.choose': { params: z.object({ cipher: CIPHER_ID }).strict(), result: vaultStatus },
+  /** Re-seals one connection's secrets (or all) with the OS keyring, so the command line can use them. */
+  'vault.shareWithCli': {
+    params: z.object({ name: name.optional() }).strict(),
+    result: z.object({ shared: z.number().int().min(0), status: vaultStatus }),
+  },
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -7,6 +7,7 @@ import type { ConnectionService } from '../core/connections/connection-service.j
 import type { ConnectionStore } from '../core/store/connection-store-types.js';
 import { VAULT_SERVICE, secretAccount, type Connection } from '../core/store/connection.js';
 import type { SecretVault } from '../core/vault/secret-vault.js';
+import type { VaultControl } from '../core/vault/vault-control.js';
 import type { TokenManager } from '../core/tokens/token-manager.js';
 import type { RequestRunner } from '../core/requests/request-runner.js';
 import type { RequestHistory } from '../core/requests/request-history.js';
@@ -15,7 +16,7 @@ import { toCurl } from '../core/requests/curl.js';
 import { isScopeMismatch } from '../core/requests/api-answers.js';
 import { resolveTarget } from '../core/requests/request-runner.js';
 import { leastPrivilegeWarnings, normalizeScopes, PRODUCTS, requiredScopeFor, sampleRequestsFor } from '../core/catalog/index.js';
-import type { ConnectionView, EventName, EventPayload } from './contract.js';
+import type { ConnectionView, EventName, EventPayload, VaultStatusView } from './contract.js';
 import type { RpcHandlers } from './dispatcher.js';
 
 export interface CipherStatus {
@@ -31,7 +32,8 @@ export interface RpcHandlerDeps {
   openAuthorizationPage?: boolean;
   version: string;
   home: string;
-  cipher: CipherStatus;
+  /** Which ciphers protect the secrets, and the user's say in it (passphrase, choice, sharing). */
+  vaultControl: VaultControl;
   store: ConnectionStore;
   vault: SecretVault;
   connections: ConnectionService;
@@ -42,6 +44,12 @@ export interface RpcHandlerDeps {
   /** Electron copies in main; browser mode has no such port (the page copies after tokens.reveal). */
   copyToken?: (name: string, as: 'token' | 'header') => Promise<{ expiresAt: number }>;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+}
+
+/** The connection id in a vault account name (`<connection id>/<kind>`, see secretAccount). */
+function connectionIdOf(account: string): string | undefined {
+  const slash = account.lastIndexOf('/');
+  return slash > 0 ? account.slice(0, slash) : undefined;
 }
 
 /** Shows enough of a token to tell two apart, never enough to use it. */
@@ -64,8 +72,27 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
 
   const changed = () => deps.emit('connections.changed', {});
 
+  /** The vault's status plus, per connection, the ciphers its secrets are sealed with. */
+  async function vaultStatus(): Promise<VaultStatusView> {
+    const status = await deps.vaultControl.status();
+    const byConnection = new Map<string, Set<string>>();
+    for (const entry of deps.vaultControl.vault.listEntries()) {
+      if (entry.service !== VAULT_SERVICE || entry.cipherId === undefined) continue;
+      const id = connectionIdOf(entry.account);
+      if (id === undefined) continue;
+      const set = byConnection.get(id) ?? new Set<string>();
+      byConnection.set(id, set.add(entry.cipherId));
+    }
+    const connections = deps.store.list().map((c) => ({ id: c.id, ciphers: [...(byConnection.get(c.id) ?? [])].sort() }));
+    return { ...status, connections };
+  }
+
   return {
-    'app.info': async () => ({ version: deps.version, shell: deps.shell, home: deps.home, cipher: deps.cipher }),
+    'app.info': async () => {
+      const status = await deps.vaultControl.status();
+      const cipher: CipherStatus = { id: status.primary, description: status.description, secure: status.secure, ...(status.warning ? { warning: status.warning } : {}) };
+      return { version: deps.version, shell: deps.shell, home: deps.home, cipher };
+    },
     'settings.get': async () => deps.settings.get(),
     'settings.set': async (change) => deps.settings.set(change),
 
@@ -192,6 +219,32 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
       const normalized = normalizeScopes(scopes);
       return { scopes: normalized.scopes, errors: normalized.errors, warnings: leastPrivilegeWarnings(normalized.scopes, { presetIds }).map((w) => w.message) };
     },
+    'vault.status': async () => vaultStatus(),
+    'vault.createPassphrase': async ({ passphrase }) => {
+      await deps.vaultControl.createPassphrase(passphrase);
+      changed();
+      return vaultStatus();
+    },
+    'vault.unlock': async ({ passphrase }) => {
+      await deps.vaultControl.unlock(passphrase);
+      // Masked tokens and the tray can be read now.
+      changed();
+      return vaultStatus();
+    },
+    'vault.choose': async ({ cipher }) => {
+      await deps.vaultControl.choose(cipher);
+      return vaultStatus();
+    },
+    'vault.shareWithCli': async ({ name }) => {
+      const only = name === undefined ? undefined : deps.store.require(name).id;
+      const resealed = await deps.vaultControl.shareWithCommandLine(
+        (service, account) => service === VAULT_SERVICE && (only === undefined || connectionIdOf(account) === only),
+      );
+      const shared = new Set(resealed.map((entry) => connectionIdOf(entry.account)).filter((id) => id !== undefined));
+      if (shared.size > 0) changed();
+      return { shared: shared.size, status: await vaultStatus() };
+    },
+
     'catalog.samples': async ({ name }) => {
       const connection = deps.store.require(name);
       // Values Token Desk knows for a sample's path (WorkDrive's {zuid}); the user types the rest.

@@ -31,7 +31,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Web
       remedy: 'Run "npm run build" in the Token Desk folder, then try again.',
     });
   }
-  const services = createNodeServices({ home: options.home, env: options.env });
+  const services = createNodeServices({ home: options.home, env: options.env, program: 'browser' });
   const vault = await services.vault();
   // The handlers emit through the server, which needs the handlers first: bind late.
   const live: { server?: WebServer } = {};
@@ -41,7 +41,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Web
     openAuthorizationPage: options.openBrowser,
     version: options.version,
     home: options.home,
-    cipher: { id: vault.cipherId, description: vault.describe, secure: true },
+    vaultControl: services.vaultControl(),
     store: services.store,
     vault: vault.vault,
     connections: await services.connections(),

@@ -19,6 +19,7 @@ import { AppStateProvider, type AppInfo } from './app/app-state.js';
 import { ClockProvider, systemClock, type Clock } from './app/clock.js';
 import { RpcProvider } from './app/rpc-context.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
+import { VaultGate } from './features/vault/VaultGate.js';
 import { Workspace, type View } from './features/workspace/Workspace.js';
 import { toRpcError, type RpcClient } from './rpc/client.js';
 
@@ -89,7 +90,9 @@ export function App({ client, clock = systemClock, env = 'default', initialView 
               connections={loaded.connections}
               onSettings={onSettings}
             >
-              <Workspace initialView={initialView} />
+              <VaultGate>
+                <Workspace initialView={initialView} />
+              </VaultGate>
             </AppStateProvider>
           ) : error ? (
             <Center h="100vh" p="md">

@@ -8,13 +8,32 @@ export const settingsSchema = z.object({
   clipboardClearSeconds: z.number().int().min(0).max(3600).catch(30),
   autoRefresh: z.boolean().catch(true),
   theme: z.enum(['light', 'dark', 'system']).catch('system'),
+  /**
+   * Which cipher seals new connections, per program, as chosen in the window (vault/vault-control.ts).
+   * Only the choice: never a passphrase or a key. Not part of the UI's settings.set.
+   */
+  vaultCipher: z
+    .object({
+      desktop: z.enum(['safestorage', 'keyring', 'passphrase']).optional().catch(undefined),
+      browser: z.enum(['keyring', 'passphrase']).optional().catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
 });
 export type AppSettings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: AppSettings = { clipboardClearSeconds: 30, autoRefresh: true, theme: 'system' };
+export const DEFAULT_SETTINGS: AppSettings = {
+  clipboardClearSeconds: 30,
+  autoRefresh: true,
+  theme: 'system',
+};
 
 export function createSettingsStore(document: DocumentStore) {
-  const read = (): AppSettings => settingsSchema.parse({ ...DEFAULT_SETTINGS, ...((document.read() as object | undefined) ?? {}) });
+  const read = (): AppSettings =>
+    settingsSchema.parse({
+      ...DEFAULT_SETTINGS,
+      ...((document.read() as object | undefined) ?? {}),
+    });
   return {
     get: read,
     set(change: Partial<AppSettings>): AppSettings {

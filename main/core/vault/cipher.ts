@@ -1,7 +1,7 @@
 // The Cipher port: how the vault turns a secret into ciphertext and back, whatever holds the key
 // (the OS keyring, a passphrase, Electron's safeStorage). Also the table of known cipher ids, so
-// that a value written by another cipher than the active one can be reported by name with the way
-// to select that cipher again.
+// that a value sealed by a cipher this program does not have can be reported by name: which
+// program sealed it, and what to do.
 
 import { TokenDeskError } from '../errors.js';
 
@@ -51,25 +51,39 @@ export interface Cipher {
 
 export interface CipherInfo {
   label: string;
-  /** How a user makes this cipher the active one again (shown when its values cannot be read). */
-  howToSelect: string;
+  /**
+   * Completes "The stored secret … was sealed …" when this cipher is not available here: which
+   * program seals with it and who can open it.
+   */
+  sealedBy: string;
+  /** What to do when a value sealed with this cipher is met where the cipher is not available. */
+  remedy: string;
 }
 
 /** Every cipher id this version knows; an envelope naming another id is refused as unknown. */
 export const KNOWN_CIPHERS: Readonly<Record<string, CipherInfo>> = {
   keyring: {
     label: 'the OS keyring',
-    howToSelect:
-      'run token-desk without TOKEN_DESK_PASSPHRASE set, on the machine and user account that stored it',
+    sealedBy:
+      'with a key in the OS keyring (the token-desk command line\'s default, or the desktop app\'s "Shared with the command line")',
+    remedy:
+      'To read it, run token-desk without TOKEN_DESK_PASSPHRASE set, on the machine and user account that stored it. ' +
+      'Or authorize the connection again to store it with the current cipher.',
   },
   passphrase: {
     label: 'a passphrase (TOKEN_DESK_PASSPHRASE)',
-    howToSelect: 'set TOKEN_DESK_PASSPHRASE to the passphrase that was used when it was stored',
+    sealedBy: 'with a Token Desk passphrase',
+    remedy:
+      'Set TOKEN_DESK_PASSPHRASE to the passphrase that was used when it was stored ' +
+      '(in the desktop app or browser mode: unlock Token Desk with that passphrase).',
   },
   safestorage: {
     label: "the desktop app's OS encryption (Electron safeStorage)",
-    howToSelect:
-      'open it in the Token Desk desktop app on the machine and user account that stored it',
+    sealedBy:
+      'by the Token Desk desktop app with Electron safeStorage, which only the app can open (on the machine and user account that stored it)',
+    remedy:
+      'In the desktop app: Settings → Share with the command line, which re-seals the connection so the command line can open it. ' +
+      'Or remove the connection here and add it again.',
   },
 };
 

@@ -1,9 +1,17 @@
 // The encrypted vault: the keytar-style SecretVault over one JSON document, every value sealed by
-// the active Cipher inside a versioned envelope bound to its service/account. The document also
-// keeps each cipher's non-secret parameters (key id, salt, key check). Writes re-read the document
-// under lock('vault') because other processes write it too. A value that cannot be opened is
-// reported by entry, with the cipher that wrote it; nothing is ever written in plaintext, and
-// nothing is written at all when the cipher cannot be used.
+// one of the vault's ciphers inside a versioned envelope bound to its service/account. The
+// document also keeps each cipher's non-secret parameters (key id, salt, key check). Writes
+// re-read the document under lock('vault') because other processes write it too.
+//
+// Several ciphers, one of them primary. The desktop app and the command line share one vault but
+// not one cipher (Electron safeStorage there, the OS keyring here), so a vault holds an ordered
+// set: the first (primary) seals entries of a connection that has none yet; every one can open
+// and extend what it sealed. A value is opened with the cipher its envelope names. A new value
+// for a group that already has entries (one connection's secrets: see groupOf) is sealed with
+// the cipher of those entries, so a connection keeps the cipher it was made with, whoever
+// refreshes it. A value sealed by a cipher this program does not have is reported by entry, with
+// which program sealed it and what to do; nothing is ever written in plaintext, and nothing is
+// written at all when the cipher cannot be used.
 
 import { TokenDeskError, isTokenDeskError } from '../errors.js';
 import type { DocumentStore, LockPort } from '../ports.js';
@@ -33,17 +41,71 @@ export interface VaultDocument {
   entries: Record<string, Record<string, string>>;
 }
 
+/** Which entries belong together and share one cipher. */
+export type GroupOf = (service: string, account: string) => string;
+
+/**
+ * The default grouping: an account named `<folder>/<name>` belongs with the other accounts of the
+ * same service and folder (Token Desk names a connection's secrets `<connection id>/<kind>`); an
+ * account without a folder is a group of its own.
+ */
+export const groupByAccountFolder: GroupOf = (service, account) => {
+  const slash = account.lastIndexOf('/');
+  return `${service}\u0000${slash < 0 ? account : account.slice(0, slash)}`;
+};
+
 export interface EncryptedVaultOptions {
   document: DocumentStore;
-  cipher: Cipher;
   lock: LockPort;
+  /** The ciphers, primary first. */
+  ciphers?: readonly Cipher[];
+  /** Shorthand for a vault with one cipher. */
+  cipher?: Cipher;
+  groupOf?: GroupOf;
+}
+
+/** One entry as the UI may see it: where it is and which cipher sealed it, never the value. */
+export interface VaultEntryInfo {
+  service: string;
+  account: string;
+  /** The envelope's cipher id, or undefined when the entry is not a readable envelope. */
+  cipherId: string | undefined;
 }
 
 export interface EncryptedVault extends SecretVault {
-  /** The active cipher's id ('keyring', 'passphrase', 'safestorage'). */
+  /** The primary cipher's id ('keyring', 'passphrase', 'safestorage'). */
   readonly cipherId: string;
-  /** Where the key lives, for the UI. */
+  /** Where the primary cipher's key lives, for the UI. */
   describe(): string;
+  /** The ids of the ciphers this vault can use, primary first. */
+  cipherIds(): string[];
+  /**
+   * Replaces the cipher set (the user chose another primary, or entered the passphrase). Entries
+   * already stored are not touched.
+   */
+  setCiphers(ciphers: readonly Cipher[]): void;
+  /** Every entry with the cipher that sealed it. Reads no key and decrypts nothing. */
+  listEntries(): VaultEntryInfo[];
+  /** Whether the vault file holds parameters (salt, key id…) of this cipher. */
+  hasCipherParams(cipherId: string): boolean;
+  /**
+   * Binds `cipher` to the parameters stored for its id and saves them if it created any (a new
+   * passphrase's salt and key check), under the lock. Throws what the cipher throws, e.g.
+   * wrong_passphrase when the stored key check does not match; then nothing is written.
+   */
+  prepareCipher(cipher: Cipher): Promise<void>;
+  /** Like prepareCipher, but never creates or writes anything (checks a passphrase). */
+  checkCipher(cipher: Cipher): Promise<void>;
+  /**
+   * Seals every selected entry again with the cipher `cipherId` (one of this vault's), at once:
+   * under the lock it re-reads the file, opens every selected value, seals them all, and writes
+   * the file once. If any value cannot be opened or sealed, it throws and nothing changes.
+   * Entries already sealed with that cipher are left as they are. Returns the entries re-sealed.
+   */
+  reseal(
+    cipherId: string,
+    select: (service: string, account: string) => boolean,
+  ): Promise<Array<{ service: string; account: string }>>;
 }
 
 // Maps, not plain objects: service and account names come from data, and "__proto__" must stay a name.
@@ -53,17 +115,50 @@ interface VaultData {
 }
 
 export function createEncryptedVault(options: EncryptedVaultOptions): EncryptedVault {
-  const { document, cipher, lock } = options;
+  const { document, lock } = options;
+  const groupOf = options.groupOf ?? groupByAccountFolder;
+  let ciphers: readonly Cipher[] = [];
+
+  const useCiphers = (next: readonly Cipher[]): void => {
+    if (next.length === 0) {
+      throw new TokenDeskError('vault_no_cipher', 'The vault was given no cipher.', {
+        category: 'local',
+        remedy: 'This is a bug in Token Desk; please report it.',
+      });
+    }
+    const ids = new Set(next.map((c) => c.id));
+    if (ids.size !== next.length) {
+      throw new TokenDeskError('vault_duplicate_cipher', 'The vault was given one cipher twice.', {
+        category: 'local',
+        remedy: 'This is a bug in Token Desk; please report it.',
+      });
+    }
+    ciphers = [...next];
+  };
+  useCiphers(options.ciphers ?? (options.cipher ? [options.cipher] : []));
+
+  const primary = (): Cipher => ciphers[0]!;
+  const byId = (id: string): Cipher | undefined => ciphers.find((c) => c.id === id);
 
   const load = (): VaultData => parseVaultDocument(document.read(), document.path);
   const save = (data: VaultData): void => document.write(serializeVault(data));
 
-  const openForRead = async (data: VaultData): Promise<CipherSession> =>
-    cipher.open(data.ciphers.get(cipher.id), 'read');
+  /** One read session per cipher for one operation, opened on first use. */
+  const readSessions = (data: VaultData) => {
+    const sessions = new Map<string, Promise<CipherSession>>();
+    return (cipher: Cipher): Promise<CipherSession> => {
+      let session = sessions.get(cipher.id);
+      if (!session) {
+        session = cipher.open(data.ciphers.get(cipher.id), 'read');
+        sessions.set(cipher.id, session);
+      }
+      return session;
+    };
+  };
 
   /** Decrypts one entry, turning every "cannot open" into secret_unreadable naming the entry. */
   const decryptEntry = async (
-    session: () => Promise<CipherSession>,
+    session: (cipher: Cipher) => Promise<CipherSession>,
     service: string,
     account: string,
     stored: string,
@@ -75,15 +170,38 @@ export function createEncryptedVault(options: EncryptedVaultOptions): EncryptedV
     } catch (error) {
       throw unreadable(service, account, document.path, error);
     }
-    if (cipherId !== cipher.id) throw otherCipher(service, account, cipherId, cipher.id);
+    const cipher = byId(cipherId);
+    if (!cipher) throw otherCipher(service, account, cipherId, primary());
     try {
-      return await (await session()).decrypt(payload, envelopeAad(cipherId, service, account));
+      return await (
+        await session(cipher)
+      ).decrypt(payload, envelopeAad(cipherId, service, account));
     } catch (error) {
       // The key could not be reached at all (keyring locked, wrong passphrase): that is the cause
       // to report, not this one value.
       if (isTokenDeskError(error) && error.code !== 'decrypt_failed') throw error;
       throw unreadable(service, account, document.path, error);
     }
+  };
+
+  /**
+   * The cipher for a new value of (service, account): the one that sealed the value it replaces,
+   * else the one of its group's other entries, else the primary. A group sealed by a cipher this
+   * program does not have gets the primary (the value must go somewhere; nothing is overwritten).
+   */
+  const writeCipherFor = (data: VaultData, service: string, account: string): Cipher => {
+    const own = data.entries.get(service)?.get(account);
+    const ownCipher = own === undefined ? undefined : byId(envelopeCipherId(own) ?? '');
+    if (ownCipher) return ownCipher;
+    const group = groupOf(service, account);
+    for (const [otherService, accounts] of data.entries) {
+      for (const [otherAccount, stored] of accounts) {
+        if (groupOf(otherService, otherAccount) !== group) continue;
+        const cipher = byId(envelopeCipherId(stored) ?? '');
+        if (cipher) return cipher;
+      }
+    }
+    return primary();
   };
 
   /**
@@ -113,6 +231,7 @@ export function createEncryptedVault(options: EncryptedVaultOptions): EncryptedV
     account: string,
     plain: string,
   ): Promise<void> => {
+    const cipher = writeCipherFor(data, service, account);
     const session = await cipher.open(data.ciphers.get(cipher.id), 'write');
     const payload = await session.encrypt(plain, envelopeAad(cipher.id, service, account));
     data.ciphers.set(cipher.id, session.params);
@@ -122,9 +241,83 @@ export function createEncryptedVault(options: EncryptedVaultOptions): EncryptedV
     save(data);
   };
 
+  const prepare = async (cipher: Cipher, purpose: 'read' | 'write'): Promise<void> => {
+    await lock.withLock(VAULT_LOCK_KEY, async () => {
+      const data = load();
+      const stored = data.ciphers.get(cipher.id);
+      const session = await cipher.open(stored, purpose);
+      if (purpose === 'write' && JSON.stringify(session.params) !== JSON.stringify(stored ?? {})) {
+        data.ciphers.set(cipher.id, session.params);
+        save(data);
+      }
+    });
+  };
+
   return {
-    cipherId: cipher.id,
-    describe: () => cipher.describe(),
+    get cipherId() {
+      return primary().id;
+    },
+    describe: () => primary().describe(),
+    cipherIds: () => ciphers.map((c) => c.id),
+    setCiphers: useCiphers,
+
+    listEntries() {
+      const data = load();
+      const found: VaultEntryInfo[] = [];
+      for (const [service, accounts] of data.entries) {
+        for (const [account, stored] of accounts) {
+          found.push({ service, account, cipherId: envelopeCipherId(stored) });
+        }
+      }
+      return found;
+    },
+
+    hasCipherParams(cipherId) {
+      const params = load().ciphers.get(cipherId);
+      return params !== undefined && Object.keys(params).length > 0;
+    },
+
+    prepareCipher: (cipher) => prepare(cipher, 'write'),
+    checkCipher: (cipher) => prepare(cipher, 'read'),
+
+    async reseal(cipherId, select) {
+      return lock.withLock(VAULT_LOCK_KEY, async () => {
+        const target = byId(cipherId);
+        if (!target) {
+          throw new TokenDeskError(
+            'cipher_not_available',
+            `Token Desk cannot seal secrets with ${cipherLabel(cipherId)} here.`,
+            {
+              category: 'local',
+              remedy: 'This is a bug in Token Desk; please report it.',
+              details: { cipherId },
+            },
+          );
+        }
+        const data = load();
+        const session = readSessions(data);
+        const opened: Array<{ service: string; account: string; plain: string }> = [];
+        for (const [service, accounts] of data.entries) {
+          for (const [account, stored] of accounts) {
+            if (!select(service, account) || envelopeCipherId(stored) === cipherId) continue;
+            const { plain } = await decryptEntry(session, service, account, stored);
+            opened.push({ service, account, plain });
+          }
+        }
+        if (opened.length === 0) return [];
+        const sealer = await target.open(data.ciphers.get(cipherId), 'write');
+        for (const item of opened) {
+          const payload = await sealer.encrypt(
+            item.plain,
+            envelopeAad(cipherId, item.service, item.account),
+          );
+          data.entries.get(item.service)!.set(item.account, formatEnvelope(cipherId, payload));
+        }
+        data.ciphers.set(cipherId, sealer.params);
+        save(data);
+        return opened.map(({ service, account }) => ({ service, account }));
+      });
+    },
 
     async getPassword(service, account) {
       assertName('service', service);
@@ -132,12 +325,7 @@ export function createEncryptedVault(options: EncryptedVaultOptions): EncryptedV
       const data = load();
       const stored = data.entries.get(service)?.get(account);
       if (stored === undefined) return null;
-      const { plain, reEncrypt } = await decryptEntry(
-        () => openForRead(data),
-        service,
-        account,
-        stored,
-      );
+      const { plain, reEncrypt } = await decryptEntry(readSessions(data), service, account, stored);
       if (reEncrypt) await refresh(service, account, stored, plain);
       return plain;
     },
@@ -174,12 +362,11 @@ export function createEncryptedVault(options: EncryptedVaultOptions): EncryptedV
       const data = load();
       const accounts = data.entries.get(service);
       if (!accounts || accounts.size === 0) return [];
-      let session: Promise<CipherSession> | undefined;
-      const shared = () => (session ??= openForRead(data));
+      const session = readSessions(data);
       const found: Credential[] = [];
       const stale: Array<{ account: string; stored: string; plain: string }> = [];
       for (const [account, stored] of accounts) {
-        const { plain, reEncrypt } = await decryptEntry(shared, service, account, stored);
+        const { plain, reEncrypt } = await decryptEntry(session, service, account, stored);
         found.push({ account, password: plain });
         if (reEncrypt) stale.push({ account, stored, plain });
       }
@@ -187,6 +374,15 @@ export function createEncryptedVault(options: EncryptedVaultOptions): EncryptedV
       return found;
     },
   };
+}
+
+/** The cipher id an envelope names, without checking the rest (undefined: not an envelope). */
+function envelopeCipherId(stored: string): string | undefined {
+  try {
+    return parseEnvelope(stored).cipherId;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parses the vault document (undefined: no vault yet). A newer or damaged file is an error, never replaced. */
@@ -287,16 +483,20 @@ function otherCipher(
   service: string,
   account: string,
   storedWith: string,
-  active: string,
+  active: Cipher,
 ): TokenDeskError {
   const info = KNOWN_CIPHERS[storedWith];
+  const sealed = info
+    ? `was sealed ${info.sealedBy}`
+    : `was sealed with ${cipherLabel(storedWith)}`;
   return new TokenDeskError(
     'secret_unreadable',
-    `The stored secret "${account}" (service "${service}") was encrypted with ${cipherLabel(storedWith)}, but Token Desk is now using ${cipherLabel(active)}.`,
+    `The stored secret "${account}" (service "${service}") ${sealed}; Token Desk here uses ${cipherLabel(active.id)}.`,
     {
       category: 'local',
-      remedy: `${info ? `To read it, ${info.howToSelect}. ` : ''}Or authorize the connection again to store it with the current cipher.`,
-      details: { service, account, reason: 'other_cipher', storedWith, activeCipher: active },
+      remedy:
+        info?.remedy ?? 'Update Token Desk, or authorize the connection again to store it anew.',
+      details: { service, account, reason: 'other_cipher', storedWith, activeCipher: active.id },
     },
   );
 }

@@ -56,6 +56,27 @@ export function keyringUnavailableError(
   );
 }
 
+/** The keyring account the reachability probe looks up; it never holds anything. */
+export const KEYRING_PROBE_ACCOUNT = 'reachability-probe';
+
+/**
+ * Whether the OS keyring answers at all (a D-Bus session, a Secret Service, an unlocked
+ * collection): one look-up of an entry that does not exist. Undefined when it answers, else the
+ * keyring_unavailable error saying why. Stores nothing, reads no key.
+ */
+export async function probeKeyring(
+  keyring: KeyringPort,
+  service: string = DEFAULT_KEYRING_SERVICE,
+): Promise<TokenDeskError | undefined> {
+  try {
+    await keyring.get(service, KEYRING_PROBE_ACCOUNT);
+    return undefined;
+  } catch (error) {
+    if (isTokenDeskError(error)) return error;
+    return keyringUnavailableError(error instanceof Error ? error.message : undefined, error);
+  }
+}
+
 export interface KeyringCipherOptions {
   keyring: KeyringPort;
   /** Keyring service for the vault key; tests pass a unique one. */

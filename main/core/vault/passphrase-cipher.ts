@@ -44,16 +44,27 @@ export interface PassphraseCipherOptions {
   passphrase: string;
   /** Cost for a NEW vault; an existing vault keeps the cost stored in its file. */
   cost?: ScryptCost;
+  /**
+   * Where the passphrase came from, for the words of errors: the TOKEN_DESK_PASSPHRASE variable
+   * (default), or typed into the desktop app or browser mode.
+   */
+  source?: 'env' | 'typed';
 }
+
+/** The shortest passphrase the desktop app and browser mode accept when one is chosen there. */
+export const PASSPHRASE_MIN_LENGTH = 10;
 
 export function createPassphraseCipher(options: PassphraseCipherOptions): Cipher {
   // NFC so that the same passphrase typed on macOS and Linux derives the same key.
   const passphrase = options.passphrase.normalize('NFC');
+  const typed = options.source === 'typed';
   if (passphrase === '') {
     throw inputError(
       'passphrase_empty',
       'The vault passphrase is empty.',
-      'Set TOKEN_DESK_PASSPHRASE to a non-empty passphrase, or unset it to use the OS keyring.',
+      typed
+        ? 'Type your passphrase.'
+        : 'Set TOKEN_DESK_PASSPHRASE to a non-empty passphrase, or unset it to use the OS keyring.',
     );
   }
   const newCost = options.cost ?? DEFAULT_SCRYPT_COST;
@@ -78,7 +89,10 @@ export function createPassphraseCipher(options: PassphraseCipherOptions): Cipher
 
   return {
     id: PASSPHRASE_CIPHER_ID,
-    describe: () => 'Passphrase (TOKEN_DESK_PASSPHRASE, scrypt + AES-256-GCM)',
+    describe: () =>
+      typed
+        ? 'Your passphrase (scrypt + AES-256-GCM)'
+        : 'Passphrase (TOKEN_DESK_PASSPHRASE, scrypt + AES-256-GCM)',
 
     async open(stored: CipherParams | undefined, purpose: CipherPurpose): Promise<CipherSession> {
       let params: PassphraseParams;
@@ -104,16 +118,7 @@ export function createPassphraseCipher(options: PassphraseCipherOptions): Cipher
         const expected = Buffer.from(params.check, 'base64url');
         const actual = Buffer.from(keyCheck(key), 'base64url');
         if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
-          throw new TokenDeskError(
-            'wrong_passphrase',
-            'The passphrase in TOKEN_DESK_PASSPHRASE is not the one this vault was created with.',
-            {
-              category: 'local',
-              remedy:
-                'Set TOKEN_DESK_PASSPHRASE to the passphrase you used before (or unset it if your secrets are in the OS keyring). ' +
-                'If the passphrase is lost, move the vault file aside and authorize your connections again.',
-            },
-          );
+          throw wrongPassphrase(typed);
         }
       }
       return {
@@ -124,6 +129,54 @@ export function createPassphraseCipher(options: PassphraseCipherOptions): Cipher
           reEncrypt: false,
         }),
       };
+    },
+  };
+}
+
+function wrongPassphrase(typed: boolean): TokenDeskError {
+  if (typed) {
+    return new TokenDeskError(
+      'wrong_passphrase',
+      'That is not the passphrase your Token Desk secrets are protected with.',
+      {
+        category: 'local',
+        remedy:
+          'Check for typing mistakes and Caps Lock, then try again. If the passphrase is lost, the secrets it protects ' +
+          'cannot be recovered: move the vault file aside and authorize your connections again.',
+      },
+    );
+  }
+  return new TokenDeskError(
+    'wrong_passphrase',
+    'The passphrase in TOKEN_DESK_PASSPHRASE is not the one this vault was created with.',
+    {
+      category: 'local',
+      remedy:
+        'Set TOKEN_DESK_PASSPHRASE to the passphrase you used before (or unset it if your secrets are in the OS keyring). ' +
+        'If the passphrase is lost, move the vault file aside and authorize your connections again.',
+    },
+  );
+}
+
+/**
+ * Stands in for the passphrase cipher until the user has typed the passphrase in this run (the
+ * desktop app and browser mode ask for it at start when it protects new connections). Opening it
+ * says so; nothing is sealed or opened with it.
+ */
+export function createLockedPassphraseCipher(): Cipher {
+  return {
+    id: PASSPHRASE_CIPHER_ID,
+    describe: () => 'Your passphrase (not entered yet)',
+    async open(): Promise<CipherSession> {
+      throw new TokenDeskError(
+        'vault_locked',
+        'Token Desk is locked: your secrets are protected with a passphrase, and it has not been entered since Token Desk started.',
+        {
+          category: 'local',
+          remedy:
+            'Enter your passphrase in the Token Desk window (the unlock screen, or Settings), then try again.',
+        },
+      );
     },
   };
 }

@@ -22,8 +22,9 @@ export const SAFE_STORAGE_CIPHER_ID = 'safestorage';
 const WEAK_BACKENDS = new Set(['basic_text', 'unknown']);
 
 const OS_ENCRYPTION_REMEDY =
-  'Install and unlock an OS keyring (on Linux: gnome-keyring or KWallet, then restart Token Desk), ' +
-  'or use the token-desk CLI with TOKEN_DESK_PASSPHRASE set to encrypt with a passphrase instead.';
+  'Choose "Protect secrets with a passphrase" in Token Desk (the banner, or Settings) to encrypt them with a passphrase instead ' +
+  '(or start Token Desk with TOKEN_DESK_PASSPHRASE set), or install and unlock an OS keyring (on Linux: gnome-keyring or KWallet) ' +
+  'and restart Token Desk.';
 
 export interface SafeStorageCipherOptions {
   safeStorage: SafeStoragePort;

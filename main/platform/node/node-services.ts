@@ -1,5 +1,6 @@
 // The core services for one Token Desk home in plain Node: what the CLI and the browser mode run
 // on. The vault is opened on first use, so commands that need no secret never touch the keyring.
+// The browser mode's vault also takes the window's passphrase and cipher choice (vaultControl).
 
 import { systemClock, type BrowserOpener, type Clock, type FetchPort } from '../../core/ports.js';
 import type { ConnectionStore } from '../../core/store/connection-store-types.js';
@@ -10,8 +11,11 @@ import type { RequestRunner } from '../../core/requests/request-runner.js';
 import { createRequestHistory, type RequestHistory } from '../../core/requests/request-history.js';
 import { createSettingsStore, type SettingsStore } from '../../core/settings/settings-store.js';
 import { AuthorizationCoordinator } from '../../core/auth/pending-authorization.js';
+import { TokenDeskError } from '../../core/errors.js';
 import { createJsonDocumentStore } from './json-document-store.js';
-import { createNodeLock, openNodeStore, openNodeVault, type NodeVault } from './node-vault.js';
+import type { KeyringPort } from '../../core/vault/keyring-cipher.js';
+import type { VaultControl } from '../../core/vault/vault-control.js';
+import { createNodeLock, openBrowserVaultControl, openNodeStore, openNodeVault, type NodeVault } from './node-vault.js';
 
 export interface NodeServicesOptions {
   home: string;
@@ -19,12 +23,19 @@ export interface NodeServicesOptions {
   clock?: Clock;
   fetch?: FetchPort;
   opener?: BrowserOpener;
+  /** 'browser': the vault also takes a passphrase typed in the page and the window's cipher choice. */
+  program?: 'cli' | 'browser';
+  /** The OS keyring (default @napi-rs/keyring) and its service for vault keys; tests pass their own. */
+  keyring?: KeyringPort;
+  keyringService?: string;
 }
 
 export interface NodeServices {
   home: string;
   store: ConnectionStore;
   vault(): Promise<NodeVault>;
+  /** The browser mode's say over the vault (program 'browser' only). */
+  vaultControl(): VaultControl;
   tokens(): Promise<TokenManager>;
   connections(): Promise<ConnectionService>;
   requests(): Promise<RequestRunner>;
@@ -48,8 +59,21 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
   const coordinator = new AuthorizationCoordinator();
   let vault: Promise<NodeVault> | undefined;
   let tokens: Promise<TokenManager> | undefined;
+  const settings = createSettingsStore(createJsonDocumentStore({ home, name: 'settings' }));
+  let control: VaultControl | undefined;
+  const keyring = { keyring: options.keyring, keyringService: options.keyringService };
 
-  const getVault = () => (vault ??= openNodeVault({ home, env: options.env }));
+  const getControl = (): VaultControl => {
+    if (options.program !== 'browser') {
+      throw new TokenDeskError('vault_control_unavailable', 'The command line has no vault settings.', { category: 'local', remedy: 'This is a bug in Token Desk; please report it.' });
+    }
+    return (control ??= openBrowserVaultControl({ home, env: options.env, settings, ...keyring }));
+  };
+  const getVault = () =>
+    (vault ??=
+      options.program === 'browser'
+        ? Promise.resolve(getControl()).then((c) => ({ vault: c.vault, cipherId: c.vault.cipherId, describe: c.vault.describe() }))
+        : openNodeVault({ home, env: options.env, ...keyring }));
   const getTokens = () =>
     (tokens ??= getVault().then(({ vault: secrets }) => createTokenManager({ store, vault: secrets, oauth, lock: createNodeLock(home), clock })));
 
@@ -57,6 +81,7 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     home,
     store,
     vault: getVault,
+    vaultControl: getControl,
     tokens: getTokens,
     // Loaded on demand: `token-desk token` needs neither (nor the catalog they bring in).
     async connections() {
@@ -69,6 +94,6 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
       return createRequestRunner({ store, tokens: await getTokens(), clock, fetch: options.fetch });
     },
     history: createRequestHistory(createJsonDocumentStore({ home, name: 'history' }), clock),
-    settings: createSettingsStore(createJsonDocumentStore({ home, name: 'settings' })),
+    settings,
   };
 }

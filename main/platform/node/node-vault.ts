@@ -2,7 +2,9 @@
 // files in the Token Desk home via conf, cross-process locks in `<home>/locks/`, and the cipher
 // chosen from the environment: TOKEN_DESK_PASSPHRASE (non-empty) selects the passphrase cipher,
 // otherwise the OS keyring holds the vault key. Nothing here touches the keyring or derives a
-// key until a secret is actually read or written.
+// key until a secret is actually read or written. The browser mode adds the window's say
+// (openBrowserVaultControl): a passphrase typed in the page when the keyring cannot be reached,
+// and the choice of cipher recorded in the settings document.
 
 import type { Clock, LockPort } from '../../core/ports.js';
 import { createConnectionStore } from '../../core/store/connection-store.js';
@@ -10,7 +12,13 @@ import type { ConnectionStore } from '../../core/store/connection-store-types.js
 import type { Cipher } from '../../core/vault/cipher.js';
 import { createEncryptedVault, type EncryptedVault } from '../../core/vault/encrypted-vault.js';
 import { createKeyringCipher, type KeyringPort } from '../../core/vault/keyring-cipher.js';
-import { createPassphraseCipher } from '../../core/vault/passphrase-cipher.js';
+import { createPassphraseCipher, type ScryptCost } from '../../core/vault/passphrase-cipher.js';
+import type { SettingsStore } from '../../core/settings/settings-store.js';
+import {
+  createVaultControl,
+  keyringCipherOption,
+  type VaultControl,
+} from '../../core/vault/vault-control.js';
 import { createFileLock } from './file-lock.js';
 import { createJsonDocumentStore } from './json-document-store.js';
 import { createOsKeyring } from './os-keyring.js';
@@ -52,6 +60,43 @@ export async function openNodeVault(options: OpenNodeVaultOptions): Promise<Node
     lock: createNodeLock(options.home),
   });
   return { vault, cipherId: cipher.id, describe: cipher.describe() };
+}
+
+export interface BrowserVaultControlOptions extends OpenNodeVaultOptions {
+  /** The settings document, where the window's choice of cipher is recorded. */
+  settings: SettingsStore;
+  passphraseCost?: ScryptCost;
+}
+
+/**
+ * The browser mode's vault: the CLI's (the OS keyring; the passphrase when TOKEN_DESK_PASSPHRASE
+ * is set), plus a passphrase the user sets up or types in the page (headless Linux without a
+ * Secret Service, where the keyring cannot protect anything).
+ */
+export function openBrowserVaultControl(options: BrowserVaultControlOptions): VaultControl {
+  const env = options.env ?? process.env;
+  const { settings } = options;
+  return createVaultControl({
+    program: 'browser',
+    document: createJsonDocumentStore({ home: options.home, name: VAULT_FILE_NAME }),
+    lock: createNodeLock(options.home),
+    osCiphers: [
+      keyringCipherOption({
+        keyring: options.keyring ?? createOsKeyring(),
+        service: options.keyringService,
+        label: 'OS keyring (shared with the command line)',
+      }),
+    ],
+    choice: {
+      get: () => settings.get().vaultCipher?.browser,
+      set: (id) => {
+        if (id === 'safestorage') return;
+        settings.set({ vaultCipher: { ...settings.get().vaultCipher, browser: id } });
+      },
+    },
+    envPassphrase: env[PASSPHRASE_ENV],
+    passphraseCost: options.passphraseCost,
+  });
 }
 
 export interface OpenNodeStoreOptions {

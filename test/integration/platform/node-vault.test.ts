@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TokenDeskError } from '../../../main/core/errors.js';
-import { openNodeStore, openNodeVault } from '../../../main/platform/node/node-vault.js';
+import { createSettingsStore } from '../../../main/core/settings/settings-store.js';
+import { createJsonDocumentStore } from '../../../main/platform/node/json-document-store.js';
+import {
+  openBrowserVaultControl,
+  openNodeStore,
+  openNodeVault,
+} from '../../../main/platform/node/node-vault.js';
 import { FakeClock, makeConnection } from '../../support/fakes.js';
 import { createMemoryKeyring } from '../../support/memory-keyring.js';
 
@@ -98,6 +104,46 @@ describe('openNodeVault', () => {
       ]).flat(),
     );
     expect(await a.findCredentials(SERVICE)).toHaveLength(16);
+  });
+});
+
+describe('openBrowserVaultControl (browser mode on a headless machine)', () => {
+  const PASSPHRASE = 'seven purple kites at dawn';
+  const control = (keyring = createMemoryKeyring()) =>
+    openBrowserVaultControl({
+      home,
+      env: {},
+      keyring,
+      settings: createSettingsStore(createJsonDocumentStore({ home, name: 'settings' })),
+      passphraseCost: { N: 2 ** 10, r: 8, p: 1 },
+    });
+
+  it('with no Secret Service: insecure until a passphrase is set; the CLI then needs TOKEN_DESK_PASSPHRASE and says so', async () => {
+    const keyring = createMemoryKeyring();
+    keyring.failWith = new Error('Platform failure: DBus error: no session bus');
+    const browser = control(keyring);
+    expect(await browser.status()).toMatchObject({ primary: 'keyring', secure: false });
+    await browser.createPassphrase(PASSPHRASE);
+    await browser.vault.setPassword(SERVICE, ACCOUNT, SECRET);
+    const raw = readFileSync(join(home, 'vault.json'), 'utf8');
+    expect(raw).toMatch(/td1:passphrase:/);
+    expect(raw).not.toContain(SECRET);
+    expect(readFileSync(join(home, 'settings.json'), 'utf8')).not.toContain(PASSPHRASE);
+    expect(statSync(join(home, 'settings.json')).mode & 0o777).toBe(0o600);
+
+    const cli = await openNodeVault({ home, env: {}, keyring });
+    const error = await rejection(cli.vault.getPassword(SERVICE, ACCOUNT));
+    expect(error.code).toBe('secret_unreadable');
+    expect(error.message).toMatch(/sealed with a Token Desk passphrase/);
+    expect(error.remedy).toContain('TOKEN_DESK_PASSPHRASE');
+    const withEnv = await openNodeVault({ home, env: { TOKEN_DESK_PASSPHRASE: PASSPHRASE } });
+    await expect(withEnv.vault.getPassword(SERVICE, ACCOUNT)).resolves.toBe(SECRET);
+
+    const next = control(keyring);
+    expect(await next.status()).toMatchObject({ primary: 'passphrase', locked: true });
+    expect((await rejection(next.vault.getPassword(SERVICE, ACCOUNT))).code).toBe('vault_locked');
+    await next.unlock(PASSPHRASE);
+    await expect(next.vault.getPassword(SERVICE, ACCOUNT)).resolves.toBe(SECRET);
   });
 });
 

@@ -1,17 +1,26 @@
 // The desktop services wired as main wires them, minus Electron: conf in a temp home in place of
-// electron-store, a fake safeStorage, the real file lock, a fetch that must not be called.
+// electron-store, a fake safeStorage, the real file lock, a fetch that must not be called (or the
+// Zoho simulator's). With a real Secret Service (gnome-keyring, as `npm test` runs it), the CLI's
+// node services and the desktop services share one home and one vault, as on a user's machine.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../../../main/core/ports.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { systemClock, type FetchPort } from '../../../main/core/ports.js';
+import type { VaultDocument } from '../../../main/core/vault/encrypted-vault.js';
+import { keyringKeyAccount, type KeyringPort } from '../../../main/core/vault/keyring-cipher.js';
 import { createFileLock } from '../../../main/platform/node/file-lock.js';
+import { createNodeServices } from '../../../main/platform/node/node-services.js';
+import { createOsKeyring } from '../../../main/platform/node/os-keyring.js';
 import { createDispatcher } from '../../../main/rpc/dispatcher.js';
 import { createDesktopServices } from '../../../main/electron/desktop-services.js';
 import type { WrappedDocument } from '../../../main/electron/electron-store-document.js';
 import { toSafeStoragePort } from '../../../main/electron/safe-storage.js';
+import { createMemoryKeyring } from '../../support/memory-keyring.js';
+import { startZohoSimulator, type ZohoSimulator } from '../../support/zoho-simulator.js';
 import { FakeClipboard, ManualSchedule } from './fakes.js';
 
 const CLIENT_SECRET = 'client-secret-that-must-stay-sealed';
@@ -22,14 +31,22 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
-async function setup(backend: string) {
-  const fetch = vi.fn(async () => new Response('unexpected', { status: 500 }));
+interface SetupOptions {
+  env?: NodeJS.ProcessEnv;
+  keyring?: KeyringPort;
+  keyringService?: string;
+  fetch?: FetchPort;
+}
+
+async function setup(backend: string, extra: SetupOptions = {}) {
+  const fetch = vi.fn(extra.fetch ?? (async () => new Response('unexpected', { status: 500 })));
+  const events: string[] = [];
   const openExternal = vi.fn(async () => undefined);
   const clipboard = new FakeClipboard();
   const services = await createDesktopServices({
     home,
     version: '0.1.0',
-    env: {},
+    env: extra.env ?? {},
     clock: systemClock,
     createStore: ({ name, ...options }) =>
       new Conf<WrappedDocument>({ ...options, configName: name }),
@@ -44,14 +61,17 @@ async function setup(backend: string) {
       },
       'linux',
     ),
+    keyring: extra.keyring,
+    keyringService: extra.keyringService,
+    passphraseCost: { N: 2 ** 10, r: 8, p: 1 },
     fetch,
     openExternal,
     clipboard,
     schedule: new ManualSchedule().schedule,
     notify: () => undefined,
-    emit: () => undefined,
+    emit: (event) => void events.push(event),
   });
-  return { services, dispatch: createDispatcher(services.handlers), fetch, clipboard };
+  return { services, dispatch: createDispatcher(services.handlers), fetch, clipboard, events };
 }
 
 const newConnection = {
@@ -109,3 +129,272 @@ describe('desktop services', () => {
     expect(clipboard.writes).toEqual([]);
   });
 });
+
+const PASSPHRASE = 'seven purple kites at dawn';
+
+describe('desktop services: the passphrase offer (basic_text)', () => {
+  it('offers the passphrase; once set, connections are stored and the choice is recorded without the passphrase', async () => {
+    const { dispatch, events } = await setup('basic_text', { keyring: createMemoryKeyring() });
+    expect(await dispatch('vault.status', {})).toMatchObject({
+      ok: true,
+      result: { primary: 'safestorage', secure: false, locked: false, passphrase: 'none' },
+    });
+    expect(await dispatch('vault.createPassphrase', { passphrase: 'too short' })).toMatchObject({
+      ok: false,
+      error: { code: 'passphrase_too_short' },
+    });
+    const created = await dispatch('vault.createPassphrase', { passphrase: PASSPHRASE });
+    expect(created).toMatchObject({
+      ok: true,
+      result: { primary: 'passphrase', secure: true, locked: false, passphrase: 'unlocked' },
+    });
+    expect(JSON.stringify(created)).not.toContain(PASSPHRASE);
+    expect(events).toContain('connections.changed');
+    expect(await dispatch('app.info', {})).toMatchObject({
+      ok: true,
+      result: { cipher: { id: 'passphrase', secure: true } },
+    });
+
+    expect(await dispatch('connections.add', newConnection)).toMatchObject({ ok: true });
+    const vaultText = readFileSync(join(home, 'vault.json'), 'utf8');
+    expect(vaultText).toMatch(/td1:passphrase:/);
+    const settingsText = readFileSync(join(home, 'settings.json'), 'utf8');
+    expect(JSON.parse(settingsText)).toMatchObject({ vaultCipher: { desktop: 'passphrase' } });
+    for (const text of [
+      vaultText,
+      settingsText,
+      readFileSync(join(home, 'connections.json'), 'utf8'),
+    ]) {
+      expect(text).not.toContain(PASSPHRASE);
+      expect(text).not.toContain(CLIENT_SECRET);
+    }
+  });
+
+  it('at the next start asks for the passphrase before any secret, reports a wrong one, and accepts a retry', async () => {
+    const first = await setup('basic_text');
+    await first.dispatch('vault.createPassphrase', { passphrase: PASSPHRASE });
+    await first.dispatch('connections.add', newConnection);
+
+    const { dispatch } = await setup('basic_text');
+    expect(await dispatch('vault.status', {})).toMatchObject({
+      ok: true,
+      result: { primary: 'passphrase', locked: true, passphrase: 'locked' },
+    });
+    expect(
+      await dispatch('connections.export', {
+        name: 'acme-crm',
+        format: 'json',
+        includeSecrets: true,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
+    const wrong = await dispatch('vault.unlock', { passphrase: 'seven purple kites at dusk' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong_passphrase' } });
+    expect(JSON.stringify(wrong)).not.toContain('kites');
+    expect(await dispatch('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({
+      ok: true,
+      result: { locked: false, passphrase: 'unlocked' },
+    });
+    const exported = await dispatch('connections.export', {
+      name: 'acme-crm',
+      format: 'json',
+      includeSecrets: true,
+    });
+    expect(JSON.stringify(exported)).toContain(CLIENT_SECRET);
+  });
+
+  it('TOKEN_DESK_PASSPHRASE still selects the passphrase, even on basic_text', async () => {
+    const { dispatch } = await setup('basic_text', {
+      env: { TOKEN_DESK_PASSPHRASE: 'correct horse' },
+    });
+    const info = await dispatch('app.info', {});
+    expect(info).toMatchObject({
+      ok: true,
+      result: { cipher: { id: 'passphrase', secure: true } },
+    });
+    expect(
+      (info as { result: { cipher: { warning?: string } } }).result.cipher.warning,
+    ).toBeUndefined();
+    expect(await dispatch('vault.status', {})).toMatchObject({
+      ok: true,
+      result: { passphraseFromEnv: true, locked: false },
+    });
+    expect(await dispatch('connections.add', newConnection)).toMatchObject({ ok: true });
+    expect(readFileSync(join(home, 'vault.json'), 'utf8')).toMatch(/td1:passphrase:/);
+  });
+});
+
+const keyringAvailable = process.env.TOKEN_DESK_KEYRING_AVAILABLE === '1';
+const onCi = Boolean(process.env.CI);
+
+describe.runIf(!keyringAvailable && onCi)('desktop services with the OS keyring on CI', () => {
+  it('must have a Secret Service on CI', () => {
+    throw new Error(
+      'CI is set but TOKEN_DESK_KEYRING_AVAILABLE is not 1: run the tests through scripts/test.sh.',
+    );
+  });
+});
+
+describe.skipIf(!keyringAvailable)(
+  `the desktop app and the CLI on one vault (real Secret Service)${keyringAvailable ? '' : ' — skipped: no Secret Service (run via scripts/test.sh)'}`,
+  () => {
+    const SELF = { clientId: '1000.SHAREDVAULT', clientSecret: 'shared-vault-client-secret' };
+    const keyring = createOsKeyring();
+    // One keyring service per run, so runs never see each other's vault keys.
+    const service = `token-desk-test-${process.pid}-${randomBytes(4).toString('hex')}`;
+    let sim: ZohoSimulator;
+    const simFetch: FetchPort = (input, init) => fetch(input, init);
+
+    beforeAll(async () => {
+      sim = await startZohoSimulator();
+      sim.registerClient({ ...SELF, type: 'self' });
+    });
+    afterAll(async () => sim.close());
+    afterEach(async () => {
+      const file = join(home, 'vault.json');
+      if (!existsSync(file)) return;
+      const keyId = (JSON.parse(readFileSync(file, 'utf8')) as VaultDocument).ciphers.keyring
+        ?.keyId;
+      if (typeof keyId === 'string') await keyring.delete(service, keyringKeyAccount(keyId));
+    });
+
+    /** The CLI on the same home, as a new `token-desk` run would start. */
+    const cli = () =>
+      createNodeServices({ home, env: {}, keyring, keyringService: service, fetch: simFetch });
+    const desktop = () =>
+      setup('gnome_libsecret', { keyring, keyringService: service, fetch: simFetch });
+    const code = () =>
+      sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: ['ZohoCRM.org.READ'] }).code;
+    const where = () => ({ accountsUrl: sim.accountsUrl, apiDomain: sim.apiDomain });
+    const entriesOf = (connectionId: string) =>
+      Object.entries(
+        (JSON.parse(readFileSync(join(home, 'vault.json'), 'utf8')) as VaultDocument).entries[
+          'token-desk'
+        ] ?? {},
+      )
+        .filter(([account]) => account.startsWith(`${connectionId}/`))
+        .map(([account, envelope]) => [account, envelope.split(':')[1]]);
+
+    it('a connection added with the CLI is readable and refreshable in the app, and stays readable by the CLI', async () => {
+      const connections = await cli().connections();
+      await connections.add(
+        { name: 'cli-made', clientId: SELF.clientId, clientType: 'self', ...where() },
+        SELF.clientSecret,
+      );
+      const authorized = await connections.authorizeSelfClient('cli-made', code());
+      const first = (await (await cli().tokens()).getAccessToken('cli-made')).accessToken;
+
+      const { dispatch } = await desktop();
+      const listed = await dispatch('connections.list', {});
+      expect(listed).toMatchObject({
+        ok: true,
+        result: [{ name: 'cli-made', status: 'ready', maskedAccessToken: expect.any(String) }],
+      });
+      expect(await dispatch('tokens.reveal', { name: 'cli-made' })).toMatchObject({
+        ok: true,
+        result: { accessToken: first },
+      });
+      expect(await dispatch('tokens.refresh', { name: 'cli-made' })).toMatchObject({
+        ok: true,
+        result: { status: 'ready' },
+      });
+      expect(sim.stats.tokenCalls.refresh_token).toBe(1);
+      const revealed = await dispatch('tokens.reveal', { name: 'cli-made' });
+      const refreshed = (revealed as { result: { accessToken: string } }).result.accessToken;
+      expect(refreshed).not.toBe(first);
+      // Re-authorizing in the app keeps the CLI's cipher too.
+      expect(
+        await dispatch('connections.authorizeSelfClient', { name: 'cli-made', code: code() }),
+      ).toMatchObject({ ok: true });
+      const reauthorized = (await dispatch('tokens.reveal', { name: 'cli-made' })) as {
+        result: { accessToken: string };
+      };
+
+      expect(entriesOf(authorized.id)).toEqual(
+        expect.arrayContaining([
+          [`${authorized.id}/client_secret`, 'keyring'],
+          [`${authorized.id}/refresh_token`, 'keyring'],
+          [`${authorized.id}/access_token`, 'keyring'],
+        ]),
+      );
+      expect(await dispatch('vault.status', {})).toMatchObject({
+        ok: true,
+        result: { connections: [{ id: authorized.id, ciphers: ['keyring'] }] },
+      });
+      // A new CLI run reads what the app wrote, and can refresh with it.
+      const later = await cli().tokens();
+      expect((await later.getAccessToken('cli-made')).accessToken).toBe(
+        reauthorized.result.accessToken,
+      );
+      await expect(later.refresh('cli-made')).resolves.toMatchObject({ refreshed: true });
+    });
+
+    it('a connection added in the app gives the CLI a clear error, until the app shares it with the command line', async () => {
+      const { dispatch, events } = await desktop();
+      expect(
+        await dispatch('connections.add', {
+          name: 'app-made',
+          clientId: SELF.clientId,
+          clientType: 'self',
+          clientSecret: SELF.clientSecret,
+          ...where(),
+        }),
+      ).toMatchObject({ ok: true });
+      const authorized = await dispatch('connections.authorizeSelfClient', {
+        name: 'app-made',
+        code: code(),
+      });
+      const id = (authorized as { result: { id: string } }).result.id;
+      expect(entriesOf(id).every(([, cipher]) => cipher === 'safestorage')).toBe(true);
+
+      const error = await (await cli().tokens()).getAccessToken('app-made').then(
+        () => undefined,
+        (reason: unknown) => reason as { code: string; message: string; remedy: string },
+      );
+      expect(error?.code).toBe('secret_unreadable');
+      expect(error?.message).toContain(
+        'sealed by the Token Desk desktop app with Electron safeStorage, which only the app can open',
+      );
+      expect(error?.remedy).toContain('In the desktop app: Settings → Share with the command line');
+
+      const status = await dispatch('vault.status', {});
+      expect(status).toMatchObject({
+        ok: true,
+        result: { canShareWithCli: true, connections: [{ id, ciphers: ['safestorage'] }] },
+      });
+      events.length = 0;
+      expect(await dispatch('vault.shareWithCli', { name: 'app-made' })).toMatchObject({
+        ok: true,
+        result: { shared: 1, status: { connections: [{ id, ciphers: ['keyring'] }] } },
+      });
+      expect(events).toContain('connections.changed');
+      const tokens = await cli().tokens();
+      await expect(tokens.getAccessToken('app-made')).resolves.toMatchObject({ refreshed: false });
+      // And the app keeps working with it, sealing new tokens for the CLI too.
+      expect(await dispatch('tokens.refresh', { name: 'app-made' })).toMatchObject({ ok: true });
+      expect(entriesOf(id).every(([, cipher]) => cipher === 'keyring')).toBe(true);
+      await expect((await cli().tokens()).getAccessToken('app-made')).resolves.toMatchObject({
+        accessToken: expect.any(String),
+      });
+    });
+
+    it('"Shared with the command line" as the app\'s choice seals new connections with the keyring', async () => {
+      const { dispatch } = await desktop();
+      expect(await dispatch('vault.choose', { cipher: 'keyring' })).toMatchObject({
+        ok: true,
+        result: { primary: 'keyring' },
+      });
+      expect(
+        await dispatch('connections.add', {
+          name: 'shared',
+          clientId: SELF.clientId,
+          clientType: 'self',
+          clientSecret: SELF.clientSecret,
+          ...where(),
+        }),
+      ).toMatchObject({ ok: true });
+      await expect(
+        (await cli().connections()).export('shared', 'json', { includeSecrets: true }),
+      ).resolves.toContain(SELF.clientSecret);
+    });
+  },
+);

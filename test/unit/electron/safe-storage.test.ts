@@ -1,10 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isTokenDeskError } from '../../../main/core/errors.js';
 import { createSafeStorageCipher } from '../../../main/core/vault/safe-storage-cipher.js';
+import { createMemoryKeyring } from '../../support/memory-keyring.js';
 import {
   BASIC_TEXT_WARNING,
-  chooseDesktopCipher,
+  desktopCipherOptions,
+  KEYRING_CHOICE_LABEL,
   PASSPHRASE_ENV,
+  SAFE_STORAGE_CHOICE_LABEL,
   safeStorageStatus,
   toSafeStoragePort,
   type ElectronSafeStorageLike,
@@ -120,23 +123,37 @@ describe('basic_text on Linux counts as no encryption', () => {
   });
 });
 
-describe('desktop cipher choice', () => {
-  it('uses safeStorage by default', async () => {
-    const { cipher, status } = await chooseDesktopCipher({
-      env: {},
-      safeStorage: toSafeStoragePort(syncSafeStorage('basic_text'), 'linux'),
+describe('desktop ciphers', () => {
+  it('offers safeStorage first (the default for new connections), then the CLI keyring cipher', async () => {
+    const [safe, keyring, ...rest] = desktopCipherOptions({
+      safeStorage: toSafeStoragePort(syncSafeStorage('gnome_libsecret'), 'linux'),
+      keyring: createMemoryKeyring(),
     });
-    expect(cipher.id).toBe('safestorage');
-    expect(status.secure).toBe(false);
+    expect(rest).toEqual([]);
+    expect(safe).toMatchObject({ id: 'safestorage', label: SAFE_STORAGE_CHOICE_LABEL });
+    expect(safe!.cipher.id).toBe('safestorage');
+    expect(await safe!.problem()).toBeUndefined();
+    expect(keyring).toMatchObject({ id: 'keyring', label: KEYRING_CHOICE_LABEL });
+    expect(keyring!.cipher.id).toBe('keyring');
+    expect(await keyring!.problem()).toBeUndefined();
   });
 
-  it('uses the passphrase cipher when TOKEN_DESK_PASSPHRASE is set, even on basic_text', async () => {
-    const { cipher, status } = await chooseDesktopCipher({
-      env: { [PASSPHRASE_ENV]: 'correct horse' },
+  it('on basic_text, safeStorage reports the warning as its problem; an unreachable keyring says so', async () => {
+    const memory = createMemoryKeyring();
+    memory.failWith = new Error('Platform failure: DBus error: no session bus');
+    const [safe, keyring] = desktopCipherOptions({
       safeStorage: toSafeStoragePort(syncSafeStorage('basic_text'), 'linux'),
+      keyring: memory,
     });
-    expect(cipher.id).toBe('passphrase');
-    expect(status).toMatchObject({ id: 'passphrase', secure: true });
-    expect(status.warning).toBeUndefined();
+    expect(await safe!.problem()).toBe(BASIC_TEXT_WARNING);
+    expect(await keyring!.problem()).toMatch(/OS keyring is not available.*no session bus/);
+    expect(await keyring!.problem()).toMatch(/passphrase/);
+  });
+
+  it('without a keyring port, safeStorage alone', () => {
+    const options = desktopCipherOptions({
+      safeStorage: toSafeStoragePort(syncSafeStorage('gnome_libsecret'), 'linux'),
+    });
+    expect(options.map((o) => o.id)).toEqual(['safestorage']);
   });
 });

@@ -14,6 +14,7 @@ import {
   type Result,
   type RpcError,
   type Settings,
+  type VaultStatusView,
 } from '../../../main/rpc/contract.js';
 import type { z } from 'zod';
 import { RpcFailure, type RpcClient } from '../../../renderer/src/rpc/rpc-client.js';
@@ -178,8 +179,15 @@ export interface FakeRpcOptions {
   connections?: ConnectionView[];
   settings?: Partial<Settings>;
   cipher?: Result<'app.info'>['cipher'];
+  /** vault.status, on top of one derived from `cipher`. */
+  vault?: Partial<Omit<VaultStatusView, 'connections'>>;
   now?: () => number;
 }
+
+/** The passphrase the fake vault accepts for vault.unlock (and any vault it "created"). */
+export const FAKE_PASSPHRASE = 'correct horse battery staple';
+
+const CIPHER_IDS = ['safestorage', 'keyring', 'passphrase'] as const;
 
 export class FakeRpc implements RpcClient {
   readonly calls: Array<{ method: MethodName; params: unknown }> = [];
@@ -214,6 +222,11 @@ export class FakeRpc implements RpcClient {
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();
   private serverAuth: { name: string; deferred: Deferred<ConnectionView> } | null = null;
   private nextId = 1;
+  /** vault.status without `connections` (computed from `sealedWith`). */
+  vault: Omit<VaultStatusView, 'connections'>;
+  /** Which ciphers seal each connection's secrets (default: the primary's at first sight). */
+  readonly sealedWith = new Map<string, string[]>();
+  passphrase = FAKE_PASSPHRASE;
 
   constructor(options: FakeRpcOptions = {}) {
     this.now = options.now ?? (() => T0);
@@ -233,6 +246,62 @@ export class FakeRpc implements RpcClient {
         description: 'Electron safeStorage (the system keychain)',
         secure: true,
       },
+    };
+    const cipher = this.info.cipher;
+    const desktop = this.info.shell === 'electron';
+    const primary = (CIPHER_IDS as readonly string[]).includes(cipher.id)
+      ? (cipher.id as VaultStatusView['primary'])
+      : desktop
+        ? 'safestorage'
+        : 'keyring';
+    this.vault = {
+      program: desktop ? 'desktop' : 'browser',
+      primary,
+      description: cipher.description,
+      secure: cipher.secure,
+      ...(cipher.warning ? { warning: cipher.warning } : {}),
+      locked: false,
+      passphrase: primary === 'passphrase' ? 'unlocked' : 'none',
+      passphraseFromEnv: false,
+      passphraseMinLength: 10,
+      choices: [
+        ...(desktop
+          ? [
+              {
+                id: 'safestorage' as const,
+                label: 'This app only (Electron safeStorage)',
+                description: 'OS encryption (Electron safeStorage, gnome_libsecret)',
+                available: true,
+              },
+            ]
+          : []),
+        {
+          id: 'keyring' as const,
+          label: desktop
+            ? 'Shared with the command line (OS keyring)'
+            : 'OS keyring (shared with the command line)',
+          description: 'OS keyring (Secret Service)',
+          available: true,
+        },
+        {
+          id: 'passphrase' as const,
+          label: 'A passphrase you choose',
+          description: 'scrypt + AES-256-GCM; Token Desk asks for it each time it starts',
+          available: true,
+        },
+      ],
+      canShareWithCli: desktop,
+      ...options.vault,
+    };
+  }
+
+  vaultStatus(): VaultStatusView {
+    return {
+      ...this.vault,
+      connections: this.connections.map((c) => {
+        if (!this.sealedWith.has(c.id)) this.sealedWith.set(c.id, [this.vault.primary]);
+        return { id: c.id, ciphers: this.sealedWith.get(c.id)! };
+      }),
     };
   }
 
@@ -543,6 +612,72 @@ export class FakeRpc implements RpcClient {
       }
       case 'catalog.samples':
         return this.samples;
+      case 'vault.status':
+        return this.vaultStatus();
+      case 'vault.createPassphrase': {
+        const { passphrase } = raw as { passphrase: string };
+        if (passphrase.length < this.vault.passphraseMinLength) {
+          throw new RpcFailure({
+            code: 'passphrase_too_short',
+            message: `The passphrase is shorter than ${this.vault.passphraseMinLength} characters.`,
+            remedy: 'Choose a longer passphrase.',
+          });
+        }
+        this.passphrase = passphrase;
+        this.vault = {
+          ...this.vault,
+          primary: 'passphrase',
+          description: 'Your passphrase (scrypt + AES-256-GCM)',
+          secure: true,
+          warning: undefined,
+          locked: false,
+          passphrase: 'unlocked',
+        };
+        return this.vaultStatus();
+      }
+      case 'vault.unlock': {
+        const { passphrase } = raw as { passphrase: string };
+        if (passphrase !== this.passphrase) {
+          throw new RpcFailure({
+            code: 'wrong_passphrase',
+            message: 'That is not the passphrase your Token Desk secrets are protected with.',
+            remedy: 'Check for typing mistakes and Caps Lock, then try again.',
+          });
+        }
+        this.vault = { ...this.vault, locked: false, passphrase: 'unlocked' };
+        return this.vaultStatus();
+      }
+      case 'vault.choose': {
+        const { cipher } = raw as { cipher: VaultStatusView['primary'] };
+        const choice = this.vault.choices.find((c) => c.id === cipher);
+        if (!choice?.available) {
+          throw new RpcFailure({
+            code: 'cipher_unavailable',
+            message: choice?.reason ?? 'Not offered here.',
+            remedy: 'Choose another option.',
+          });
+        }
+        this.vault = {
+          ...this.vault,
+          primary: cipher,
+          description: choice.description,
+          secure: true,
+          warning: undefined,
+        };
+        return this.vaultStatus();
+      }
+      case 'vault.shareWithCli': {
+        const { name } = raw as { name?: string };
+        const ids = name ? [this.find(name).id] : this.connections.map((c) => c.id);
+        let shared = 0;
+        for (const id of ids) {
+          const ciphers = this.vaultStatus().connections.find((c) => c.id === id)!.ciphers;
+          if (ciphers.every((c) => c === 'keyring')) continue;
+          this.sealedWith.set(id, ['keyring']);
+          shared += 1;
+        }
+        return { shared, status: this.vaultStatus() };
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { FakeRpc, makeConnection } from './fake-rpc.js';
 import { expectEveryFieldLabelled, renderApp } from './render-app.js';
 
 describe('settings', () => {
@@ -65,5 +66,144 @@ describe('settings', () => {
     fake.succeed('settings.get');
     screen.getByRole('button', { name: 'Try again' }).click();
     expect(await screen.findByTestId('empty-state')).toBeInTheDocument();
+  });
+});
+
+describe('settings: how the secrets are protected', () => {
+  async function openSettings(fake: FakeRpc) {
+    const rendered = await renderApp({ fake });
+    await rendered.user.click(screen.getByTestId('open-settings'));
+    await screen.findByTestId('settings');
+    return rendered;
+  }
+
+  it('chooses the cipher for new connections within what is available, and sets up the passphrase when chosen', async () => {
+    const fake = new FakeRpc();
+    fake.vault.choices = fake.vault.choices.map((c) =>
+      c.id === 'keyring'
+        ? { ...c, available: false, reason: 'The OS keyring is not available (no session bus).' }
+        : c,
+    );
+    const { user } = await openSettings(fake);
+    const choice = screen.getByTestId('settings-cipher-choice');
+    const appOnly = within(choice).getByLabelText('This app only (Electron safeStorage)');
+    const keyring = within(choice).getByLabelText('Shared with the command line (OS keyring)');
+    const passphrase = within(choice).getByLabelText('A passphrase you choose');
+    expect(appOnly).toBeChecked();
+    expect(keyring).toBeDisabled();
+    expect(choice).toHaveTextContent('The OS keyring is not available (no session bus).');
+    expect(screen.getByTestId('settings-cipher-secure')).toHaveTextContent(
+      'Encrypted by your system',
+    );
+
+    await user.click(passphrase);
+    // No passphrase yet: the form comes first, nothing is chosen until it is set.
+    expect(fake.callsOf('vault.choose')).toEqual([]);
+    const form = screen.getByTestId('settings-passphrase-form');
+    expectEveryFieldLabelled(form);
+    await user.type(within(form).getByLabelText(/New passphrase/), 'seven purple kites at dawn');
+    await user.type(
+      within(form).getByLabelText(/Type the passphrase again/),
+      'seven purple kites at dawn{Enter}',
+    );
+    expect(
+      await screen.findByText('Your passphrase now protects new connections.'),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('settings-cipher-secure')).toHaveTextContent(
+      'Encrypted with your passphrase',
+    );
+    expect(within(choice).getByLabelText('A passphrase you choose')).toBeChecked();
+
+    await user.click(within(choice).getByLabelText('This app only (Electron safeStorage)'));
+    expect(
+      await screen.findByText('New connections will be protected this way.'),
+    ).toBeInTheDocument();
+    expect(fake.callsOf('vault.choose')).toEqual([{ cipher: 'safestorage' }]);
+    expect(within(choice).getByLabelText('This app only (Electron safeStorage)')).toBeChecked();
+    expect(fake.protocolErrors).toEqual([]);
+  });
+
+  it('with TOKEN_DESK_PASSPHRASE set, says so and offers no choice', async () => {
+    const fake = new FakeRpc({
+      cipher: {
+        id: 'passphrase',
+        description: 'Passphrase (TOKEN_DESK_PASSPHRASE, scrypt + AES-256-GCM)',
+        secure: true,
+      },
+    });
+    fake.vault = {
+      ...fake.vault,
+      passphraseFromEnv: true,
+      choices: fake.vault.choices.map((c) => ({ ...c, available: false })),
+    };
+    await openSettings(fake);
+    const choice = screen.getByTestId('settings-cipher-choice');
+    expect(choice).toHaveTextContent('TOKEN_DESK_PASSPHRASE is set');
+    for (const radio of within(choice).getAllByRole('radio')) expect(radio).toBeDisabled();
+  });
+
+  it('shares one connection, then all, with the command line', async () => {
+    const fake = new FakeRpc({
+      connections: [
+        makeConnection({ name: 'acme-crm' }),
+        makeConnection({ name: 'globex' }),
+        makeConnection({ name: 'initech' }),
+      ],
+    });
+    fake.sealedWith.set('id-initech', ['keyring']);
+    const { user } = await openSettings(fake);
+    const share = screen.getByTestId('settings-share');
+    expect(share).toHaveTextContent('2 connections are protected for this app only');
+    expect(within(share).queryByText('initech')).not.toBeInTheDocument();
+
+    await user.click(
+      within(share).getByRole('button', { name: 'Share acme-crm with the command line' }),
+    );
+    expect(
+      await screen.findByText('Shared 1 connection with the command line.'),
+    ).toBeInTheDocument();
+    expect(fake.callsOf('vault.shareWithCli')).toEqual([{ name: 'acme-crm' }]);
+    expect(share).toHaveTextContent('1 connection is protected for this app only');
+    expect(within(share).queryByText('acme-crm')).not.toBeInTheDocument();
+
+    await user.click(within(share).getByTestId('settings-share-all'));
+    expect(
+      await screen.findByText('Shared 1 connection with the command line.'),
+    ).toBeInTheDocument();
+    expect(fake.callsOf('vault.shareWithCli')).toEqual([{ name: 'acme-crm' }, {}]);
+    expect(
+      await within(share).findByText(
+        'Every connection here can also be used by the token-desk command line.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('cannot share while the OS keyring is unreachable, and says why', async () => {
+    const fake = new FakeRpc({ connections: [makeConnection({ name: 'acme-crm' })] });
+    fake.vault.canShareWithCli = false;
+    fake.vault.choices = fake.vault.choices.map((c) =>
+      c.id === 'keyring'
+        ? { ...c, available: false, reason: 'The OS keyring is not available (locked collection).' }
+        : c,
+    );
+    await openSettings(fake);
+    expect(screen.getByTestId('settings-share-unavailable')).toHaveTextContent('locked collection');
+    expect(screen.getByTestId('settings-share-acme-crm')).toBeDisabled();
+    expect(screen.getByTestId('settings-share-all')).toBeDisabled();
+  });
+
+  it("in browser mode: the keyring or a passphrase, and no sharing (it is the command line's vault)", async () => {
+    const fake = new FakeRpc({
+      shell: 'browser',
+      connections: [makeConnection({ name: 'acme-crm' })],
+    });
+    await openSettings(fake);
+    const choice = screen.getByTestId('settings-cipher-choice');
+    expect(
+      within(choice)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('value')),
+    ).toEqual(['keyring', 'passphrase']);
+    expect(screen.queryByTestId('settings-share')).not.toBeInTheDocument();
   });
 });

@@ -1,9 +1,8 @@
 // Settings: how long a copied token stays on the clipboard, automatic refresh, the theme; and
-// which cipher protects the secrets on this computer (app.info), with its warning if any.
+// how the secrets are protected on this computer (CipherSettings: the active cipher and its
+// warning, the choice for new connections, the passphrase, Share with the command line).
 
 import {
-  Alert,
-  Badge,
   Button,
   Group,
   NumberInput,
@@ -20,6 +19,7 @@ import type { Settings } from '../../../../main/rpc/contract.js';
 import { useAppState } from '../../app/app-state.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { CipherSettings } from './CipherSettings.js';
 
 export function SettingsPage({ onClose }: { onClose(): void }) {
   const { settings, info, updateSettings } = useAppState();
@@ -100,34 +100,7 @@ export function SettingsPage({ onClose }: { onClose(): void }) {
       </Paper>
       <Paper withBorder p="md">
         <Stack gap="sm">
-          <Title order={3} size="h4">
-            How your secrets are protected
-          </Title>
-          <Group gap="xs">
-            <Badge
-              color={info.cipher.secure ? 'green' : 'orange'}
-              data-testid="settings-cipher-secure"
-            >
-              {!info.cipher.secure
-                ? 'Weaker protection'
-                : info.cipher.id === 'passphrase'
-                  ? 'Encrypted with your passphrase'
-                  : 'Encrypted by your system'}
-            </Badge>
-            <Text size="sm" data-testid="settings-cipher">
-              {info.cipher.description}
-            </Text>
-          </Group>
-          {info.cipher.warning && (
-            <Alert
-              color="orange"
-              variant="light"
-              title="Be careful"
-              data-testid="settings-cipher-warning"
-            >
-              <Text size="sm">{info.cipher.warning}</Text>
-            </Alert>
-          )}
+          <CipherSettings />
           <Table variant="vertical" withTableBorder layout="fixed">
             <Table.Tbody>
               <Table.Tr>

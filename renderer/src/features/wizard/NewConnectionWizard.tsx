@@ -11,6 +11,7 @@ import { useRpc } from '../../app/rpc-context.js';
 import { useAction } from '../../app/use-action.js';
 import { dcLongLabel } from '../../lib/data-centres.js';
 import { SelfClientCode } from '../authorize/SelfClientCode.js';
+import { CipherBanner } from '../vault/CipherBanner.js';
 import { AUTHORIZATION_TIMEOUT_SECONDS, ServerSignIn } from '../authorize/ServerSignIn.js';
 import { ClientStep } from './ClientStep.js';
 import {
@@ -138,6 +139,7 @@ export function NewConnectionWizard({ onCancel, onFinished }: NewConnectionWizar
   return (
     <Stack maw={820} mx="auto" data-testid="wizard">
       <Title order={2}>New connection</Title>
+      <CipherBanner context="wizard" />
       <Stepper
         active={active}
         onStepClick={(step) => step < active && active < 3 && setActive(step)}

@@ -7,6 +7,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { ConnectionView } from '../../../../main/rpc/contract.js';
 import { useAppState } from '../../app/app-state.js';
 import { ConnectionPage, type ConnectionTab } from '../connection/ConnectionPage.js';
+import { CipherBanner } from '../vault/CipherBanner.js';
 import { ConnectionSidebar } from './ConnectionSidebar.js';
 import { EmptyState } from './EmptyState.js';
 
@@ -170,6 +171,7 @@ export function Workspace({ initialView = { kind: 'home' } }: { initialView?: Vi
         />
       </AppShell.Navbar>
       <AppShell.Main>
+        {view.kind !== 'wizard' && <CipherBanner />}
         <Suspense fallback={loading}>{main}</Suspense>
       </AppShell.Main>
     </AppShell>

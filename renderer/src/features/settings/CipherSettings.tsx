@@ -1,0 +1,293 @@
+// Settings → how your secrets are protected: the active cipher and its warning, the choice of the
+// cipher that seals new connections (within what this computer offers), the passphrase (set up,
+// or entered), and, in the desktop app, Share with the command line: re-seal connections with the
+// OS keyring so the token-desk command line can use them too.
+
+import { Alert, Badge, Button, Group, Radio, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { CipherId, VaultStatusView } from '../../../../main/rpc/contract.js';
+import { useAppState } from '../../app/app-state.js';
+import { useRpc } from '../../app/rpc-context.js';
+import { useAction } from '../../app/use-action.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { PassphraseForm } from '../vault/PassphraseForm.js';
+import { UnlockForm } from '../vault/UnlockForm.js';
+import { appOnlyConnectionIds, useVaultState } from '../vault/vault-state.js';
+
+/** Connections listed with their own Share button; more are shared with "Share all". */
+const SHARE_LISTED = 10;
+
+export function cipherBadgeText(status: Pick<VaultStatusView, 'secure' | 'primary'>): string {
+  if (!status.secure) return 'Weaker protection';
+  return status.primary === 'passphrase'
+    ? 'Encrypted with your passphrase'
+    : 'Encrypted by your system';
+}
+
+export function CipherSettings() {
+  const { info } = useAppState();
+  const vault = useVaultState();
+  if (!vault) {
+    // No vault status (it could not be loaded): what app.info says, read-only.
+    return (
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          How your secrets are protected
+        </Title>
+        <ActiveCipher
+          secure={info.cipher.secure}
+          badge={cipherBadgeText({
+            secure: info.cipher.secure,
+            primary: info.cipher.id === 'passphrase' ? 'passphrase' : 'safestorage',
+          })}
+          description={info.cipher.description}
+          warning={info.cipher.warning}
+        />
+      </Stack>
+    );
+  }
+  return <CipherChoice status={vault.status} setStatus={vault.setStatus} />;
+}
+
+function ActiveCipher(props: {
+  secure: boolean;
+  badge: string;
+  description: string;
+  warning?: string;
+}) {
+  return (
+    <>
+      <Group gap="xs">
+        <Badge color={props.secure ? 'green' : 'orange'} data-testid="settings-cipher-secure">
+          {props.badge}
+        </Badge>
+        <Text size="sm" data-testid="settings-cipher">
+          {props.description}
+        </Text>
+      </Group>
+      {props.warning && (
+        <Alert
+          color="orange"
+          variant="light"
+          title="Be careful"
+          data-testid="settings-cipher-warning"
+        >
+          <Text size="sm">{props.warning}</Text>
+        </Alert>
+      )}
+    </>
+  );
+}
+
+type Pending = { kind: 'create' } | { kind: 'unlock'; thenChoose: boolean } | null;
+
+function CipherChoice({
+  status,
+  setStatus,
+}: {
+  status: VaultStatusView;
+  setStatus(status: VaultStatusView): void;
+}) {
+  const rpc = useRpc();
+  const { connections } = useAppState();
+  const [pending, setPending] = useState<Pending>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  const choose = useAction(async (cipher: CipherId) => {
+    setNote(null);
+    const next = await rpc.call('vault.choose', { cipher });
+    setStatus(next);
+    setNote('New connections will be protected this way.');
+  });
+  const share = useAction(async (name?: string) => {
+    setNote(null);
+    const result = await rpc.call('vault.shareWithCli', name === undefined ? {} : { name });
+    setStatus(result.status);
+    setNote(
+      result.shared === 0
+        ? 'Nothing to share: the command line can already use these connections.'
+        : `Shared ${result.shared} connection${result.shared === 1 ? '' : 's'} with the command line.`,
+    );
+  });
+
+  const onChoice = (value: string) => {
+    const cipher = value as CipherId;
+    if (cipher === status.primary) return;
+    if (cipher === 'passphrase' && status.passphrase !== 'unlocked') {
+      setPending(
+        status.passphrase === 'none' ? { kind: 'create' } : { kind: 'unlock', thenChoose: true },
+      );
+      return;
+    }
+    setPending(null);
+    void choose.run(cipher);
+  };
+
+  const appOnly = appOnlyConnectionIds(status);
+  const unshared = connections.filter((c) => appOnly.has(c.id));
+  const isDesktop = status.program === 'desktop';
+
+  return (
+    <Stack gap="sm">
+      <Title order={3} size="h4">
+        How your secrets are protected
+      </Title>
+      <ActiveCipher
+        secure={status.secure}
+        badge={cipherBadgeText(status)}
+        description={status.description}
+        warning={status.warning}
+      />
+
+      <Radio.Group
+        label="Protect new connections with"
+        description={
+          status.passphraseFromEnv
+            ? 'TOKEN_DESK_PASSPHRASE is set, so this run uses that passphrase. Start Token Desk without it to choose here.'
+            : 'Connections you already have keep the protection they were stored with.'
+        }
+        value={status.primary}
+        onChange={onChoice}
+        data-testid="settings-cipher-choice"
+      >
+        <Stack gap="xs" mt="xs">
+          {status.choices.map((choice) => (
+            <Radio
+              key={choice.id}
+              value={choice.id}
+              label={choice.label}
+              description={
+                choice.available ? choice.description : (choice.reason ?? 'Not available here.')
+              }
+              disabled={!choice.available || choose.running}
+              data-testid={`settings-cipher-choice-${choice.id}`}
+            />
+          ))}
+        </Stack>
+      </Radio.Group>
+
+      {pending?.kind === 'create' && (
+        <PassphraseForm
+          minLength={status.passphraseMinLength}
+          onDone={(next) => {
+            setStatus(next);
+            setPending(null);
+            setNote('Your passphrase now protects new connections.');
+          }}
+          onCancel={() => setPending(null)}
+          testId="settings-passphrase"
+        />
+      )}
+      {pending?.kind === 'unlock' && (
+        <UnlockForm
+          onDone={async (next) => {
+            const chosen =
+              pending.thenChoose && next.primary !== 'passphrase'
+                ? await rpc.call('vault.choose', { cipher: 'passphrase' })
+                : next;
+            setStatus(chosen);
+            setPending(null);
+            setNote(
+              pending.thenChoose ? 'Your passphrase now protects new connections.' : 'Unlocked.',
+            );
+          }}
+          onCancel={() => setPending(null)}
+          testId="settings-unlock"
+        />
+      )}
+      {!pending && status.passphrase === 'locked' && !status.locked && (
+        <Group gap="sm">
+          <Text size="sm">
+            Some secrets here may be protected by your passphrase, which was not entered since Token
+            Desk started.
+          </Text>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => setPending({ kind: 'unlock', thenChoose: false })}
+            data-testid="settings-open-unlock"
+          >
+            Enter passphrase
+          </Button>
+        </Group>
+      )}
+
+      {isDesktop && (
+        <Stack gap="xs" data-testid="settings-share">
+          <Title order={4} size="h5">
+            Share with the command line
+          </Title>
+          {unshared.length === 0 ? (
+            <Text size="sm">
+              Every connection here can also be used by the token-desk command line.
+            </Text>
+          ) : (
+            <>
+              <Text size="sm">
+                {unshared.length === 1 ? '1 connection is' : `${unshared.length} connections are`}{' '}
+                protected for this app only (Electron safeStorage): the token-desk command line
+                cannot use {unshared.length === 1 ? 'it' : 'them'}. Sharing seals{' '}
+                {unshared.length === 1 ? 'it' : 'them'} again with your OS keyring, which both can
+                open.
+              </Text>
+              {!status.canShareWithCli && (
+                <Text size="sm" c="orange" data-testid="settings-share-unavailable">
+                  {status.choices.find((c) => c.id === 'keyring')?.reason ??
+                    'The OS keyring cannot be reached, so connections cannot be shared now.'}
+                </Text>
+              )}
+              <Table withTableBorder>
+                <Table.Tbody>
+                  {unshared.slice(0, SHARE_LISTED).map((c) => (
+                    <Table.Tr key={c.id}>
+                      <Table.Td>{c.name}</Table.Td>
+                      <Table.Td w={1}>
+                        <Button
+                          size="xs"
+                          variant="light"
+                          disabled={!status.canShareWithCli}
+                          loading={share.running}
+                          onClick={() => void share.run(c.name)}
+                          aria-label={`Share ${c.name} with the command line`}
+                          data-testid={`settings-share-${c.name}`}
+                        >
+                          Share
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              {unshared.length > SHARE_LISTED && (
+                <Text size="sm" c="dimmed">
+                  and {unshared.length - SHARE_LISTED} more
+                </Text>
+              )}
+              <div>
+                <Button
+                  variant="default"
+                  disabled={!status.canShareWithCli}
+                  loading={share.running}
+                  onClick={() => void share.run()}
+                  data-testid="settings-share-all"
+                >
+                  Share all with the command line
+                </Button>
+              </div>
+            </>
+          )}
+        </Stack>
+      )}
+
+      <div role="status" aria-live="polite">
+        {note && !choose.error && !share.error && (
+          <Text size="sm" c="teal" data-testid="settings-cipher-note">
+            {note}
+          </Text>
+        )}
+      </div>
+      {choose.error && <ErrorAlert error={choose.error} />}
+      {share.error && <ErrorAlert error={share.error} />}
+    </Stack>
+  );
+}
