@@ -206,6 +206,8 @@ export class FakeRpc implements RpcClient {
     },
   ];
   now: () => number;
+  /** Whether main "opened the system browser" for a server sign-in (false: --no-open, or it failed). */
+  browserOpens = true;
   private readonly overrides = new Map<
     MethodName,
     (params: unknown) => Promise<unknown> | unknown
@@ -296,6 +298,13 @@ export class FakeRpc implements RpcClient {
     const handler = this.overrides.get(method) ?? ((p: unknown) => this.defaultHandler(method, p));
     const result = await handler(parsed.data);
     return methods[method].result.parse(result) as Result<M>;
+  }
+
+  /** Zoho sent the browser back: main is exchanging the code (the authorization stays pending). */
+  serverCallbackArrived(): void {
+    const pending = this.serverAuth;
+    if (!pending) throw new Error('no server authorization is pending');
+    this.emit('authorization.progress', { name: pending.name, step: 'exchanging' });
   }
 
   /** Finishes a pending server authorization as Zoho would. */
@@ -438,8 +447,9 @@ export class FakeRpc implements RpcClient {
         this.emit('authorization.progress', { name: current.name, step: 'listening', deadline });
         this.emit('authorization.progress', {
           name: current.name,
-          step: 'browser-opened',
+          step: 'sign-in',
           url: `${current.accountsUrl}/oauth/v2/auth?client_id=${current.clientId}&state=xyz`,
+          browserOpened: this.browserOpens,
           deadline,
         });
         return pending.deferred.promise;

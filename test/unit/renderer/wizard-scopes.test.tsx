@@ -10,7 +10,7 @@ async function toScopes() {
   await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
   await user.type(screen.getByLabelText(/Client secret/), 'secret');
   await user.click(screen.getByTestId('wizard-next'));
-  await screen.findByLabelText('Or type scopes');
+  await screen.findByLabelText(/Type or paste scopes/);
   return app;
 }
 
@@ -18,14 +18,14 @@ describe('new-connection wizard: scopes', () => {
   it('checks typed scopes against the grammar as you type, via catalog.checkScopes', async () => {
     const { user, fake } = await toScopes();
     await user.type(
-      screen.getByLabelText('Or type scopes'),
+      screen.getByLabelText(/Type or paste scopes/),
       'ZohoCRM.modules.ALL, ZohoCRM.modules',
     );
     const errors = await screen.findByTestId('scope-errors');
     expect(errors).toHaveTextContent(
       '“ZohoCRM.modules” is not a valid scope: a scope has the form Service.scope.OPERATION',
     );
-    expect(screen.getByLabelText('Or type scopes')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText(/Type or paste scopes/)).toHaveAttribute('aria-invalid', 'true');
     expect(fake.callsOf('catalog.checkScopes').at(-1)).toEqual({
       scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.modules'],
       presetIds: [],
@@ -36,7 +36,7 @@ describe('new-connection wizard: scopes', () => {
       'Fix or remove the scopes marked as not valid',
     );
 
-    await user.type(screen.getByLabelText('Or type scopes'), '.read');
+    await user.type(screen.getByLabelText(/Type or paste scopes/), '.read');
     await screen.findByText('2 scopes chosen:');
     expect(screen.queryByTestId('scope-errors')).not.toBeInTheDocument();
     expect(screen.getByTestId('wizard-scopes-chosen')).toHaveTextContent('ZohoCRM.modules.READ');

@@ -150,7 +150,7 @@ describe('new-connection wizard: Self Client', () => {
     await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
     await user.type(screen.getByLabelText(/Client secret/), 'secret');
     await user.click(screen.getByTestId('wizard-next'));
-    await user.type(await screen.findByLabelText('Or type scopes'), 'ZohoCRM.modules.ALL');
+    await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
     await screen.findByTestId('wizard-scopes-chosen');
     await user.click(screen.getByTestId('wizard-next'));
 

@@ -80,7 +80,7 @@ export function ScopesStep({ draft, onChange, check }: ScopesStepProps) {
         onPickedChange={(pickedScopes) => onChange({ pickedScopes })}
       />
       <Textarea
-        label="Or type scopes"
+        label="Type or paste scopes"
         description="Separated by commas, for example ZohoCRM.modules.ALL, ZohoCRM.users.READ"
         value={draft.typedScopes}
         onChange={(e) => onChange({ typedScopes: e.currentTarget.value })}
