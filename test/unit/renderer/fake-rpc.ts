@@ -206,6 +206,8 @@ export class FakeRpc implements RpcClient {
     },
   ];
   now: () => number;
+  /** What Zoho "confirmed" on a Self Client grant: nothing, as the real token answer. */
+  selfClientGrantedScopes: string[] | undefined = undefined;
   /** Whether main "opened the system browser" for a server sign-in (false: --no-open, or it failed). */
   browserOpens = true;
   private readonly overrides = new Map<
@@ -415,7 +417,7 @@ export class FakeRpc implements RpcClient {
           remedy: 'Use add + authorizeSelfClient.',
         });
       case 'connections.authorizeSelfClient': {
-        const { name, code } = raw as { name: string; code: string };
+        const { name, code, scopes } = raw as { name: string; code: string; scopes?: string[] };
         if (code.includes('expired')) {
           throw new RpcFailure({
             code: 'invalid_code',
@@ -424,7 +426,12 @@ export class FakeRpc implements RpcClient {
               'Generate a new code in the API Console (Self Client > Generate Code) and paste it within its Time Duration.',
           });
         }
-        return this.authorize(name);
+        // As main does: the scopes the code was generated with become the connection's; Zoho's
+        // token answer lists none, so nothing is known as granted.
+        return this.authorize(name, {
+          ...(scopes ? { scopes } : {}),
+          grantedScopes: this.selfClientGrantedScopes,
+        });
       }
       case 'connections.authorizeServer': {
         const { name, timeoutSeconds, addScopes } = raw as {

@@ -65,6 +65,14 @@ describe('new-connection wizard: Self Client', () => {
     expect(within(success).getByTestId('success-dc')).toHaveTextContent('Europe (zoho.eu)');
     expect(within(success).getByTestId('success-scopes')).toHaveTextContent('ZohoCRM.modules.ALL');
     expect(within(success).getByTestId('success-scopes')).toHaveTextContent('ZohoCRM.users.READ');
+    // Zoho's answer listed no scopes: they are called requested, not granted.
+    expect(within(success).getByTestId('success-scopes-label')).toHaveTextContent(
+      'Scopes requested',
+    );
+    expect(within(success).getByTestId('success-scopes-note')).toHaveTextContent(
+      'Zoho did not list what it granted',
+    );
+    expect(success).not.toHaveTextContent('Scopes granted');
 
     const order = fake
       .methodsCalled()
@@ -82,6 +90,7 @@ describe('new-connection wizard: Self Client', () => {
     expect(fake.callsOf('connections.authorizeSelfClient')[0]).toEqual({
       name: 'acme-crm',
       code: '1000.grantcode.abc',
+      scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.users.READ'],
     });
     expect(fake.protocolErrors).toEqual([]);
 

@@ -78,6 +78,9 @@ describe('new-connection wizard: Server-based client', () => {
     const success = await screen.findByTestId('wizard-success');
     expect(within(success).getByTestId('success-dc')).toHaveTextContent('India');
     expect(within(success).getByTestId('success-scopes')).toHaveTextContent('ZohoCRM.org.READ');
+    // This time Zoho listed what it granted.
+    expect(within(success).getByTestId('success-scopes-label')).toHaveTextContent('Scopes granted');
+    expect(within(success).queryByTestId('success-scopes-note')).not.toBeInTheDocument();
     expect(fake.callsOf('connections.add')).toHaveLength(1);
     expect(fake.protocolErrors).toEqual([]);
   });

@@ -112,7 +112,10 @@ export function NewConnectionWizard({ onCancel, onFinished }: NewConnectionWizar
 
   const selfAuthorize = useAction(async (code: string) => {
     const connection = await ensureAdded();
-    finish(await rpc.call('connections.authorizeSelfClient', { name: connection.name, code }));
+    // The scopes shown to paste into Generate Code: Zoho's answer will not name them.
+    finish(
+      await rpc.call('connections.authorizeSelfClient', { name: connection.name, code, scopes }),
+    );
   });
 
   const nav = (next: ReactNode) => (
