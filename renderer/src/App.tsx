@@ -17,6 +17,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ConnectionView, RpcError, Settings } from '../../main/rpc/contract.js';
 import { AppStateProvider, type AppInfo } from './app/app-state.js';
 import { ClockProvider, systemClock, type Clock } from './app/clock.js';
+import { NoticesProvider } from './app/notices.js';
 import { RpcProvider } from './app/rpc-context.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
 import { Workspace, type View } from './features/workspace/Workspace.js';
@@ -89,7 +90,9 @@ export function App({ client, clock = systemClock, env = 'default', initialView 
               connections={loaded.connections}
               onSettings={onSettings}
             >
-              <Workspace initialView={initialView} />
+              <NoticesProvider>
+                <Workspace initialView={initialView} />
+              </NoticesProvider>
             </AppStateProvider>
           ) : error ? (
             <Center h="100vh" p="md">

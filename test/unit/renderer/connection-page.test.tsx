@@ -1,5 +1,5 @@
 import { act, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   FAKE_ACCESS_TOKEN,
   MASKED_TOKEN,
@@ -66,6 +66,51 @@ describe('connection page', () => {
     expect(fake.callsOf('tokens.copy')).toHaveLength(0);
     // Still masked on screen.
     expect(screen.getByTestId('token-masked')).toHaveTextContent(MASKED_TOKEN);
+  });
+
+  describe('browser mode clipboard clearing', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+      vi.useRealTimers();
+    });
+
+    it('promises the clear only as a try, clears when the browser lets it, and says so when it did not', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout'] });
+      const { user } = await openAcme({ shell: 'browser' });
+      await user.click(screen.getByTestId('token-copy'));
+      const feedback = await screen.findByTestId('token-feedback');
+      expect(feedback).toHaveTextContent(
+        'Access token copied. Token Desk tries to clear the clipboard in 30 s, if your browser allows it',
+      );
+      expect(feedback).not.toHaveTextContent('The clipboard is cleared in');
+
+      // Allowed: after 30 s the token is gone, and nothing needs saying.
+      expect(await navigator.clipboard.readText()).toBe(FAKE_ACCESS_TOKEN);
+      const writes = vi.spyOn(navigator.clipboard, 'writeText');
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(30_000);
+      });
+      await vi.waitFor(() => expect(writes).toHaveBeenLastCalledWith(''));
+      expect(screen.queryByTestId('notice-clipboard-not-cleared')).not.toBeInTheDocument();
+
+      // Refused (no clipboard-read permission): the user is told the token may still be there.
+      await user.click(screen.getByTestId('token-copy'));
+      await screen.findByText(/^Access token copied/);
+      vi.spyOn(navigator.clipboard, 'readText').mockRejectedValue(
+        new DOMException('Read permission denied.', 'NotAllowedError'),
+      );
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(30_000);
+      });
+      const notice = await screen.findByTestId('notice-clipboard-not-cleared');
+      expect(notice).toHaveTextContent('Could not clear the clipboard');
+      expect(notice).toHaveTextContent('Copy something else to replace it.');
+      // It stays in view when the user moves to another screen, until dismissed.
+      await user.click(screen.getByTestId('tab-details'));
+      expect(screen.getByTestId('notice-clipboard-not-cleared')).toBeInTheDocument();
+      await user.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+      expect(screen.queryByTestId('notice-clipboard-not-cleared')).not.toBeInTheDocument();
+    });
   });
 
   it('reveals the token on request and hides it again after 30 seconds', async () => {
