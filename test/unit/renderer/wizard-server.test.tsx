@@ -165,5 +165,12 @@ describe('new-connection wizard: Server-based client', () => {
     await user.click(screen.getByTestId('wizard-cancel-wizard'));
     expect(fake.callsOf('connections.cancelAuthorization')).toHaveLength(1);
     expect(fake.serverAuthorizationPending).toBe(false);
+    // The sign-in was cancelled before the unauthorized connection was removed.
+    await screen.findByTestId('empty-state');
+    const order = fake
+      .methodsCalled()
+      .filter((m) => m === 'connections.cancelAuthorization' || m === 'connections.remove');
+    expect(order).toEqual(['connections.cancelAuthorization', 'connections.remove']);
+    expect(fake.connections).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 // New connection in three steps: 1. the client (name, data centre, type, ID and secret), 2. the
 // scopes, 3. authorize (paste a Self Client code, or sign in through the browser). The connection
 // is added (connections.add) when the user first authorizes, and replaced if they go back and
-// change it, so a half-finished wizard leaves at most one unauthorized connection behind.
+// change it. Cancel, or leaving the wizard for another screen, removes that connection while it is
+// still unauthorized, so starting again with the same name works; a connection that existed
+// before the wizard is never touched (connections.add refuses an existing name).
 
 import { Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
@@ -37,6 +39,10 @@ export function NewConnectionWizard({ onCancel, onFinished }: NewConnectionWizar
   const [scopeHint, setScopeHint] = useState<string | null>(null);
   const [done, setDone] = useState<ConnectionView | null>(null);
   const added = useRef<{ key: string; connection: ConnectionView } | null>(null);
+  const finished = useRef(false);
+  const signingIn = useRef(false);
+  const latestConnections = useRef(connections);
+  latestConnections.current = connections;
   const body = useRef<HTMLDivElement>(null);
   const check = useScopeCheck(draft.pickedScopes, draft.typedScopes);
 
@@ -104,7 +110,33 @@ export function NewConnectionWizard({ onCancel, onFinished }: NewConnectionWizar
     return connection;
   };
 
+  /** Removes the connection this wizard added, unless it got authorized (here or elsewhere). */
+  const discardUnfinished = async () => {
+    const mine = added.current;
+    if (!mine || finished.current) return;
+    added.current = null;
+    const current = latestConnections.current.find((c) => c.id === mine.connection.id);
+    if (current && current.status !== 'new') return;
+    // A sign-in still waiting for Zoho would otherwise finish into a removed connection.
+    if (signingIn.current)
+      await rpc.call('connections.cancelAuthorization', {}).catch(() => undefined);
+    await rpc.call('connections.remove', { name: mine.connection.name }).then(
+      () => dropConnection(mine.connection.name),
+      () => undefined,
+    );
+  };
+  const discardRef = useRef(discardUnfinished);
+  discardRef.current = discardUnfinished;
+  // Leaving the wizard for another screen (a connection, Settings) counts as Cancel.
+  useEffect(() => () => void discardRef.current(), []);
+
+  const cancelWizard = async () => {
+    await discardUnfinished();
+    onCancel();
+  };
+
   const finish = (connection: ConnectionView) => {
+    finished.current = true;
     upsertConnection(connection);
     setDone(connection);
     setActive(3);
@@ -120,7 +152,12 @@ export function NewConnectionWizard({ onCancel, onFinished }: NewConnectionWizar
 
   const nav = (next: ReactNode) => (
     <Group justify="space-between" mt="lg">
-      <Button variant="subtle" color="gray" onClick={onCancel} data-testid="wizard-cancel-wizard">
+      <Button
+        variant="subtle"
+        color="gray"
+        onClick={() => void cancelWizard()}
+        data-testid="wizard-cancel-wizard"
+      >
         Cancel
       </Button>
       <Group>
@@ -203,10 +240,15 @@ export function NewConnectionWizard({ onCancel, onFinished }: NewConnectionWizar
                 redirectUri={added.current?.connection.redirectUri ?? redirectUriOf(draft)}
                 start={async () => {
                   const connection = await ensureAdded();
-                  return rpc.call('connections.authorizeServer', {
-                    name: connection.name,
-                    timeoutSeconds: AUTHORIZATION_TIMEOUT_SECONDS,
-                  });
+                  signingIn.current = true;
+                  try {
+                    return await rpc.call('connections.authorizeServer', {
+                      name: connection.name,
+                      timeoutSeconds: AUTHORIZATION_TIMEOUT_SECONDS,
+                    });
+                  } finally {
+                    signingIn.current = false;
+                  }
                 }}
                 onDone={finish}
                 testIdPrefix="wizard"
