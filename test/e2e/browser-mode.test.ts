@@ -247,6 +247,8 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
       redirectUri,
     });
     await page.getByTestId('wizard-next').click();
+    // Presets live in their product's section, collapsed at first.
+    await page.getByTestId('catalog-product-crm').click();
     await page.getByTestId('preset-crm-read-leads-contacts').click();
     await page.getByTestId('wizard-scopes-typed').fill('AaaServer.profile.READ');
     await confirmScopes(page, scopes);
