@@ -241,6 +241,25 @@ describe('new-connection wizard: Self Client', () => {
     expect(fake.connections.map((c) => c.name)).toEqual(['existing']);
   });
 
+  it('picking its own unauthorized connection in the sidebar keeps it, to authorize from its page', async () => {
+    const { user, fake } = await startWizard();
+    await user.type(screen.getByLabelText(/Connection name/), 'acme');
+    await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
+    await user.type(screen.getByLabelText(/Client secret/), 'secret');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
+    await screen.findByTestId('wizard-scopes-chosen');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.type(await screen.findByTestId('wizard-code'), '1000.expired.code');
+    await user.click(screen.getByTestId('wizard-authorize'));
+    await screen.findByTestId('error-message');
+
+    await user.click(screen.getByTestId('connection-item-acme'));
+    expect(await screen.findByTestId('not-authorized')).toBeInTheDocument();
+    expect(fake.callsOf('connections.remove')).toEqual([]);
+    expect(fake.connections.map((c) => c.name)).toEqual(['acme']);
+  });
+
   it('keeps the connection once it is authorized', async () => {
     const { user, fake } = await startWizard();
     await user.type(screen.getByLabelText(/Connection name/), 'acme');

@@ -2,8 +2,9 @@
 // scopes, 3. authorize (paste a Self Client code, or sign in through the browser). The connection
 // is added (connections.add) when the user first authorizes, and replaced if they go back and
 // change it. Cancel, or leaving the wizard for another screen, removes that connection while it is
-// still unauthorized, so starting again with the same name works; a connection that existed
-// before the wizard is never touched (connections.add refuses an existing name).
+// still unauthorized, so starting again with the same name works; opening that very connection
+// from the sidebar keeps it (its page offers Authorize). A connection that existed before the
+// wizard is never touched (connections.add refuses an existing name).
 
 import { Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
@@ -28,9 +29,18 @@ import { WizardSuccess } from './WizardSuccess.js';
 export interface NewConnectionWizardProps {
   onCancel(): void;
   onFinished(connection: ConnectionView, next: 'token' | 'requests'): void;
+  /**
+   * Asked when the wizard is left for another screen: true when that screen is this connection
+   * (the user picked it in the sidebar to authorize it from its page), which then stays.
+   */
+  isOpenElsewhere?(connectionId: string): boolean;
 }
 
-export function NewConnectionWizard({ onCancel, onFinished }: NewConnectionWizardProps) {
+export function NewConnectionWizard({
+  onCancel,
+  onFinished,
+  isOpenElsewhere,
+}: NewConnectionWizardProps) {
   const rpc = useRpc();
   const { connections, upsertConnection, dropConnection } = useAppState();
   const [draft, setDraft] = useState<WizardDraft>(emptyDraft);
@@ -111,9 +121,10 @@ export function NewConnectionWizard({ onCancel, onFinished }: NewConnectionWizar
   };
 
   /** Removes the connection this wizard added, unless it got authorized (here or elsewhere). */
-  const discardUnfinished = async () => {
+  const discardUnfinished = async (leaving = false) => {
     const mine = added.current;
     if (!mine || finished.current) return;
+    if (leaving && isOpenElsewhere?.(mine.connection.id)) return;
     added.current = null;
     const current = latestConnections.current.find((c) => c.id === mine.connection.id);
     if (current && current.status !== 'new') return;
@@ -128,7 +139,7 @@ export function NewConnectionWizard({ onCancel, onFinished }: NewConnectionWizar
   const discardRef = useRef(discardUnfinished);
   discardRef.current = discardUnfinished;
   // Leaving the wizard for another screen (a connection, Settings) counts as Cancel.
-  useEffect(() => () => void discardRef.current(), []);
+  useEffect(() => () => void discardRef.current(true), []);
 
   const cancelWizard = async () => {
     await discardUnfinished();
