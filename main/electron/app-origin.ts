@@ -1,10 +1,17 @@
-// Which URLs are "the app": the one page the window loads (the built index.html over file://, or
-// the electron-vite dev server while developing). The IPC adapter, the navigation guard and the
-// CSP header all ask this one question, so they cannot disagree about what is trusted.
+// Which URLs are "the app": the one page the window loads (the renderer build served by Token
+// Desk's own app:// scheme, see app-protocol.ts, or the electron-vite dev server while
+// developing). The IPC adapter, the navigation guard and the CSP header all ask this one
+// question, so they cannot disagree about what is trusted.
+
+/** The privileged scheme the renderer build is served from (never file://, see app-protocol.ts). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'token-desk';
+/** The page the window loads: app://token-desk/index.html. */
+export const APP_START_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 export type AppLocation =
-  /** Production: the bundled page, e.g. file:///opt/Token Desk/resources/app.asar/out/renderer/index.html */
-  | { kind: 'file'; indexUrl: string }
+  /** A build (packaged or not): out/renderer served by the app:// protocol handler. */
+  | { kind: 'app' }
   /** Development only: the electron-vite dev server, e.g. http://localhost:5173/ */
   | { kind: 'dev'; serverUrl: string };
 
@@ -25,22 +32,20 @@ function parse(url: string): URL | undefined {
 }
 
 export function createAppOrigin(location: AppLocation): AppOrigin {
-  if (location.kind === 'file') {
-    const index = parse(location.indexUrl);
-    if (!index || index.protocol !== 'file:')
-      throw new Error(`app-origin: not a file URL: ${location.indexUrl}`);
-    // file: URLs have an opaque origin ("null"), so the page is identified by its exact path:
-    // another local file (a downloaded .html, say) is not the app.
+  if (location.kind === 'app') {
     return {
       location,
-      startUrl: index.href,
+      startUrl: APP_START_URL,
       isAppUrl(url) {
         const candidate = parse(url);
+        // The exact page: another file of the build (a script, say) is not a page of the app.
         return (
           candidate !== undefined &&
-          candidate.protocol === 'file:' &&
-          candidate.host === index.host &&
-          candidate.pathname === index.pathname
+          candidate.protocol === `${APP_SCHEME}:` &&
+          candidate.host === APP_HOST &&
+          candidate.username === '' &&
+          candidate.password === '' &&
+          candidate.pathname === '/index.html'
         );
       },
     };
@@ -61,14 +66,13 @@ export function createAppOrigin(location: AppLocation): AppOrigin {
 
 /**
  * The app location for this run: the dev server only when the app is not packaged AND
- * electron-vite set ELECTRON_RENDERER_URL; a packaged app always loads its own file.
+ * electron-vite set ELECTRON_RENDERER_URL; otherwise the build, over app://.
  */
 export function resolveAppLocation(options: {
   isPackaged: boolean;
   devServerUrl: string | undefined;
-  indexUrl: string;
 }): AppLocation {
   if (!options.isPackaged && options.devServerUrl)
     return { kind: 'dev', serverUrl: options.devServerUrl };
-  return { kind: 'file', indexUrl: options.indexUrl };
+  return { kind: 'app' };
 }

@@ -1,7 +1,10 @@
-// The Content-Security-Policy of the app page. The renderer's index.html carries it as a meta tag
-// (that is what applies to the file:// page); main also sets it as a response header on the app's
-// own documents, which covers the dev server and anything a meta tag cannot say (frame-ancestors).
-// Only the app's documents get the header; other responses (net.fetch to Zoho) are left alone.
+// The Content-Security-Policy of the app page, sent as a header: by the app:// protocol handler
+// with every file of the build (app-protocol.ts), and on the dev server's documents through
+// webRequest. The renderer's index.html carries the same policy as a meta tag, except what a meta
+// tag cannot say (frame-ancestors) and connect-src 'self', which browser mode needs for its rpc
+// calls (both policies apply, so the desktop still gets connect-src 'none'); a test keeps the two
+// in step. Only the app's documents get the webRequest header; other responses (net.fetch to
+// Zoho) are left alone.
 
 import type { AppLocation } from './app-origin.js';
 

@@ -134,6 +134,8 @@ export async function createDesktopServices(
     clearAfterSeconds: () => settings.get().clipboardClearSeconds,
     notify: options.notify,
     now: () => clock.now(),
+    // A tray copy that refreshed (or failed) must show in the window and the tray label at once.
+    onConnectionChanged: () => options.emit('connections.changed', {}),
   });
 
   const handlers = createRpcHandlers({

@@ -12,6 +12,7 @@ import {
   nativeImage,
   net,
   Notification,
+  protocol,
   safeStorage,
   session,
   shell,
@@ -19,14 +20,16 @@ import {
 } from 'electron';
 import ElectronStore from 'electron-store';
 import envPaths from 'env-paths';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { isTokenDeskError } from '../core/errors.js';
 import { systemClock } from '../core/ports.js';
 import { createFileLock } from '../platform/node/file-lock.js';
 import { createOsKeyring } from '../platform/node/os-keyring.js';
 import { createDispatcher } from '../rpc/dispatcher.js';
-import { createAppOrigin, resolveAppLocation } from './app-origin.js';
+import { APP_SCHEME, createAppOrigin, resolveAppLocation } from './app-origin.js';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.js';
 import { clipboardPort, timerSchedule } from './clipboard-guard.js';
 import { contentSecurityPolicy, installCspHeader } from './csp.js';
 import { createDesktopServices, type DesktopServices } from './desktop-services.js';
@@ -50,12 +53,10 @@ const iconPath = app.isPackaged
   ? join(process.resourcesPath, 'icon.png')
   : join(app.getAppPath(), 'build', 'icon.png');
 const origin = createAppOrigin(
-  resolveAppLocation({
-    isPackaged: app.isPackaged,
-    devServerUrl: env.ELECTRON_RENDERER_URL,
-    indexUrl: pathToFileURL(join(here, '../renderer/index.html')).href,
-  }),
+  resolveAppLocation({ isPackaged: app.isPackaged, devServerUrl: env.ELECTRON_RENDERER_URL }),
 );
+/** The renderer build, served as app://token-desk/ (inside app.asar when packaged). */
+const rendererRoot = join(here, '../renderer');
 
 let window: BrowserWindow | undefined;
 let tray: TrayController | undefined;
@@ -89,10 +90,13 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null);
 
   installPermissionGuard(session.defaultSession);
-  installCspHeader(session.defaultSession.webRequest, {
-    isAppUrl: origin.isAppUrl,
-    policy: contentSecurityPolicy(origin.location),
-  });
+  const policy = contentSecurityPolicy(origin.location);
+  // The build's files, with the CSP as a header (a file:// page could get neither).
+  session.defaultSession.protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({ root: rendererRoot, policy, readFile: (path) => readFile(path) }),
+  );
+  installCspHeader(session.defaultSession.webRequest, { isAppUrl: origin.isAppUrl, policy });
   // Every webContents, present and future, gets the navigation guard.
   app.on('web-contents-created', (_event, contents) =>
     installNavigationGuard(contents, {
@@ -173,6 +177,8 @@ async function start(): Promise<void> {
 
 // Every renderer sandboxed, whatever a future window's options say (must precede 'ready').
 app.enableSandbox();
+// The app:// scheme must be known as privileged (an origin, a secure context) before 'ready'.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 if (claimSingleInstance(app, showWindowWhenStarted)) {
   // Closing the window leaves Token Desk in the tray; Quit (tray, Cmd+Q) ends it.

@@ -24,7 +24,13 @@ export interface TokenCopierDeps {
   getAccessToken(
     name: string,
     options: { minValidSeconds: number },
-  ): Promise<{ accessToken: string; expiresAt: number; connection?: { name: string } }>;
+  ): Promise<{
+    accessToken: string;
+    expiresAt: number;
+    connection?: { name: string };
+    /** True when getting it took a refresh (the stored expiry changed). */
+    refreshed?: boolean;
+  }>;
   clipboard: ClipboardPort;
   schedule: Schedule;
   /** The user's setting, read at each copy; 0 = never clear. */
@@ -32,6 +38,12 @@ export interface TokenCopierDeps {
   notify(notice: Notice): void;
   now(): number;
   formatTime?(ms: number): string;
+  /**
+   * The connection changed because of a copy: its token was refreshed, or a failed refresh may
+   * have marked it for re-authorization. The desktop emits connections.changed, so the window's
+   * countdown and the tray label follow at once (a tray copy has no rpc call that would).
+   */
+  onConnectionChanged?(name: string): void;
 }
 
 export interface TokenCopier {
@@ -55,8 +67,23 @@ export function createTokenCopier(deps: TokenCopierDeps): TokenCopier {
   // One pending clear at a time: a new copy supersedes the old one's timer.
   let last: { cancel: () => void; text: string } | undefined;
 
+  const changed = (name: string) => {
+    try {
+      deps.onConnectionChanged?.(name);
+    } catch {
+      // Telling the window is a courtesy; the copy itself worked (or its error is what matters).
+    }
+  };
+
   async function copy(name: string, as: CopyKind): Promise<{ expiresAt: number }> {
-    const result = await deps.getAccessToken(name, { minValidSeconds: COPY_MIN_VALID_SECONDS });
+    let result: Awaited<ReturnType<TokenCopierDeps['getAccessToken']>>;
+    try {
+      result = await deps.getAccessToken(name, { minValidSeconds: COPY_MIN_VALID_SECONDS });
+    } catch (error) {
+      changed(name);
+      throw error;
+    }
+    if (result.refreshed) changed(result.connection?.name ?? name);
     const text = clipboardText(result.accessToken, as);
     const clearAfterSeconds = deps.clearAfterSeconds();
     last?.cancel();

@@ -232,7 +232,15 @@ export const methods = {
     params: z.object({ name, fileText: z.string().max(64 * 1024), dc: DC_CODE.optional(), accountsUrl: z.string().optional(), apiDomain: z.string().optional() }),
     result: connectionView,
   },
-  'connections.authorizeSelfClient': { params: z.object({ name, code: z.string().min(1) }), result: connectionView },
+  'connections.authorizeSelfClient': {
+    params: z.object({
+      name,
+      code: z.string().min(1),
+      /** The scopes the code was generated with (the UI showed them to paste); kept as the connection's scopes once Zoho accepts the code. */
+      scopes: z.array(z.string().min(1)).max(200).optional(),
+    }),
+    result: connectionView,
+  },
   /** Opens the system browser and waits for the loopback callback; progress comes as events. */
   'connections.authorizeServer': {
     params: z.object({
@@ -287,11 +295,17 @@ export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']
 export type Result<M extends MethodName> = z.infer<(typeof methods)[M]['result']>;
 
 export const events = {
-  /** Server-client authorization steps, for the waiting screen. */
+  /**
+   * Server-client authorization steps, for the waiting screen: listening (the receiver is up;
+   * deadline set), sign-in (the Zoho page is ready: url, and whether the system browser opened
+   * it), exchanging (Zoho answered; the code is being exchanged), then done, failed or cancelled.
+   */
   'authorization.progress': z.object({
     name: z.string(),
-    step: z.enum(['listening', 'browser-opened', 'exchanging', 'done', 'failed', 'cancelled']),
+    step: z.enum(['listening', 'sign-in', 'exchanging', 'done', 'failed', 'cancelled']),
     url: z.string().optional(),
+    /** sign-in only: false when the browser was not opened (--no-open, or opening failed). */
+    browserOpened: z.boolean().optional(),
     deadline: z.number().optional(),
   }),
   /** Something changed connections (another window, the CLI, a refresh): reload the list. */

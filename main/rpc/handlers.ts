@@ -107,8 +107,8 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
       changed();
       return view(connection);
     },
-    'connections.authorizeSelfClient': async ({ name, code }) => {
-      const connection = await deps.connections.authorizeSelfClient(name, code);
+    'connections.authorizeSelfClient': async ({ name, code, scopes }) => {
+      const connection = await deps.connections.authorizeSelfClient(name, code, { scopes });
       changed();
       return view(connection);
     },
@@ -117,13 +117,24 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
       const controller = new AbortController();
       pendingAuthorization = controller;
       const timeoutMs = (timeoutSeconds ?? 300) * 1000;
+      // The receiver's timeout starts when it listens; the waiting screen counts down to it.
+      let deadline: number | undefined;
       try {
         const connection = await deps.connections.authorizeServerClient(name, {
           openBrowser: deps.openAuthorizationPage ?? true,
           addScopes,
           timeoutMs,
           signal: controller.signal,
-          onAuthorizationUrl: (url) => deps.emit('authorization.progress', { name, step: 'browser-opened', url, deadline: Date.now() + timeoutMs }),
+          onProgress: (progress) => {
+            if (progress.step === 'listening') {
+              deadline = Date.now() + timeoutMs;
+              deps.emit('authorization.progress', { name, step: 'listening', deadline });
+            } else if (progress.step === 'sign-in') {
+              deps.emit('authorization.progress', { name, step: 'sign-in', url: progress.url, browserOpened: progress.browserOpened, deadline });
+            } else {
+              deps.emit('authorization.progress', { name, step: 'exchanging', deadline });
+            }
+          },
         });
         deps.emit('authorization.progress', { name, step: 'done' });
         changed();

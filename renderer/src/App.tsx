@@ -17,6 +17,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ConnectionView, RpcError, Settings } from '../../main/rpc/contract.js';
 import { AppStateProvider, type AppInfo } from './app/app-state.js';
 import { ClockProvider, systemClock, type Clock } from './app/clock.js';
+import { NoticesProvider } from './app/notices.js';
 import { RpcProvider } from './app/rpc-context.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
 import { VaultGate } from './features/vault/VaultGate.js';
@@ -90,9 +91,11 @@ export function App({ client, clock = systemClock, env = 'default', initialView 
               connections={loaded.connections}
               onSettings={onSettings}
             >
-              <VaultGate>
-                <Workspace initialView={initialView} />
-              </VaultGate>
+              <NoticesProvider>
+                <VaultGate>
+                  <Workspace initialView={initialView} />
+                </VaultGate>
+              </NoticesProvider>
             </AppStateProvider>
           ) : error ? (
             <Center h="100vh" p="md">

@@ -73,7 +73,10 @@ async function openConsentPage(s: UiSession, scopes: readonly string[]): Promise
   const { page, harness } = s;
   await page.getByTestId('wizard-authorize').click();
   await page.getByTestId('wizard-waiting').waitFor();
+  // `token-desk ui --no-open` opened no browser: the screen says so, and offers the address.
+  await waitForText(page.getByTestId('wizard-status'), 'Your browser was not opened for you');
   const address = await textOf(page.getByTestId('wizard-authorize-url'));
+  expect(await page.getByTestId('wizard-open-sign-in').getAttribute('href')).toBe(address);
   expect(address.startsWith(`${harness.sim.accountsUrl}/oauth/v2/auth?`)).toBe(true);
   const consent = await s.context.newPage();
   await consent.goto(address);
@@ -247,6 +250,8 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
       redirectUri,
     });
     await page.getByTestId('wizard-next').click();
+    // Presets live in their product's section, collapsed at first.
+    await page.getByTestId('catalog-product-crm').click();
     await page.getByTestId('preset-crm-read-leads-contacts').click();
     await page.getByTestId('wizard-scopes-typed').fill('AaaServer.profile.READ');
     await confirmScopes(page, scopes);

@@ -21,12 +21,23 @@ export interface ServerAuthorizationConnection {
   customAccountsUrl?: string;
 }
 
+/** The steps of a sign-in a shell can show while it waits (the waiting screen's timeline). */
+export type ServerAuthorizationProgress =
+  /** The receiver listens at the redirect URI; its timeout runs from now. */
+  | { step: 'listening'; redirectUri: string }
+  /** The sign-in page is ready: opened in the system browser, or (opened false) to be opened by hand. */
+  | { step: 'sign-in'; url: string; browserOpened: boolean }
+  /** Zoho sent the browser back with a code; it is being exchanged for tokens. */
+  | { step: 'exchanging' };
+
 export interface ServerAuthorizationOptions {
   oauth: ZohoOAuthClient;
   opener?: BrowserOpener;
   openBrowser: boolean;
   /** Called with the URL before the browser opens, so a shell can show it for copying. */
   onAuthorizationUrl(url: string): void;
+  /** Each step as it happens; a throwing listener does not end the sign-in. */
+  onProgress?(progress: ServerAuthorizationProgress): void;
   connection: ServerAuthorizationConnection;
   clientSecret: string;
   /** How long to wait for the browser; default 5 minutes. */
@@ -45,7 +56,9 @@ export interface ServerAuthorizationResult {
   location?: string;
 }
 
-export async function runServerAuthorization(options: ServerAuthorizationOptions): Promise<ServerAuthorizationResult> {
+export async function runServerAuthorization(
+  options: ServerAuthorizationOptions,
+): Promise<ServerAuthorizationResult> {
   const { oauth, connection } = options;
   const random = options.random ?? nodeRandom;
   // Fresh per attempt: a state or verifier from an older attempt must never complete this one.
@@ -60,6 +73,14 @@ export async function runServerAuthorization(options: ServerAuthorizationOptions
     timeoutMs: options.timeoutMs,
     signal: options.signal,
   });
+  const progress = (step: ServerAuthorizationProgress) => {
+    try {
+      options.onProgress?.(step);
+    } catch {
+      // A display problem in a shell must not cost the user their sign-in.
+    }
+  };
+  progress({ step: 'listening', redirectUri: pending.redirectUri });
 
   const url = oauth.buildAuthorizationUrl({
     accountsUrl: connection.accountsUrl,
@@ -69,19 +90,25 @@ export async function runServerAuthorization(options: ServerAuthorizationOptions
     state,
     codeChallenge: pkce.challenge,
   });
+  let browserOpened = false;
   try {
     options.onAuthorizationUrl(url);
     if (options.openBrowser && options.opener) {
       // The URL was already handed to the shell; if the browser does not open, the user can
       // still paste it, so a failure here must not end the sign-in.
-      await options.opener.open(url).catch(() => undefined);
+      browserOpened = await options.opener.open(url).then(
+        () => true,
+        () => false,
+      );
     }
   } catch (error) {
     pending.cancel();
     throw error;
   }
+  progress({ step: 'sign-in', url, browserOpened });
 
   const callback = await pending.result;
+  progress({ step: 'exchanging' });
   const accountsUrl = chooseAccountsServer(callback.accountsServer, connection);
 
   const tokens = await oauth.exchangeCode({
@@ -99,7 +126,10 @@ export async function runServerAuthorization(options: ServerAuthorizationOptions
  * The accounts server to exchange the code at: the callback's accounts-server when it is one we
  * trust (a known Zoho DC, or exactly the configured custom server), else the one we started at.
  */
-export function chooseAccountsServer(candidate: string | undefined, connection: ServerAuthorizationConnection): string {
+export function chooseAccountsServer(
+  candidate: string | undefined,
+  connection: ServerAuthorizationConnection,
+): string {
   if (candidate === undefined) return connection.accountsUrl;
   if (!isTrustedAccountsServer(candidate, connection.customAccountsUrl)) {
     const shown = candidate.length > 120 ? `${candidate.slice(0, 120)}…` : candidate;
@@ -116,5 +146,9 @@ export function chooseAccountsServer(candidate: string | undefined, connection: 
     );
   }
   // Canonical form (no trailing slash or path): the configured custom URL, or the DC's own URL.
-  return connection.customAccountsUrl ?? dcForAccountsUrl(candidate)?.accountsUrl ?? connection.accountsUrl;
+  return (
+    connection.customAccountsUrl ??
+    dcForAccountsUrl(candidate)?.accountsUrl ??
+    connection.accountsUrl
+  );
 }

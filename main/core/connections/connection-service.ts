@@ -11,7 +11,7 @@ import type { SecretVault } from '../vault/secret-vault.js';
 import type { ZohoOAuthClient } from '../zoho/oauth-client.js';
 import type { TokenSet } from '../zoho/token-set.js';
 import type { TokenManager } from '../tokens/token-manager.js';
-import { runServerAuthorization } from '../auth/server-authorization.js';
+import { runServerAuthorization, type ServerAuthorizationProgress } from '../auth/server-authorization.js';
 import type { AuthorizationCoordinator } from '../auth/pending-authorization.js';
 import { assertSelfClientCodeFresh, parseSelfClientFile } from '../auth/self-client-file.js';
 import { buildConnection, type NewConnectionInput } from './new-connection.js';
@@ -34,10 +34,36 @@ export interface ServerAuthorizationOptions {
   addScopes?: string[];
   timeoutMs?: number;
   onAuthorizationUrl?: (url: string) => void;
+  /** The sign-in's steps (listening, sign-in page ready or opened, exchanging the code). */
+  onProgress?: (progress: ServerAuthorizationProgress) => void;
   signal?: AbortSignal;
 }
 
+export interface SelfClientAuthorizationOptions {
+  /**
+   * The scopes the user generated the code with (the UI showed them to paste into Generate
+   * Code). Zoho's token answer names none, so after a successful exchange they become the
+   * connection's scopes; left out, the connection's scopes stay as they are.
+   */
+  scopes?: string[];
+}
+
 const PROFILE_SCOPE = 'aaaserver.profile.read';
+
+/** Scopes from a user, normalized; the first one Zoho's grammar refuses becomes the error. */
+function checkedScopes(input: readonly string[]): string[] {
+  const normalized = normalizeScopes([...input]);
+  if (normalized.errors.length > 0) {
+    const first = normalized.errors[0]!;
+    throw inputError('bad_scope', `The scope "${first.input}" is not valid: ${first.reason}.`, 'Scopes look like ZohoCRM.modules.ALL or ZohoBooks.invoices.READ.');
+  }
+  return normalized.scopes;
+}
+
+function sameScopeList(a: readonly string[], b: readonly string[]): boolean {
+  const key = (list: readonly string[]) => list.map((s) => s.toLowerCase()).sort().join(',');
+  return key(a) === key(b);
+}
 
 export type ConnectionService = ReturnType<typeof createConnectionService>;
 
@@ -105,7 +131,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       }
     },
 
-    async authorizeSelfClient(nameOrId: string, code: string): Promise<Connection> {
+    async authorizeSelfClient(nameOrId: string, code: string, options: SelfClientAuthorizationOptions = {}): Promise<Connection> {
       const connection = store.require(nameOrId);
       if (connection.clientType !== 'self') {
         throw inputError('wrong_client_type', `"${connection.name}" is a server-based client; it has no grant code to paste.`, `Run token-desk authorize ${connection.name} without --code to sign in through the browser.`);
@@ -113,13 +139,20 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       if (!code.trim()) {
         throw inputError('missing_code', 'The grant code is empty.', 'Generate a code in the API Console (Self Client > Generate Code) and pass it with --code.');
       }
+      // Checked before Zoho is called: a code is single-use, so a bad scope list must not burn it.
+      const generatedWith = options.scopes === undefined ? undefined : checkedScopes(options.scopes);
       const granted = await oauth.exchangeCode({
         accountsUrl: connection.accountsUrl,
         clientId: connection.clientId,
         clientSecret: await requireClientSecret(connection),
         code: code.trim(),
       });
-      return finishGrant(connection, granted, {});
+      // Only after the exchange worked: a refused code leaves the connection as it was.
+      const withScopes =
+        generatedWith === undefined || sameScopeList(generatedWith, connection.scopes)
+          ? connection
+          : await store.update(connection.id, (current) => ({ ...current, scopes: generatedWith }));
+      return finishGrant(withScopes, granted, {});
     },
 
     async importSelfClient(name: string, fileText: string, where: { dc?: string; accountsUrl?: string; apiDomain?: string }): Promise<Connection> {
@@ -158,6 +191,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         opener: deps.opener,
         openBrowser: options.openBrowser,
         onAuthorizationUrl: options.onAuthorizationUrl ?? (() => undefined),
+        onProgress: options.onProgress,
         connection: {
           accountsUrl: connection.accountsUrl,
           clientId: connection.clientId,

@@ -20,7 +20,9 @@ import { createDesktopServices } from '../../../main/electron/desktop-services.j
 import type { WrappedDocument } from '../../../main/electron/electron-store-document.js';
 import { toSafeStoragePort } from '../../../main/electron/safe-storage.js';
 import { createMemoryKeyring } from '../../support/memory-keyring.js';
+import type { EventName, EventPayload } from '../../../main/rpc/contract.js';
 import { startZohoSimulator, type ZohoSimulator } from '../../support/zoho-simulator.js';
+import { freePort } from '../../support/free-port.js';
 import { FakeClipboard, ManualSchedule } from './fakes.js';
 
 const CLIENT_SECRET = 'client-secret-that-must-stay-sealed';
@@ -36,13 +38,17 @@ interface SetupOptions {
   keyring?: KeyringPort;
   keyringService?: string;
   fetch?: FetchPort;
+  openExternal?: (url: string) => Promise<void>;
 }
+
+type Emitted = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
 
 async function setup(backend: string, extra: SetupOptions = {}) {
   const fetch = vi.fn(extra.fetch ?? (async () => new Response('unexpected', { status: 500 })));
   const events: string[] = [];
-  const openExternal = vi.fn(async () => undefined);
+  const openExternal = vi.fn(extra.openExternal ?? (async () => undefined));
   const clipboard = new FakeClipboard();
+  const emitted: Emitted[] = [];
   const services = await createDesktopServices({
     home,
     version: '0.1.0',
@@ -69,9 +75,19 @@ async function setup(backend: string, extra: SetupOptions = {}) {
     clipboard,
     schedule: new ManualSchedule().schedule,
     notify: () => undefined,
-    emit: (event) => void events.push(event),
+    emit: (event, payload) => {
+      events.push(event);
+      emitted.push({ event, payload } as Emitted);
+    },
   });
-  return { services, dispatch: createDispatcher(services.handlers), fetch, clipboard, events };
+  return {
+    services,
+    dispatch: createDispatcher(services.handlers),
+    fetch,
+    clipboard,
+    events,
+    emitted,
+  };
 }
 
 const newConnection = {
@@ -398,3 +414,172 @@ describe.skipIf(!keyringAvailable)(
     });
   },
 );
+describe('desktop services against the Zoho simulator', () => {
+  let sim: ZohoSimulator;
+  beforeEach(async () => {
+    sim = await startZohoSimulator();
+  });
+  afterEach(async () => {
+    await sim.close();
+  });
+
+  const SERVER = { clientId: '1000.DESKTOPSERVER', clientSecret: 'desktop-server-secret' };
+  const SELF = { clientId: '1000.DESKTOPSELF', clientSecret: 'desktop-self-secret' };
+
+  async function addServerConnection(dispatch: ReturnType<typeof createDispatcher>) {
+    const redirectUri = `http://localhost:${await freePort()}/callback`;
+    sim.registerClient({ ...SERVER, type: 'server', redirectUris: [redirectUri] });
+    expect(
+      await dispatch('connections.add', {
+        name: 'globex',
+        clientType: 'server',
+        clientId: SERVER.clientId,
+        clientSecret: SERVER.clientSecret,
+        scopes: ['ZohoCRM.modules.ALL'],
+        redirectUri,
+        accountsUrl: sim.accountsUrl,
+        apiDomain: sim.apiDomain,
+      }),
+    ).toMatchObject({ ok: true });
+  }
+
+  /** The browser: accepts on the consent page and follows Zoho's redirect to the receiver. */
+  const acceptInBrowser = async (url: string) => {
+    const back = await sim.consent(url, 'accept');
+    await (await globalThis.fetch(back)).text();
+  };
+
+  it('a server sign-in reports listening, the opened sign-in page, then exchanging, before done', async () => {
+    const { dispatch, emitted } = await setup('gnome_libsecret', {
+      fetch: globalThis.fetch,
+      // Like shell.openExternal: resolves once the browser was asked; the user signs in later.
+      openExternal: async (url) => void acceptInBrowser(url),
+    });
+    await addServerConnection(dispatch);
+    const started = Date.now();
+    const result = await dispatch('connections.authorizeServer', {
+      name: 'globex',
+      timeoutSeconds: 60,
+    });
+    expect(result).toMatchObject({ ok: true, result: { status: 'ready' } });
+
+    const progress = emitted.flatMap((e) =>
+      e.event === 'authorization.progress' ? [e.payload] : [],
+    );
+    expect(progress.map((p) => p.step)).toEqual(['listening', 'sign-in', 'exchanging', 'done']);
+    const [listening, signIn, exchanging] = progress;
+    expect(listening!.deadline).toBeGreaterThanOrEqual(started + 60_000);
+    expect(signIn).toMatchObject({
+      name: 'globex',
+      browserOpened: true,
+      deadline: listening!.deadline,
+    });
+    expect(signIn!.url!.startsWith(`${sim.accountsUrl}/oauth/v2/auth?`)).toBe(true);
+    expect(exchanging).toMatchObject({ name: 'globex', step: 'exchanging' });
+    expect(JSON.stringify(progress)).not.toContain(SERVER.clientSecret);
+  });
+
+  it('when the browser does not open, the sign-in event says so and still carries the address', async () => {
+    const { dispatch, emitted } = await setup('gnome_libsecret', {
+      fetch: globalThis.fetch,
+      openExternal: async () => {
+        throw new Error('no browser on this desktop');
+      },
+    });
+    await addServerConnection(dispatch);
+    const pending = dispatch('connections.authorizeServer', { name: 'globex', timeoutSeconds: 60 });
+    await vi.waitFor(() =>
+      expect(
+        emitted.some((e) => e.event === 'authorization.progress' && e.payload.step === 'sign-in'),
+      ).toBe(true),
+    );
+    const signIn = emitted.find(
+      (e) => e.event === 'authorization.progress' && e.payload.step === 'sign-in',
+    )!;
+    expect(signIn.payload).toMatchObject({ browserOpened: false });
+    // The user opens it by hand.
+    await acceptInBrowser((signIn.payload as EventPayload<'authorization.progress'>).url!);
+    expect(await pending).toMatchObject({ ok: true, result: { status: 'ready' } });
+  });
+
+  it('a Self Client authorized with a code for more scopes keeps those scopes as the connection’s', async () => {
+    const { dispatch } = await setup('gnome_libsecret', { fetch: globalThis.fetch });
+    sim.registerClient({ ...SELF, type: 'self' });
+    await dispatch('connections.add', {
+      name: 'acme',
+      clientType: 'self',
+      clientId: SELF.clientId,
+      clientSecret: SELF.clientSecret,
+      scopes: ['ZohoCRM.modules.ALL'],
+      accountsUrl: sim.accountsUrl,
+      apiDomain: sim.apiDomain,
+    });
+    const scopes = ['ZohoCRM.modules.ALL', 'ZohoCRM.org.READ'];
+    // A refused code changes nothing.
+    expect(
+      await dispatch('connections.authorizeSelfClient', {
+        name: 'acme',
+        code: '1000.not.a.code',
+        scopes,
+      }),
+    ).toMatchObject({ ok: false });
+    expect(await dispatch('connections.list', {})).toMatchObject({
+      ok: true,
+      result: [{ scopes: ['ZohoCRM.modules.ALL'] }],
+    });
+
+    const { code } = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes });
+    const authorized = await dispatch('connections.authorizeSelfClient', {
+      name: 'acme',
+      code,
+      scopes,
+    });
+    expect(authorized).toMatchObject({ ok: true, result: { status: 'ready', scopes } });
+    // Zoho's answer lists no scopes, so nothing is claimed as granted.
+    expect(
+      (authorized as { result: { grantedScopes?: string[] } }).result.grantedScopes,
+    ).toBeUndefined();
+
+    // A bad scope is refused before the (single-use) code is spent.
+    const calls = sim.stats.tokenCalls.total;
+    const fresh = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes });
+    expect(
+      await dispatch('connections.authorizeSelfClient', {
+        name: 'acme',
+        code: fresh.code,
+        scopes: ['ZohoCRM.modules'],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'bad_scope' } });
+    expect(sim.stats.tokenCalls.total).toBe(calls);
+  });
+
+  it('a tray copy that refreshes the token emits connections.changed', async () => {
+    const { services, dispatch, emitted, clipboard } = await setup('gnome_libsecret', {
+      fetch: globalThis.fetch,
+    });
+    sim.registerClient({ ...SELF, type: 'self' });
+    await dispatch('connections.add', {
+      name: 'acme',
+      clientType: 'self',
+      clientId: SELF.clientId,
+      clientSecret: SELF.clientSecret,
+      scopes: ['ZohoCRM.modules.ALL'],
+      accountsUrl: sim.accountsUrl,
+      apiDomain: sim.apiDomain,
+    });
+    // A token with 2 minutes left: a copy must refresh it first.
+    sim.setAccessTokenTtl(120);
+    const { code } = sim.issueSelfClientCode({
+      clientId: SELF.clientId,
+      scopes: ['ZohoCRM.modules.ALL'],
+    });
+    await dispatch('connections.authorizeSelfClient', { name: 'acme', code });
+    sim.setAccessTokenTtl(3600);
+    emitted.length = 0;
+
+    await services.copier.copyAndReport('acme', 'token');
+    expect(sim.stats.tokenCalls.refresh_token).toBe(1);
+    expect(clipboard.text).toMatch(/^1000\./);
+    expect(emitted.map((e) => e.event)).toContain('connections.changed');
+  });
+});

@@ -9,7 +9,7 @@ import type {
 import type { ClipboardPort } from '../../../main/core/ports.js';
 import type { Schedule } from '../../../main/electron/clipboard-guard.js';
 
-export const APP_INDEX_URL = 'file:///opt/Token%20Desk/resources/app.asar/out/renderer/index.html';
+export const APP_INDEX_URL = 'app://token-desk/index.html';
 export const DEV_SERVER_URL = 'http://localhost:5173/';
 
 export function frame(

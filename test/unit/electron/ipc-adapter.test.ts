@@ -26,7 +26,7 @@ function spyHandlers() {
   };
 }
 
-function setup(location: AppLocation = { kind: 'file', indexUrl: APP_INDEX_URL }) {
+function setup(location: AppLocation = { kind: 'app' }) {
   const origin = createAppOrigin(location);
   const mainFrame = frame(origin.startUrl, { processId: 4, routingId: 7 });
   const contents = new FakeContents(mainFrame);
@@ -133,16 +133,22 @@ describe('ipc adapter: sender validation', () => {
     expect(rejected).toEqual(['tokens.reveal:foreign_origin']);
   });
 
-  it('refuses another local file (file: URLs have no origin; the page path must match)', async () => {
-    const { ipcMain, spies, from, contents } = setup();
-    contents.mainFrame = frame('file:///home/user/Downloads/tokens.html', {
-      processId: 4,
-      routingId: 7,
-    });
-    expect(
-      await ipcMain.invoke(channelOf('tokens.reveal'), from(contents.mainFrame), { name: 'x' }),
-    ).toEqual(FORBIDDEN_SENDER);
-    expect(spies['tokens.reveal']).not.toHaveBeenCalled();
+  it('refuses a local file, and any other page than app://token-desk/index.html', async () => {
+    for (const url of [
+      'file:///home/user/Downloads/tokens.html',
+      'file:///opt/Token%20Desk/resources/app.asar/out/renderer/index.html',
+      'app://token-desk/assets/index.js',
+      'app://evil/index.html',
+      'app://token-desk.evil.example/index.html',
+    ]) {
+      const { ipcMain, spies, from, contents } = setup();
+      contents.mainFrame = frame(url, { processId: 4, routingId: 7 });
+      expect(
+        await ipcMain.invoke(channelOf('tokens.reveal'), from(contents.mainFrame), { name: 'x' }),
+        url,
+      ).toEqual(FORBIDDEN_SENDER);
+      expect(spies['tokens.reveal']).not.toHaveBeenCalled();
+    }
   });
 
   it('refuses a sender that is another webContents', async () => {
@@ -168,7 +174,6 @@ describe('ipc adapter: sender validation', () => {
       resolveAppLocation({
         isPackaged: false,
         devServerUrl: DEV_SERVER_URL,
-        indexUrl: APP_INDEX_URL,
       }),
     );
     await dev.ipcMain.invoke(
@@ -185,7 +190,6 @@ describe('ipc adapter: sender validation', () => {
       resolveAppLocation({
         isPackaged: true,
         devServerUrl: DEV_SERVER_URL,
-        indexUrl: APP_INDEX_URL,
       }),
     );
     packaged.contents.mainFrame = frame(DEV_SERVER_URL, { processId: 4, routingId: 7 });
@@ -200,7 +204,7 @@ describe('ipc adapter: sender validation', () => {
   });
 
   it('checkSender names each rejection', () => {
-    const origin = createAppOrigin({ kind: 'file', indexUrl: APP_INDEX_URL });
+    const origin = createAppOrigin({ kind: 'app' });
     const main = frame(APP_INDEX_URL);
     const contents = new FakeContents(main);
     const target = { contents: () => contents, isAppUrl: origin.isAppUrl };
@@ -257,7 +261,7 @@ describe('ipc adapter: arguments are parsed by the contract', () => {
 
 describe('event emitter', () => {
   function emitterSetup() {
-    const origin = createAppOrigin({ kind: 'file', indexUrl: APP_INDEX_URL });
+    const origin = createAppOrigin({ kind: 'app' });
     const contents = new FakeContents(frame(APP_INDEX_URL));
     const invalid: string[] = [];
     const emit = createEventEmitter(

@@ -28,7 +28,7 @@ class FakeGuardedContents implements GuardedContents {
 }
 
 async function setup() {
-  const origin = createAppOrigin({ kind: 'file', indexUrl: APP_INDEX_URL });
+  const origin = createAppOrigin({ kind: 'app' });
   const contents = new FakeGuardedContents();
   const openExternal = vi.fn(async (_url: string) => undefined);
   const blocked: string[] = [];

@@ -12,13 +12,19 @@ const NOW = Date.UTC(2025, 2, 1, 10, 0, 0);
 const TOKEN = '1000.5f1c2a9e8d7b6c5a4f3e2d1c0b9a8f7e.0123456789abcdef';
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function setup(options: { clearAfterSeconds?: number; fail?: unknown } = {}) {
+function setup(options: { clearAfterSeconds?: number; fail?: unknown; refreshed?: boolean } = {}) {
   const clipboard = new FakeClipboard();
   const timer = new ManualSchedule();
   const notices: Notice[] = [];
+  const changed: string[] = [];
   const getAccessToken = vi.fn(async (_name: string, _options: { minValidSeconds: number }) => {
     if (options.fail) throw options.fail;
-    return { accessToken: TOKEN, expiresAt: NOW + 58 * 60_000, connection: { name: 'acme-crm' } };
+    return {
+      accessToken: TOKEN,
+      expiresAt: NOW + 58 * 60_000,
+      connection: { name: 'acme-crm' },
+      refreshed: options.refreshed ?? false,
+    };
   });
   const copier = createTokenCopier({
     getAccessToken,
@@ -28,8 +34,9 @@ function setup(options: { clearAfterSeconds?: number; fail?: unknown } = {}) {
     notify: (notice) => notices.push(notice),
     now: () => NOW,
     formatTime: (ms) => new Date(ms).toISOString().slice(11, 16),
+    onConnectionChanged: (name) => changed.push(name),
   });
-  return { clipboard, timer, notices, getAccessToken, copier };
+  return { clipboard, timer, notices, getAccessToken, copier, changed };
 }
 
 describe('token copy', () => {
@@ -125,5 +132,25 @@ describe('token copy', () => {
     await second.clipboard.writeText('mine');
     await second.copier.clearNow();
     expect(second.clipboard.text).toBe('mine');
+  });
+
+  it('a copy that refreshed the token says the connection changed (the tray copy has no rpc call to do it)', async () => {
+    const refreshed = setup({ refreshed: true });
+    await refreshed.copier.copyAndReport('ACME-CRM', 'token');
+    expect(refreshed.changed).toEqual(['acme-crm']);
+
+    const cached = setup({ refreshed: false });
+    await cached.copier.copyAndReport('acme-crm', 'token');
+    expect(cached.changed).toEqual([]);
+  });
+
+  it('a failed copy says the connection may have changed (a refused refresh marks it needs-reauth)', async () => {
+    const error = new TokenDeskError('needs_reauth', 'Refused.', {
+      category: 'auth',
+      remedy: 'Again.',
+    });
+    const { copier, changed } = setup({ fail: error });
+    await copier.copyAndReport('acme-crm', 'header');
+    expect(changed).toEqual(['acme-crm']);
   });
 });

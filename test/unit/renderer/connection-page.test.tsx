@@ -1,5 +1,5 @@
 import { act, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   FAKE_ACCESS_TOKEN,
   MASKED_TOKEN,
@@ -68,6 +68,51 @@ describe('connection page', () => {
     expect(screen.getByTestId('token-masked')).toHaveTextContent(MASKED_TOKEN);
   });
 
+  describe('browser mode clipboard clearing', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+      vi.useRealTimers();
+    });
+
+    it('promises the clear only as a try, clears when the browser lets it, and says so when it did not', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout'] });
+      const { user } = await openAcme({ shell: 'browser' });
+      await user.click(screen.getByTestId('token-copy'));
+      const feedback = await screen.findByTestId('token-feedback');
+      expect(feedback).toHaveTextContent(
+        'Access token copied. Token Desk tries to clear the clipboard in 30 s, if your browser allows it',
+      );
+      expect(feedback).not.toHaveTextContent('The clipboard is cleared in');
+
+      // Allowed: after 30 s the token is gone, and nothing needs saying.
+      expect(await navigator.clipboard.readText()).toBe(FAKE_ACCESS_TOKEN);
+      const writes = vi.spyOn(navigator.clipboard, 'writeText');
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(30_000);
+      });
+      await vi.waitFor(() => expect(writes).toHaveBeenLastCalledWith(''));
+      expect(screen.queryByTestId('notice-clipboard-not-cleared')).not.toBeInTheDocument();
+
+      // Refused (no clipboard-read permission): the user is told the token may still be there.
+      await user.click(screen.getByTestId('token-copy'));
+      await screen.findByText(/^Access token copied/);
+      vi.spyOn(navigator.clipboard, 'readText').mockRejectedValue(
+        new DOMException('Read permission denied.', 'NotAllowedError'),
+      );
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(30_000);
+      });
+      const notice = await screen.findByTestId('notice-clipboard-not-cleared');
+      expect(notice).toHaveTextContent('Could not clear the clipboard');
+      expect(notice).toHaveTextContent('Copy something else to replace it.');
+      // It stays in view when the user moves to another screen, until dismissed.
+      await user.click(screen.getByTestId('tab-details'));
+      expect(screen.getByTestId('notice-clipboard-not-cleared')).toBeInTheDocument();
+      await user.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+      expect(screen.queryByTestId('notice-clipboard-not-cleared')).not.toBeInTheDocument();
+    });
+  });
+
   it('reveals the token on request and hides it again after 30 seconds', async () => {
     const { user, clock } = await openAcme();
     await user.click(screen.getByTestId('token-reveal'));
@@ -130,10 +175,81 @@ describe('connection page', () => {
     await user.type(within(dialog).getByTestId('reauth-code'), '1000.new.code');
     await user.click(within(dialog).getByTestId('reauth-authorize'));
     expect(await screen.findByTestId('connection-notice')).toHaveTextContent('dead is authorized.');
+    // With the scopes it showed to paste: Zoho's answer will not name them.
     expect(fake.callsOf('connections.authorizeSelfClient')).toEqual([
-      { name: 'dead', code: '1000.new.code' },
+      { name: 'dead', code: '1000.new.code', scopes: ['ZohoCRM.modules.ALL'] },
     ]);
     expect(screen.queryByTestId('needs-reauth')).not.toBeInTheDocument();
+  });
+
+  it('a Self Client re-authorized with a missing scope: the scope is kept and called unconfirmed, not "not granted"', async () => {
+    const self = makeConnection({
+      name: 'acme-self',
+      clientType: 'self',
+      scopes: ['ZohoCRM.modules.ALL'],
+      grantedScopes: undefined,
+    });
+    const { user, fake } = await renderApp({ connections: [self] });
+    await user.click(screen.getByTestId('connection-item-acme-self'));
+    // Zoho never listed the scopes: the page says they are the requested ones.
+    expect(await screen.findByText('Requested scopes')).toBeInTheDocument();
+    expect(screen.queryByText('Granted scopes')).not.toBeInTheDocument();
+    expect(screen.getByTestId('scopes-unconfirmed')).toHaveTextContent(
+      'Zoho did not list which were granted',
+    );
+
+    fake.handle('requests.send', () => ({
+      url: 'https://www.zohoapis.com/crm/v8/org',
+      status: 401,
+      statusText: 'Unauthorized',
+      headers: [],
+      body: '{"code":"OAUTH_SCOPE_MISMATCH","message":"invalid oauth scope to access this URL","status":"error"}',
+      sizeBytes: 97,
+      durationMs: 80,
+      retriedAfterRefresh: false,
+      missingScope: 'ZohoCRM.org.READ',
+    }));
+    await user.click(screen.getByTestId('tab-requests'));
+    await user.type(await screen.findByLabelText(/^URL/), '/crm/v8/org');
+    await user.click(screen.getByTestId('request-send'));
+    await user.click(await screen.findByTestId('reauthorize-with-scope'));
+    const dialog = await screen.findByRole('dialog', { name: 'Re-authorize acme-self' });
+    // The text to paste into Generate Code has the added scope.
+    expect(within(dialog).getByTestId('reauth-scopes-copy')).toHaveTextContent(
+      'ZohoCRM.modules.ALL,ZohoCRM.org.READ',
+    );
+    await user.type(within(dialog).getByTestId('reauth-code'), '1000.new.code');
+    await user.click(within(dialog).getByTestId('reauth-authorize'));
+
+    const notice = await screen.findByTestId('connection-notice');
+    expect(notice).toHaveTextContent(
+      'acme-self is authorized; ZohoCRM.org.READ was asked for, but not confirmed by Zoho',
+    );
+    expect(notice).not.toHaveTextContent('did not grant');
+    expect(fake.callsOf('connections.authorizeSelfClient')).toEqual([
+      {
+        name: 'acme-self',
+        code: '1000.new.code',
+        scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.org.READ'],
+      },
+    ]);
+    expect(fake.connections[0]!.scopes).toEqual(['ZohoCRM.modules.ALL', 'ZohoCRM.org.READ']);
+  });
+
+  it('says "not granted" only when Zoho listed the granted scopes and the added one is missing', async () => {
+    const { reauthorizedNotice } =
+      await import('../../../renderer/src/features/connection/ConnectionPage.js');
+    const base = makeConnection({ name: 'c', scopes: ['A.b.READ', 'A.c.READ'] });
+    expect(reauthorizedNotice({ ...base, grantedScopes: ['A.b.READ'] }, ['A.c.READ'])).toContain(
+      'Zoho did not grant A.c.READ',
+    );
+    expect(
+      reauthorizedNotice({ ...base, grantedScopes: ['A.b.READ', 'a.c.read'] }, ['A.c.READ']),
+    ).toBe('c is authorized with A.c.READ.');
+    expect(reauthorizedNotice({ ...base, grantedScopes: undefined }, ['A.c.READ'])).toContain(
+      'not confirmed by Zoho',
+    );
+    expect(reauthorizedNotice(base, [])).toBe('c is authorized.');
   });
 
   it('shows details and exports without secrets unless asked', async () => {

@@ -214,6 +214,10 @@ export class FakeRpc implements RpcClient {
     },
   ];
   now: () => number;
+  /** What Zoho "confirmed" on a Self Client grant: nothing, as the real token answer. */
+  selfClientGrantedScopes: string[] | undefined = undefined;
+  /** Whether main "opened the system browser" for a server sign-in (false: --no-open, or it failed). */
+  browserOpens = true;
   private readonly overrides = new Map<
     MethodName,
     (params: unknown) => Promise<unknown> | unknown
@@ -367,6 +371,13 @@ export class FakeRpc implements RpcClient {
     return methods[method].result.parse(result) as Result<M>;
   }
 
+  /** Zoho sent the browser back: main is exchanging the code (the authorization stays pending). */
+  serverCallbackArrived(): void {
+    const pending = this.serverAuth;
+    if (!pending) throw new Error('no server authorization is pending');
+    this.emit('authorization.progress', { name: pending.name, step: 'exchanging' });
+  }
+
   /** Finishes a pending server authorization as Zoho would. */
   completeServerAuthorization(patch: Partial<ConnectionView> = {}): void {
     const pending = this.serverAuth;
@@ -475,7 +486,7 @@ export class FakeRpc implements RpcClient {
           remedy: 'Use add + authorizeSelfClient.',
         });
       case 'connections.authorizeSelfClient': {
-        const { name, code } = raw as { name: string; code: string };
+        const { name, code, scopes } = raw as { name: string; code: string; scopes?: string[] };
         if (code.includes('expired')) {
           throw new RpcFailure({
             code: 'invalid_code',
@@ -484,7 +495,12 @@ export class FakeRpc implements RpcClient {
               'Generate a new code in the API Console (Self Client > Generate Code) and paste it within its Time Duration.',
           });
         }
-        return this.authorize(name);
+        // As main does: the scopes the code was generated with become the connection's; Zoho's
+        // token answer lists none, so nothing is known as granted.
+        return this.authorize(name, {
+          ...(scopes ? { scopes } : {}),
+          grantedScopes: this.selfClientGrantedScopes,
+        });
       }
       case 'connections.authorizeServer': {
         const { name, timeoutSeconds, addScopes } = raw as {
@@ -507,8 +523,9 @@ export class FakeRpc implements RpcClient {
         this.emit('authorization.progress', { name: current.name, step: 'listening', deadline });
         this.emit('authorization.progress', {
           name: current.name,
-          step: 'browser-opened',
+          step: 'sign-in',
           url: `${current.accountsUrl}/oauth/v2/auth?client_id=${current.clientId}&state=xyz`,
+          browserOpened: this.browserOpens,
           deadline,
         });
         return pending.deferred.promise;

@@ -10,7 +10,7 @@ async function toScopes() {
   await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
   await user.type(screen.getByLabelText(/Client secret/), 'secret');
   await user.click(screen.getByTestId('wizard-next'));
-  await screen.findByLabelText('Or type scopes');
+  await screen.findByLabelText(/Type or paste scopes/);
   return app;
 }
 
@@ -18,14 +18,14 @@ describe('new-connection wizard: scopes', () => {
   it('checks typed scopes against the grammar as you type, via catalog.checkScopes', async () => {
     const { user, fake } = await toScopes();
     await user.type(
-      screen.getByLabelText('Or type scopes'),
+      screen.getByLabelText(/Type or paste scopes/),
       'ZohoCRM.modules.ALL, ZohoCRM.modules',
     );
     const errors = await screen.findByTestId('scope-errors');
     expect(errors).toHaveTextContent(
       '“ZohoCRM.modules” is not a valid scope: a scope has the form Service.scope.OPERATION',
     );
-    expect(screen.getByLabelText('Or type scopes')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText(/Type or paste scopes/)).toHaveAttribute('aria-invalid', 'true');
     expect(fake.callsOf('catalog.checkScopes').at(-1)).toEqual({
       scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.modules'],
       presetIds: [],
@@ -36,14 +36,43 @@ describe('new-connection wizard: scopes', () => {
       'Fix or remove the scopes marked as not valid',
     );
 
-    await user.type(screen.getByLabelText('Or type scopes'), '.read');
+    await user.type(screen.getByLabelText(/Type or paste scopes/), '.read');
     await screen.findByText('2 scopes chosen:');
     expect(screen.queryByTestId('scope-errors')).not.toBeInTheDocument();
     expect(screen.getByTestId('wizard-scopes-chosen')).toHaveTextContent('ZohoCRM.modules.READ');
   });
 
+  it('puts the typed field and the chosen scopes above the catalog, whose products start collapsed', async () => {
+    await toScopes();
+    const typed = screen.getByLabelText(/Type or paste scopes/);
+    const summary = screen.getByTestId('wizard-scopes-summary');
+    const product = await screen.findByTestId('catalog-product-crm');
+    const before = (a: Element, b: Element) =>
+      Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(before(typed, summary)).toBe(true);
+    expect(before(summary, product)).toBe(true);
+    expect(before(summary, screen.getByLabelText('Search the catalog'))).toBe(true);
+    // Collapsed: no scope checkbox and no preset until a product is opened or searched.
+    expect(screen.queryByLabelText('ZohoCRM.org.READ')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('preset-crm-read-all')).not.toBeInTheDocument();
+    expect(product).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('search reaches every scope, by its full name too, and shows the presets that match', async () => {
+    const { user } = await toScopes();
+    await user.type(await screen.findByLabelText('Search the catalog'), 'ZohoCRM.org.READ');
+    expect(await screen.findByLabelText('ZohoCRM.org.READ')).toBeInTheDocument();
+    expect(screen.queryByLabelText('ZohoCRM.modules.ALL')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('catalog-product-accounts')).not.toBeInTheDocument();
+    // The preset that contains it is offered on top.
+    expect(
+      within(screen.getByTestId('matching-presets')).getByTestId('preset-crm-read-all'),
+    ).toBeInTheDocument();
+  });
+
   it('picks scopes from presets and the catalog, searches it, and removes a chosen scope', async () => {
     const { user } = await toScopes();
+    await user.click(await screen.findByTestId('catalog-product-crm'));
     await user.click(await screen.findByTestId('preset-crm-read-all'));
     const chosen = await screen.findByTestId('wizard-scopes-chosen');
     expect(chosen).toHaveTextContent('ZohoCRM.modules.READ');

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { T0 } from './fake-rpc.js';
+import { describe, expect, it, vi } from 'vitest';
+import { makeConnection, T0 } from './fake-rpc.js';
 import { expectEveryFieldLabelled, renderApp } from './render-app.js';
 
 const selfClientJson = (overrides: Record<string, unknown> = {}) =>
@@ -65,6 +65,14 @@ describe('new-connection wizard: Self Client', () => {
     expect(within(success).getByTestId('success-dc')).toHaveTextContent('Europe (zoho.eu)');
     expect(within(success).getByTestId('success-scopes')).toHaveTextContent('ZohoCRM.modules.ALL');
     expect(within(success).getByTestId('success-scopes')).toHaveTextContent('ZohoCRM.users.READ');
+    // Zoho's answer listed no scopes: they are called requested, not granted.
+    expect(within(success).getByTestId('success-scopes-label')).toHaveTextContent(
+      'Scopes requested',
+    );
+    expect(within(success).getByTestId('success-scopes-note')).toHaveTextContent(
+      'Zoho did not list what it granted',
+    );
+    expect(success).not.toHaveTextContent('Scopes granted');
 
     const order = fake
       .methodsCalled()
@@ -82,6 +90,7 @@ describe('new-connection wizard: Self Client', () => {
     expect(fake.callsOf('connections.authorizeSelfClient')[0]).toEqual({
       name: 'acme-crm',
       code: '1000.grantcode.abc',
+      scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.users.READ'],
     });
     expect(fake.protocolErrors).toEqual([]);
 
@@ -150,7 +159,7 @@ describe('new-connection wizard: Self Client', () => {
     await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
     await user.type(screen.getByLabelText(/Client secret/), 'secret');
     await user.click(screen.getByTestId('wizard-next'));
-    await user.type(await screen.findByLabelText('Or type scopes'), 'ZohoCRM.modules.ALL');
+    await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
     await screen.findByTestId('wizard-scopes-chosen');
     await user.click(screen.getByTestId('wizard-next'));
 
@@ -174,5 +183,98 @@ describe('new-connection wizard: Self Client', () => {
       '1000.expired.code',
       '1000.fresh.code',
     ]);
+  });
+
+  it('Cancel removes the unauthorized connection it added, so starting again with the same name works', async () => {
+    const { user, fake } = await startWizard();
+    await user.type(screen.getByLabelText(/Connection name/), 'acme');
+    await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
+    await user.type(screen.getByLabelText(/Client secret/), 'secret');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
+    await screen.findByTestId('wizard-scopes-chosen');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.type(await screen.findByTestId('wizard-code'), '1000.expired.code');
+    await user.click(screen.getByTestId('wizard-authorize'));
+    await screen.findByTestId('error-message');
+    // The refused attempt left an unauthorized "acme" behind.
+    expect(fake.connections.map((c) => [c.name, c.status])).toEqual([['acme', 'new']]);
+
+    await user.click(screen.getByTestId('wizard-cancel-wizard'));
+    await screen.findByTestId('empty-state');
+    expect(fake.callsOf('connections.remove')).toEqual([{ name: 'acme' }]);
+    expect(fake.connections).toEqual([]);
+    expect(screen.queryByTestId('connection-item-acme')).not.toBeInTheDocument();
+
+    // Again, same name: no "already exists".
+    await user.click(screen.getByTestId('empty-start'));
+    await user.type(await screen.findByLabelText(/Connection name/), 'acme');
+    await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
+    await user.type(screen.getByLabelText(/Client secret/), 'secret');
+    await user.click(screen.getByTestId('wizard-next'));
+    expect(screen.queryByText(/already exists/)).not.toBeInTheDocument();
+    await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
+    await screen.findByTestId('wizard-scopes-chosen');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.type(await screen.findByTestId('wizard-code'), '1000.fresh.code');
+    await user.click(screen.getByTestId('wizard-authorize'));
+    expect(await screen.findByTestId('wizard-success')).toBeInTheDocument();
+  });
+
+  it('leaving the wizard for another screen also removes its unauthorized connection, but never an existing one', async () => {
+    const existing = makeConnection({ name: 'existing', status: 'new' });
+    const { user, fake } = await renderApp({ connections: [existing] });
+    await user.click(screen.getByTestId('new-connection'));
+    await user.type(await screen.findByLabelText(/Connection name/), 'fresh');
+    await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
+    await user.type(screen.getByLabelText(/Client secret/), 'secret');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
+    await screen.findByTestId('wizard-scopes-chosen');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.type(await screen.findByTestId('wizard-code'), '1000.expired.code');
+    await user.click(screen.getByTestId('wizard-authorize'));
+    await screen.findByTestId('error-message');
+
+    await user.click(screen.getByTestId('open-settings'));
+    await vi.waitFor(() => expect(fake.callsOf('connections.remove')).toEqual([{ name: 'fresh' }]));
+    expect(fake.connections.map((c) => c.name)).toEqual(['existing']);
+  });
+
+  it('picking its own unauthorized connection in the sidebar keeps it, to authorize from its page', async () => {
+    const { user, fake } = await startWizard();
+    await user.type(screen.getByLabelText(/Connection name/), 'acme');
+    await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
+    await user.type(screen.getByLabelText(/Client secret/), 'secret');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
+    await screen.findByTestId('wizard-scopes-chosen');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.type(await screen.findByTestId('wizard-code'), '1000.expired.code');
+    await user.click(screen.getByTestId('wizard-authorize'));
+    await screen.findByTestId('error-message');
+
+    await user.click(screen.getByTestId('connection-item-acme'));
+    expect(await screen.findByTestId('not-authorized')).toBeInTheDocument();
+    expect(fake.callsOf('connections.remove')).toEqual([]);
+    expect(fake.connections.map((c) => c.name)).toEqual(['acme']);
+  });
+
+  it('keeps the connection once it is authorized', async () => {
+    const { user, fake } = await startWizard();
+    await user.type(screen.getByLabelText(/Connection name/), 'acme');
+    await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
+    await user.type(screen.getByLabelText(/Client secret/), 'secret');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
+    await screen.findByTestId('wizard-scopes-chosen');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.type(await screen.findByTestId('wizard-code'), '1000.good.code');
+    await user.click(screen.getByTestId('wizard-authorize'));
+    await screen.findByTestId('wizard-success');
+    await user.click(screen.getByTestId('open-settings'));
+    await screen.findByTestId('settings');
+    expect(fake.callsOf('connections.remove')).toEqual([]);
+    expect(fake.connections.map((c) => [c.name, c.status])).toEqual([['acme', 'ready']]);
   });
 });

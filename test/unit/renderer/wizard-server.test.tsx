@@ -38,9 +38,16 @@ describe('new-connection wizard: Server-based client', () => {
       'role',
       'status',
     );
+    // Listening and signing in are reached; the exchange is not yet.
+    expect(within(waiting).getByTestId('wizard-step-listening')).toHaveAttribute('data-active');
+    expect(within(waiting).getByTestId('wizard-step-sign-in')).toHaveAttribute('data-active');
+    expect(within(waiting).getByTestId('wizard-step-exchanging')).not.toHaveAttribute(
+      'data-active',
+    );
     expect(within(waiting).getByTestId('wizard-authorize-url')).toHaveTextContent(
       'https://accounts.zoho.in/oauth/v2/auth?client_id=1000.SERVERID',
     );
+    expect(within(waiting).getByText(/If no browser window opened/)).toBeInTheDocument();
     expect(waiting).toHaveTextContent('stops waiting in 5:00');
     expect(fake.callsOf('connections.authorizeServer')).toEqual([
       { name: 'globex-crm', timeoutSeconds: 300 },
@@ -59,12 +66,55 @@ describe('new-connection wizard: Server-based client', () => {
 
     await user.click(screen.getByTestId('wizard-authorize'));
     await screen.findByTestId('wizard-waiting');
+    // Zoho answered: the timeline moves on to the exchange, and Cancel no longer applies.
+    act(() => fake.serverCallbackArrived());
+    expect(screen.getByTestId('wizard-status')).toHaveTextContent(
+      'Zoho answered; Token Desk is exchanging the code for tokens',
+    );
+    expect(screen.getByTestId('wizard-step-exchanging')).toHaveAttribute('data-active');
+    expect(screen.getByTestId('wizard-cancel')).toBeDisabled();
+    expect(screen.queryByTestId('wizard-authorize-url')).not.toBeInTheDocument();
     act(() => fake.completeServerAuthorization());
     const success = await screen.findByTestId('wizard-success');
     expect(within(success).getByTestId('success-dc')).toHaveTextContent('India');
     expect(within(success).getByTestId('success-scopes')).toHaveTextContent('ZohoCRM.org.READ');
+    // This time Zoho listed what it granted.
+    expect(within(success).getByTestId('success-scopes-label')).toHaveTextContent('Scopes granted');
+    expect(within(success).queryByTestId('success-scopes-note')).not.toBeInTheDocument();
     expect(fake.callsOf('connections.add')).toHaveLength(1);
     expect(fake.protocolErrors).toEqual([]);
+  });
+
+  it('when the browser was not opened, says so and gives the sign-in address to open by hand', async () => {
+    const { user, fake } = await renderApp({ shell: 'browser' });
+    fake.browserOpens = false;
+    await user.click(screen.getByTestId('empty-start'));
+    await user.click(await screen.findByTestId('wizard-type-server'));
+    await user.type(screen.getByLabelText(/Connection name/), 'globex');
+    await user.type(screen.getByLabelText(/Client ID/), '1000.SERVERID');
+    await user.type(screen.getByLabelText(/Client secret/), 'server-secret');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
+    await screen.findByTestId('wizard-scopes-chosen');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.click(await screen.findByTestId('wizard-authorize'));
+    const waiting = await screen.findByTestId('wizard-waiting');
+
+    expect(within(waiting).getByTestId('wizard-status')).toHaveTextContent(
+      'Your browser was not opened for you: open the address below in your browser',
+    );
+    expect(waiting).not.toHaveTextContent('Your browser has opened the Zoho page');
+    expect(waiting).not.toHaveTextContent('If no browser window opened');
+    expect(within(waiting).getByText('Zoho sign-in address')).toBeInTheDocument();
+    const url = 'https://accounts.zoho.com/oauth/v2/auth?client_id=1000.SERVERID&state=xyz';
+    expect(within(waiting).getByTestId('wizard-authorize-url')).toHaveTextContent(url);
+    await user.click(within(waiting).getByTestId('wizard-authorize-url-copy'));
+    expect(await navigator.clipboard.readText()).toBe(url);
+    // Browser mode can open it in a new tab of the same browser.
+    const open = within(waiting).getByTestId('wizard-open-sign-in');
+    expect(open).toHaveAttribute('href', url);
+    expect(open).toHaveAttribute('target', '_blank');
+    expect(open.getAttribute('rel')).toContain('noopener');
   });
 
   it('shows a timeout with its message and remedy, and offers to try again', async () => {
@@ -75,7 +125,7 @@ describe('new-connection wizard: Server-based client', () => {
     await user.type(screen.getByLabelText(/Client ID/), '1000.SERVERID');
     await user.type(screen.getByLabelText(/Client secret/), 'server-secret');
     await user.click(screen.getByTestId('wizard-next'));
-    await user.type(await screen.findByLabelText('Or type scopes'), 'ZohoCRM.modules.ALL');
+    await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
     await screen.findByTestId('wizard-scopes-chosen');
     await user.click(screen.getByTestId('wizard-next'));
     await user.click(await screen.findByTestId('wizard-authorize'));
@@ -107,7 +157,7 @@ describe('new-connection wizard: Server-based client', () => {
     await user.type(screen.getByLabelText(/Client ID/), '1000.SERVERID');
     await user.type(screen.getByLabelText(/Client secret/), 'server-secret');
     await user.click(screen.getByTestId('wizard-next'));
-    await user.type(await screen.findByLabelText('Or type scopes'), 'ZohoCRM.modules.ALL');
+    await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
     await screen.findByTestId('wizard-scopes-chosen');
     await user.click(screen.getByTestId('wizard-next'));
     await user.click(await screen.findByTestId('wizard-authorize'));
@@ -115,5 +165,12 @@ describe('new-connection wizard: Server-based client', () => {
     await user.click(screen.getByTestId('wizard-cancel-wizard'));
     expect(fake.callsOf('connections.cancelAuthorization')).toHaveLength(1);
     expect(fake.serverAuthorizationPending).toBe(false);
+    // The sign-in was cancelled before the unauthorized connection was removed.
+    await screen.findByTestId('empty-state');
+    const order = fake
+      .methodsCalled()
+      .filter((m) => m === 'connections.cancelAuthorization' || m === 'connections.remove');
+    expect(order).toEqual(['connections.cancelAuthorization', 'connections.remove']);
+    expect(fake.connections).toEqual([]);
   });
 });

@@ -34,8 +34,12 @@ export function ReauthorizeModal({
     upsertConnection(updated);
     onDone(updated);
   };
+  // The code is generated with the scopes shown to paste; Zoho's answer names none, so main
+  // keeps these as the connection's scopes.
   const selfAuthorize = useAction(async (code: string) =>
-    done(await rpc.call('connections.authorizeSelfClient', { name: connection.name, code })),
+    done(
+      await rpc.call('connections.authorizeSelfClient', { name: connection.name, code, scopes }),
+    ),
   );
   const title =
     connection.status === 'new'

@@ -4,7 +4,8 @@
 
 import { Alert, Button, Group, Stack, Text, Timeline } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import type { ConnectionView, EventPayload, RpcError } from '../../../../main/rpc/contract.js';
+import type { ConnectionView, RpcError } from '../../../../main/rpc/contract.js';
+import { useAppState } from '../../app/app-state.js';
 import { useRpc } from '../../app/rpc-context.js';
 import { Countdown } from '../../components/Countdown.js';
 import { CopyField } from '../../components/CopyField.js';
@@ -13,30 +14,44 @@ import { RpcFailure, toRpcError } from '../../rpc/client.js';
 
 export const AUTHORIZATION_TIMEOUT_SECONDS = 300;
 
-type Progress = EventPayload<'authorization.progress'>;
+type WaitingStep = 'starting' | 'listening' | 'sign-in' | 'exchanging';
+type Waiting = {
+  kind: 'waiting';
+  step: WaitingStep;
+  url?: string;
+  /** Whether the system browser opened the sign-in page (false: --no-open, or it failed). */
+  browserOpened?: boolean;
+  deadline?: number;
+};
 type State =
-  | { kind: 'idle' }
-  | { kind: 'waiting'; step: Progress['step'] | 'starting'; url?: string; deadline?: number }
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; error: RpcError };
+  { kind: 'idle' } | Waiting | { kind: 'cancelled' } | { kind: 'failed'; error: RpcError };
 
-const STEPS: Array<{ step: Progress['step']; title: string; text: string }> = [
-  {
-    step: 'listening',
-    title: 'Ready to receive Zoho’s answer',
-    text: 'Token Desk is listening on this computer at the redirect URI.',
-  },
-  {
-    step: 'browser-opened',
-    title: 'Sign in to Zoho in your browser',
-    text: 'Your browser has opened the Zoho page: sign in, check the scopes and click Accept.',
-  },
-  {
-    step: 'exchanging',
-    title: 'Getting your tokens',
-    text: 'Zoho answered; Token Desk is exchanging the code for tokens.',
-  },
-];
+const STEP_ORDER: WaitingStep[] = ['listening', 'sign-in', 'exchanging'];
+
+function stepTitles(waiting: Waiting): string[] {
+  return [
+    'Ready to receive Zoho’s answer',
+    waiting.browserOpened === false
+      ? 'Open the Zoho page and sign in'
+      : 'Sign in to Zoho in your browser',
+    'Getting your tokens',
+  ];
+}
+
+function statusText(waiting: Waiting): string {
+  switch (waiting.step) {
+    case 'starting':
+      return 'Starting…';
+    case 'listening':
+      return 'Token Desk is listening on this computer for Zoho’s answer and preparing the Zoho sign-in page…';
+    case 'sign-in':
+      return waiting.browserOpened
+        ? 'Your browser has opened the Zoho page: sign in, check the scopes and click Accept.'
+        : 'Your browser was not opened for you: open the address below in your browser, sign in to Zoho, check the scopes and click Accept.';
+    case 'exchanging':
+      return 'Zoho answered; Token Desk is exchanging the code for tokens…';
+  }
+}
 
 export interface ServerSignInProps {
   /** The connection's name, to pick its progress events. */
@@ -51,6 +66,7 @@ export interface ServerSignInProps {
 
 export function ServerSignIn(props: ServerSignInProps) {
   const rpc = useRpc();
+  const { info } = useAppState();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [cancelError, setCancelError] = useState<RpcError | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -81,12 +97,16 @@ export function ServerSignIn(props: ServerSignInProps) {
         return;
       if (progress.step === 'done' || progress.step === 'failed' || progress.step === 'cancelled')
         return;
+      const step = progress.step;
       setState((current) =>
-        current.kind === 'waiting'
+        current.kind === 'waiting' &&
+        // Steps only move forward (events of one attempt arrive in order; never step back).
+        STEP_ORDER.indexOf(step) >= STEP_ORDER.indexOf(current.step as WaitingStep)
           ? {
               kind: 'waiting',
-              step: progress.step,
+              step,
               url: progress.url ?? current.url,
+              browserOpened: progress.browserOpened ?? current.browserOpened,
               deadline: progress.deadline ?? current.deadline,
             }
           : current,
@@ -121,12 +141,9 @@ export function ServerSignIn(props: ServerSignInProps) {
   };
 
   const waiting = state.kind === 'waiting' ? state : null;
-  const activeIndex = waiting
-    ? Math.max(
-        0,
-        STEPS.findIndex((s) => s.step === waiting.step),
-      )
-    : -1;
+  // -1 while starting: no step is reached before main says so.
+  const activeIndex = waiting ? STEP_ORDER.indexOf(waiting.step) : -1;
+  const exchanging = waiting?.step === 'exchanging';
 
   return (
     <Stack>
@@ -151,22 +168,46 @@ export function ServerSignIn(props: ServerSignInProps) {
 
       {waiting && (
         <Stack gap="sm" data-testid={`${id}-waiting`}>
-          <Text size="sm" role="status" aria-live="polite" fw={500}>
-            {waiting.step === 'starting' ? 'Starting…' : STEPS[activeIndex]?.text}
+          <Text size="sm" role="status" aria-live="polite" fw={500} data-testid={`${id}-status`}>
+            {statusText(waiting)}
           </Text>
           <Timeline active={activeIndex} bulletSize={18} lineWidth={2}>
-            {STEPS.map((s) => (
-              <Timeline.Item key={s.step} title={s.title} />
+            {stepTitles(waiting).map((title, index) => (
+              <Timeline.Item
+                key={STEP_ORDER[index]}
+                title={title}
+                data-testid={`${id}-step-${STEP_ORDER[index]}`}
+              />
             ))}
           </Timeline>
-          {waiting.url && (
-            <CopyField
-              label="If no browser window opened, open this address yourself"
-              value={waiting.url}
-              testId={`${id}-authorize-url`}
-            />
+          {waiting.url && !exchanging && (
+            <>
+              <CopyField
+                label={
+                  waiting.browserOpened
+                    ? 'If no browser window opened, open this address yourself'
+                    : 'Zoho sign-in address'
+                }
+                value={waiting.url}
+                testId={`${id}-authorize-url`}
+              />
+              {!waiting.browserOpened && info.shell === 'browser' && (
+                <Group>
+                  <Button
+                    component="a"
+                    href={waiting.url}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    variant="light"
+                    data-testid={`${id}-open-sign-in`}
+                  >
+                    Open the Zoho sign-in page in a new tab
+                  </Button>
+                </Group>
+              )}
+            </>
           )}
-          {waiting.deadline !== undefined && (
+          {waiting.deadline !== undefined && !exchanging && (
             <Text size="sm" c="dimmed">
               Token Desk stops waiting in{' '}
               <Countdown until={waiting.deadline} expiredText="a moment" />.
@@ -177,6 +218,7 @@ export function ServerSignIn(props: ServerSignInProps) {
               variant="default"
               onClick={() => void cancel()}
               loading={cancelling}
+              disabled={exchanging}
               data-testid={`${id}-cancel`}
             >
               Cancel sign-in

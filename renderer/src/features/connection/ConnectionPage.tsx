@@ -6,7 +6,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { ConnectionView } from '../../../../main/rpc/contract.js';
 import { DcBadge, EnvironmentBadge, StatusBadge } from '../../components/badges.js';
 import { ReauthorizeModal } from '../authorize/ReauthorizeModal.js';
-import { DetailsCard, GrantedScopes } from './DetailsCard.js';
+import { DetailsCard, GrantedScopes, scopesTitle } from './DetailsCard.js';
 import { ExportCard } from './ExportCard.js';
 import { TokenCard } from './TokenCard.js';
 
@@ -16,6 +16,26 @@ const RequestBuilder = lazy(() =>
 );
 
 export type ConnectionTab = 'token' | 'requests' | 'details';
+
+/**
+ * After a re-authorization that added scopes: "not granted" only when Zoho listed what it granted
+ * and the scope is not there; when Zoho listed nothing, the scope is asked for but unconfirmed.
+ */
+export function reauthorizedNotice(updated: ConnectionView, added: readonly string[]): string {
+  const has = (list: readonly string[], scope: string) =>
+    list.some((s) => s.toLowerCase() === scope.toLowerCase());
+  if (added.length === 0) return `${updated.name} is authorized.`;
+  if (updated.grantedScopes) {
+    const missing = added.filter((s) => !has(updated.grantedScopes!, s));
+    if (missing.length > 0)
+      return `Authorized, but Zoho did not grant ${missing.join(', ')}. Check that the scope is spelled as Zoho expects and that your Zoho account may use it.`;
+    return `${updated.name} is authorized with ${added.join(', ')}.`;
+  }
+  const notAsked = added.filter((s) => !has(updated.scopes, s));
+  if (notAsked.length > 0)
+    return `Authorized, but ${notAsked.join(', ')} was not part of the request. Authorize again and generate the code with it.`;
+  return `${updated.name} is authorized; ${added.join(', ')} was asked for, but not confirmed by Zoho (its answer lists no scopes). Send the request again to check.`;
+}
 
 export function ConnectionPage({
   connection,
@@ -76,7 +96,7 @@ export function ConnectionPage({
             <TokenCard connection={connection} onReauthorize={() => setReauth({ addScopes: [] })} />
             <Stack gap={4}>
               <Text fw={500} size="sm">
-                Granted scopes
+                {scopesTitle(connection)}
               </Text>
               <GrantedScopes connection={connection} />
             </Stack>
@@ -113,15 +133,7 @@ export function ConnectionPage({
           onClose={() => setReauth(null)}
           onDone={(updated) => {
             setReauth(null);
-            const granted = updated.grantedScopes ?? updated.scopes;
-            const stillMissing = reauth.addScopes.filter(
-              (s) => !granted.some((g) => g.toLowerCase() === s.toLowerCase()),
-            );
-            setNotice(
-              stillMissing.length > 0
-                ? `Authorized, but Zoho did not grant ${stillMissing.join(', ')}. Check that the scope is spelled as Zoho expects and that your Zoho account may use it.`
-                : `${updated.name} is authorized${reauth.addScopes.length ? ` with ${reauth.addScopes.join(', ')}` : ''}.`,
-            );
+            setNotice(reauthorizedNotice(updated, reauth.addScopes));
           }}
         />
       )}

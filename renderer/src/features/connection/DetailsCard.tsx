@@ -13,6 +13,10 @@ import { dcLongLabel } from '../../lib/data-centres.js';
 import { formatDateTime } from '../../lib/format.js';
 import { sameScope } from '../../lib/scopes.js';
 
+/** What Zoho confirmed (grantedScopes), or only what was asked for when its answer named none. */
+export const scopesTitle = (connection: ConnectionView) =>
+  connection.grantedScopes ? 'Granted scopes' : 'Requested scopes';
+
 export function GrantedScopes({ connection }: { connection: ConnectionView }) {
   const granted = connection.grantedScopes;
   const asked = connection.scopes;
@@ -32,8 +36,8 @@ export function GrantedScopes({ connection }: { connection: ConnectionView }) {
         ))}
       </Group>
       {!granted && asked.length > 0 && (
-        <Text size="xs" c="dimmed">
-          Asked for; Zoho has not confirmed which were granted.
+        <Text size="xs" c="dimmed" data-testid="scopes-unconfirmed">
+          Asked for; Zoho did not list which were granted (its token answer usually names none).
         </Text>
       )}
       {missing.length > 0 && (
@@ -97,7 +101,7 @@ export function DetailsCard({
           </Table.Tbody>
         </Table>
         <Title order={4} size="h5">
-          Granted scopes
+          {scopesTitle(connection)}
         </Title>
         <GrantedScopes connection={connection} />
         <Group>

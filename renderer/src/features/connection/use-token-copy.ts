@@ -1,9 +1,11 @@
 // Copying a connection's access token. In Electron main copies (tokens.copy) and clears the
 // clipboard later: the token never enters this window. In browser mode there is no main-process
-// clipboard, so on the user's click we ask for the token (tokens.reveal) and write it ourselves,
-// clearing it after the user's delay if it is still there.
+// clipboard, so on the user's click we ask for the token (tokens.reveal) and write it ourselves.
+// Clearing it later is up to the browser (it must let the page read the clipboard, with focus),
+// so the promise is worded as a try, and a clear the browser refused becomes a notice.
 
 import { useAppState } from '../../app/app-state.js';
+import { useNotices } from '../../app/notices.js';
 import { useRpc } from '../../app/rpc-context.js';
 import { ClipboardUnavailableError, copySecret } from '../../lib/clipboard.js';
 import { RpcFailure } from '../../rpc/client.js';
@@ -16,21 +18,31 @@ const WHAT: Record<CopyKind, string> = { token: 'Access token', header: 'Authori
 export const clipboardText = (accessToken: string, as: CopyKind) =>
   as === 'header' ? `Authorization: Zoho-oauthtoken ${accessToken}` : accessToken;
 
+export const CLIPBOARD_NOT_CLEARED_NOTICE = {
+  key: 'clipboard-not-cleared',
+  title: 'Could not clear the clipboard',
+  message:
+    'Your browser did not allow it, so the access token may still be on the clipboard. Copy something else to replace it.',
+} as const;
+
 export function useTokenCopy(name: string): (as: CopyKind) => Promise<string> {
   const rpc = useRpc();
+  const notices = useNotices();
   const { info, settings } = useAppState();
   return async (as) => {
-    const clearing =
-      settings.clipboardClearSeconds > 0
-        ? ` The clipboard is cleared in ${settings.clipboardClearSeconds} s.`
-        : '';
+    const seconds = settings.clipboardClearSeconds;
     if (info.shell === 'electron') {
       await rpc.call('tokens.copy', { name, as });
-      return `${WHAT[as]} copied.${clearing}`;
+      return `${WHAT[as]} copied.${seconds > 0 ? ` The clipboard is cleared in ${seconds} s.` : ''}`;
     }
     const { accessToken } = await rpc.call('tokens.reveal', { name });
+    notices.dismiss(CLIPBOARD_NOT_CLEARED_NOTICE.key);
     try {
-      await copySecret(clipboardText(accessToken, as), settings.clipboardClearSeconds);
+      await copySecret(clipboardText(accessToken, as), seconds, {
+        onClearResult: (result) => {
+          if (result === 'not-allowed') notices.show(CLIPBOARD_NOT_CLEARED_NOTICE);
+        },
+      });
     } catch (thrown) {
       if (thrown instanceof ClipboardUnavailableError) {
         throw new RpcFailure({
@@ -42,6 +54,10 @@ export function useTokenCopy(name: string): (as: CopyKind) => Promise<string> {
       }
       throw thrown;
     }
-    return `${WHAT[as]} copied.${clearing}`;
+    return `${WHAT[as]} copied.${
+      seconds > 0
+        ? ` Token Desk tries to clear the clipboard in ${seconds} s, if your browser allows it (keep this tab open).`
+        : ''
+    }`;
   };
 }

@@ -1,7 +1,10 @@
 // New connection in three steps: 1. the client (name, data centre, type, ID and secret), 2. the
 // scopes, 3. authorize (paste a Self Client code, or sign in through the browser). The connection
 // is added (connections.add) when the user first authorizes, and replaced if they go back and
-// change it, so a half-finished wizard leaves at most one unauthorized connection behind.
+// change it. Cancel, or leaving the wizard for another screen, removes that connection while it is
+// still unauthorized, so starting again with the same name works; opening that very connection
+// from the sidebar keeps it (its page offers Authorize). A connection that existed before the
+// wizard is never touched (connections.add refuses an existing name).
 
 import { Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
@@ -27,9 +30,18 @@ import { WizardSuccess } from './WizardSuccess.js';
 export interface NewConnectionWizardProps {
   onCancel(): void;
   onFinished(connection: ConnectionView, next: 'token' | 'requests'): void;
+  /**
+   * Asked when the wizard is left for another screen: true when that screen is this connection
+   * (the user picked it in the sidebar to authorize it from its page), which then stays.
+   */
+  isOpenElsewhere?(connectionId: string): boolean;
 }
 
-export function NewConnectionWizard({ onCancel, onFinished }: NewConnectionWizardProps) {
+export function NewConnectionWizard({
+  onCancel,
+  onFinished,
+  isOpenElsewhere,
+}: NewConnectionWizardProps) {
   const rpc = useRpc();
   const { connections, upsertConnection, dropConnection } = useAppState();
   const [draft, setDraft] = useState<WizardDraft>(emptyDraft);
@@ -38,6 +50,10 @@ export function NewConnectionWizard({ onCancel, onFinished }: NewConnectionWizar
   const [scopeHint, setScopeHint] = useState<string | null>(null);
   const [done, setDone] = useState<ConnectionView | null>(null);
   const added = useRef<{ key: string; connection: ConnectionView } | null>(null);
+  const finished = useRef(false);
+  const signingIn = useRef(false);
+  const latestConnections = useRef(connections);
+  latestConnections.current = connections;
   const body = useRef<HTMLDivElement>(null);
   const check = useScopeCheck(draft.pickedScopes, draft.typedScopes);
 
@@ -105,7 +121,34 @@ export function NewConnectionWizard({ onCancel, onFinished }: NewConnectionWizar
     return connection;
   };
 
+  /** Removes the connection this wizard added, unless it got authorized (here or elsewhere). */
+  const discardUnfinished = async (leaving = false) => {
+    const mine = added.current;
+    if (!mine || finished.current) return;
+    if (leaving && isOpenElsewhere?.(mine.connection.id)) return;
+    added.current = null;
+    const current = latestConnections.current.find((c) => c.id === mine.connection.id);
+    if (current && current.status !== 'new') return;
+    // A sign-in still waiting for Zoho would otherwise finish into a removed connection.
+    if (signingIn.current)
+      await rpc.call('connections.cancelAuthorization', {}).catch(() => undefined);
+    await rpc.call('connections.remove', { name: mine.connection.name }).then(
+      () => dropConnection(mine.connection.name),
+      () => undefined,
+    );
+  };
+  const discardRef = useRef(discardUnfinished);
+  discardRef.current = discardUnfinished;
+  // Leaving the wizard for another screen (a connection, Settings) counts as Cancel.
+  useEffect(() => () => void discardRef.current(true), []);
+
+  const cancelWizard = async () => {
+    await discardUnfinished();
+    onCancel();
+  };
+
   const finish = (connection: ConnectionView) => {
+    finished.current = true;
     upsertConnection(connection);
     setDone(connection);
     setActive(3);
@@ -113,12 +156,20 @@ export function NewConnectionWizard({ onCancel, onFinished }: NewConnectionWizar
 
   const selfAuthorize = useAction(async (code: string) => {
     const connection = await ensureAdded();
-    finish(await rpc.call('connections.authorizeSelfClient', { name: connection.name, code }));
+    // The scopes shown to paste into Generate Code: Zoho's answer will not name them.
+    finish(
+      await rpc.call('connections.authorizeSelfClient', { name: connection.name, code, scopes }),
+    );
   });
 
   const nav = (next: ReactNode) => (
     <Group justify="space-between" mt="lg">
-      <Button variant="subtle" color="gray" onClick={onCancel} data-testid="wizard-cancel-wizard">
+      <Button
+        variant="subtle"
+        color="gray"
+        onClick={() => void cancelWizard()}
+        data-testid="wizard-cancel-wizard"
+      >
         Cancel
       </Button>
       <Group>
@@ -202,10 +253,15 @@ export function NewConnectionWizard({ onCancel, onFinished }: NewConnectionWizar
                 redirectUri={added.current?.connection.redirectUri ?? redirectUriOf(draft)}
                 start={async () => {
                   const connection = await ensureAdded();
-                  return rpc.call('connections.authorizeServer', {
-                    name: connection.name,
-                    timeoutSeconds: AUTHORIZATION_TIMEOUT_SECONDS,
-                  });
+                  signingIn.current = true;
+                  try {
+                    return await rpc.call('connections.authorizeServer', {
+                      name: connection.name,
+                      timeoutSeconds: AUTHORIZATION_TIMEOUT_SECONDS,
+                    });
+                  } finally {
+                    signingIn.current = false;
+                  }
                 }}
                 onDone={finish}
                 testIdPrefix="wizard"

@@ -1,5 +1,7 @@
 // The product catalog as a picker: product -> scope family -> operations, with search and the
-// catalog's presets ("CRM: read everything") for people who do not know scope names.
+// catalog's presets ("CRM: read everything") for people who do not know scope names. Products
+// start collapsed, each with its own presets inside; a search opens every product it matches and
+// reaches every scope (by name, family, description or product), with the matching presets on top.
 
 import {
   Accordion,
@@ -79,23 +81,33 @@ export function ScopePicker({ picked, onPickedChange }: ScopePickerProps) {
     return products
       .map((product) => {
         const families = familiesOf(product);
-        if (!query || matches(product.name, query)) return { product, families };
+        if (!query || matches(product.name, query) || matches(product.servicePrefix, query))
+          return { product, families };
         return {
           product,
           families: families.filter(
-            (f) => matches(f.family, query) || matches(f.description, query),
+            (f) =>
+              matches(f.family, query) ||
+              matches(f.description, query) ||
+              f.scopes.some((s) => matches(s.scope, query)),
           ),
         };
       })
       .filter((entry) => entry.families.length > 0);
   }, [products, query]);
-  const presets = useMemo(
+  // On top only while searching; otherwise each product shows its own inside its section.
+  const matchingPresets = useMemo(
     () =>
-      (products ?? [])
-        .flatMap((p) => p.presets.map((preset) => ({ ...preset, product: p.name })))
-        .filter(
-          (preset) => !query || matches(preset.label, query) || matches(preset.product, query),
-        ),
+      query
+        ? (products ?? [])
+            .flatMap((p) => p.presets.map((preset) => ({ ...preset, product: p.name })))
+            .filter(
+              (preset) =>
+                matches(preset.label, query) ||
+                matches(preset.product, query) ||
+                preset.scopes.some((s) => matches(s, query)),
+            )
+        : [],
     [products, query],
   );
 
@@ -123,41 +135,46 @@ export function ScopePicker({ picked, onPickedChange }: ScopePickerProps) {
 
   const expanded = query ? visible.map((v) => v.product.id) : open;
 
+  const presetButtons = (presets: Product['presets']) => (
+    <Group gap="xs">
+      {presets.map((preset) => (
+        <Button
+          key={preset.id}
+          size="compact-sm"
+          variant={presetOn(preset.scopes) ? 'filled' : 'light'}
+          aria-pressed={presetOn(preset.scopes)}
+          onClick={() => togglePreset(preset.scopes)}
+          title={preset.scopes.join(', ')}
+          data-testid={`preset-${preset.id}`}
+        >
+          {preset.label}
+        </Button>
+      ))}
+    </Group>
+  );
+
   return (
     <Stack gap="sm">
       <TextInput
         label="Search the catalog"
-        placeholder="Product, scope or what it gives access to"
+        description="A product, a scope (ZohoCRM.modules.READ) or what it gives access to (invoices)"
+        placeholder="Search every product and scope"
         type="search"
         value={search}
         onChange={(e) => setSearch(e.currentTarget.value)}
         data-testid="scope-search"
       />
-      {presets.length > 0 && (
-        <div>
+      {matchingPresets.length > 0 && (
+        <div data-testid="matching-presets">
           <Text size="sm" fw={500} mb={4}>
             Presets
           </Text>
-          <Group gap="xs">
-            {presets.map((preset) => (
-              <Button
-                key={preset.id}
-                size="compact-sm"
-                variant={presetOn(preset.scopes) ? 'filled' : 'light'}
-                aria-pressed={presetOn(preset.scopes)}
-                onClick={() => togglePreset(preset.scopes)}
-                title={preset.scopes.join(', ')}
-                data-testid={`preset-${preset.id}`}
-              >
-                {preset.label}
-              </Button>
-            ))}
-          </Group>
+          {presetButtons(matchingPresets)}
         </div>
       )}
       {visible.length === 0 && (
         <Text size="sm" c="dimmed" role="status">
-          Nothing in the catalog matches "{search}". You can still type the scope below.
+          Nothing in the catalog matches "{search}". You can still type the scope above.
         </Text>
       )}
       <Accordion
@@ -185,6 +202,14 @@ export function ScopePicker({ picked, onPickedChange }: ScopePickerProps) {
               <Accordion.Panel>
                 {expanded.includes(product.id) && (
                   <Stack gap="xs">
+                    {!query && product.presets.length > 0 && (
+                      <div>
+                        <Text size="xs" c="dimmed" mb={4}>
+                          Presets
+                        </Text>
+                        {presetButtons(product.presets)}
+                      </div>
+                    )}
                     {families.map((family) => (
                       <div key={family.family}>
                         <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">

@@ -1,7 +1,18 @@
-// Wizard step 2: which scopes the connection asks for. Chosen from the catalog, typed by hand, or
-// both; every change is checked against Zoho's grammar by the core (catalog.checkScopes).
+// Wizard step 2: which scopes the connection asks for. Typed by hand, chosen from the catalog, or
+// both; every change is checked against Zoho's grammar by the core (catalog.checkScopes). The
+// typed field, its errors, the chosen list and the text to paste come first, above the catalog.
 
-import { Badge, CloseButton, Group, Loader, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Badge,
+  CloseButton,
+  Divider,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Result, RpcError } from '../../../../main/rpc/contract.js';
 import { useRpc } from '../../app/rpc-context.js';
@@ -75,13 +86,9 @@ export function ScopesStep({ draft, onChange, check }: ScopesStepProps) {
           ? 'A Self Client gets the scopes you type into Generate Code in the API Console. Choose them here, and Token Desk shows the exact text to paste there.'
           : 'Choose what the token may do. Zoho shows this list on its consent page. Ask only for what you need.'}
       </Text>
-      <ScopePicker
-        picked={draft.pickedScopes}
-        onPickedChange={(pickedScopes) => onChange({ pickedScopes })}
-      />
       <Textarea
-        label="Or type scopes"
-        description="Separated by commas, for example ZohoCRM.modules.ALL, ZohoCRM.users.READ"
+        label="Type or paste scopes"
+        description="Separated by commas, for example ZohoCRM.modules.ALL, ZohoCRM.users.READ, or choose them from the catalog below"
         value={draft.typedScopes}
         onChange={(e) => onChange({ typedScopes: e.currentTarget.value })}
         autosize
@@ -101,58 +108,67 @@ export function ScopesStep({ draft, onChange, check }: ScopesStepProps) {
         }
       />
       {error && <ErrorAlert error={error} />}
-      {result && result.warnings.length > 0 && (
-        <Stack gap={2} data-testid="scope-warnings">
-          {result.warnings.map((w) => (
-            <Text key={w} size="sm" c="orange">
-              {w}
-            </Text>
-          ))}
+      <Paper withBorder p="sm" radius="md" data-testid="wizard-scopes-summary">
+        <Stack gap="xs">
+          <div role="status" aria-live="polite">
+            {checking ? (
+              <Group gap="xs">
+                <Loader size="xs" />
+                <Text size="sm" c="dimmed">
+                  Checking scopes…
+                </Text>
+              </Group>
+            ) : result ? (
+              <Text size="sm" fw={500}>
+                {result.scopes.length === 0
+                  ? 'No scopes chosen yet.'
+                  : `${result.scopes.length} scope${result.scopes.length === 1 ? '' : 's'} chosen:`}
+              </Text>
+            ) : null}
+          </div>
+          {result && result.scopes.length > 0 && (
+            <Group gap={6} data-testid="wizard-scopes-chosen">
+              {result.scopes.map((scope) => (
+                <Badge
+                  key={scope}
+                  variant="light"
+                  tt="none"
+                  rightSection={
+                    <CloseButton
+                      size="xs"
+                      aria-label={`Remove ${scope}`}
+                      onClick={() => remove(scope)}
+                    />
+                  }
+                >
+                  {scope}
+                </Badge>
+              ))}
+            </Group>
+          )}
+          {result && result.warnings.length > 0 && (
+            <Stack gap={2} data-testid="scope-warnings">
+              {result.warnings.map((w) => (
+                <Text key={w} size="sm" c="orange">
+                  {w}
+                </Text>
+              ))}
+            </Stack>
+          )}
+          {draft.clientType === 'self' && result && result.scopes.length > 0 && (
+            <CopyField
+              label="Scopes to paste into Generate Code"
+              value={result.scopes.join(',')}
+              testId="wizard-scopes-text"
+            />
+          )}
         </Stack>
-      )}
-      <div role="status" aria-live="polite">
-        {checking ? (
-          <Group gap="xs">
-            <Loader size="xs" />
-            <Text size="sm" c="dimmed">
-              Checking scopes…
-            </Text>
-          </Group>
-        ) : result ? (
-          <Text size="sm" fw={500}>
-            {result.scopes.length === 0
-              ? 'No scopes chosen yet.'
-              : `${result.scopes.length} scope${result.scopes.length === 1 ? '' : 's'} chosen:`}
-          </Text>
-        ) : null}
-      </div>
-      {result && result.scopes.length > 0 && (
-        <Group gap={6} data-testid="wizard-scopes-chosen">
-          {result.scopes.map((scope) => (
-            <Badge
-              key={scope}
-              variant="light"
-              tt="none"
-              rightSection={
-                <CloseButton
-                  size="xs"
-                  aria-label={`Remove ${scope}`}
-                  onClick={() => remove(scope)}
-                />
-              }
-            >
-              {scope}
-            </Badge>
-          ))}
-        </Group>
-      )}
-      {draft.clientType === 'self' && result && result.scopes.length > 0 && (
-        <CopyField
-          label="Scopes to paste into Generate Code"
-          value={result.scopes.join(',')}
-          testId="wizard-scopes-text"
-        />
-      )}
+      </Paper>
+      <Divider label="Or choose from the catalog" labelPosition="left" />
+      <ScopePicker
+        picked={draft.pickedScopes}
+        onPickedChange={(pickedScopes) => onChange({ pickedScopes })}
+      />
     </Stack>
   );
 }

@@ -15,6 +15,8 @@ export function WizardSuccess({
   onTryRequest(): void;
 }) {
   const user = [connection.user?.name, connection.user?.email].filter(Boolean).join(' · ');
+  // Zoho's token answer usually lists no scopes: then only what was asked for is known.
+  const confirmed = connection.grantedScopes !== undefined;
   const scopes = connection.grantedScopes ?? connection.scopes;
   return (
     <Paper withBorder p="lg" data-testid="wizard-success">
@@ -49,15 +51,25 @@ export function WizardSuccess({
               </Table.Td>
             </Table.Tr>
             <Table.Tr>
-              <Table.Th>Scopes granted</Table.Th>
+              <Table.Th data-testid="success-scopes-label">
+                {confirmed ? 'Scopes granted' : 'Scopes requested'}
+              </Table.Th>
               <Table.Td>
-                <Group gap={4} data-testid="success-scopes">
-                  {scopes.map((s) => (
-                    <Badge key={s} variant="light" tt="none">
-                      {s}
-                    </Badge>
-                  ))}
-                </Group>
+                <Stack gap={4}>
+                  <Group gap={4} data-testid="success-scopes">
+                    {scopes.map((s) => (
+                      <Badge key={s} variant="light" tt="none">
+                        {s}
+                      </Badge>
+                    ))}
+                  </Group>
+                  {!confirmed && (
+                    <Text size="xs" c="dimmed" data-testid="success-scopes-note">
+                      Zoho did not list what it granted. A request that needs a scope you were not
+                      given answers with a missing-scope error, which Token Desk explains.
+                    </Text>
+                  )}
+                </Stack>
               </Table.Td>
             </Table.Tr>
           </Table.Tbody>

@@ -63,7 +63,9 @@ const labelStyle = {
   alignItems: 'center',
   justifyContent: 'space-between',
 } as const;
-const markersStyle = { display: 'flex', gap: 4, alignItems: 'center' } as const;
+// The markers keep their size (a truncated "SAND…" or "E.." says nothing); the name gives way.
+const markersStyle = { display: 'flex', gap: 4, alignItems: 'center', flexShrink: 0 } as const;
+const nameStyle = { minWidth: 0 } as const;
 
 export const ConnectionRow = memo(function ConnectionRow({
   connection,
@@ -87,7 +89,14 @@ export const ConnectionRow = memo(function ConnectionRow({
       leftSection={<StatusDot status={connection.status} />}
       label={
         <span style={labelStyle}>
-          <Text component="span" size="sm" fw={500} truncate>
+          <Text
+            component="span"
+            size="sm"
+            fw={500}
+            truncate
+            style={nameStyle}
+            title={connection.name}
+          >
             {connection.name}
           </Text>
           <span style={markersStyle}>

@@ -3,7 +3,7 @@
 
 import { AppShell, Burger, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import type { ConnectionView } from '../../../../main/rpc/contract.js';
 import { useAppState } from '../../app/app-state.js';
 import { ConnectionPage, type ConnectionTab } from '../connection/ConnectionPage.js';
@@ -89,6 +89,9 @@ export function Workspace({ initialView = { kind: 'home' } }: { initialView?: Vi
   const { connections } = useAppState();
   const [view, setView] = useState<View>(initialView);
   const [navOpen, nav] = useDisclosure(false);
+  // The view being shown, as of this render: the wizard asks it when it is left (see below).
+  const shownView = useRef(view);
+  shownView.current = view;
 
   const selected =
     view.kind === 'connection' ? connections.find((c) => c.id === view.id) : undefined;
@@ -103,6 +106,9 @@ export function Workspace({ initialView = { kind: 'home' } }: { initialView?: Vi
       <NewConnectionWizard
         onCancel={() => setView({ kind: 'home' })}
         onFinished={(c, next) => open(c, next)}
+        isOpenElsewhere={(id) =>
+          shownView.current.kind === 'connection' && shownView.current.id === id
+        }
       />
     );
   } else if (view.kind === 'settings') {

@@ -2,8 +2,15 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { TokenDeskError } from '../../../../main/core/errors.js';
 import type { BrowserOpener } from '../../../../main/core/ports.js';
-import { chooseAccountsServer, runServerAuthorization, type ServerAuthorizationOptions } from '../../../../main/core/auth/server-authorization.js';
-import type { CodeExchangeRequest, ZohoOAuthClient } from '../../../../main/core/zoho/oauth-client.js';
+import {
+  chooseAccountsServer,
+  runServerAuthorization,
+  type ServerAuthorizationOptions,
+} from '../../../../main/core/auth/server-authorization.js';
+import type {
+  CodeExchangeRequest,
+  ZohoOAuthClient,
+} from '../../../../main/core/zoho/oauth-client.js';
 import { createZohoOAuthClient } from '../../../../main/core/zoho/oauth-client.js';
 
 const SECRET = 'the-client-secret-value';
@@ -26,7 +33,10 @@ function fakeOAuth() {
 }
 
 /** Plays the browser: "signs in" and follows Zoho's redirect back to the receiver. */
-function browserReturning(extra: Record<string, string>, log: string[] = []): BrowserOpener & { urls: string[] } {
+function browserReturning(
+  extra: Record<string, string>,
+  log: string[] = [],
+): BrowserOpener & { urls: string[] } {
   const urls: string[] = [];
   return {
     urls,
@@ -43,7 +53,9 @@ function browserReturning(extra: Record<string, string>, log: string[] = []): Br
   };
 }
 
-function options(overrides: Partial<ServerAuthorizationOptions> & Pick<ServerAuthorizationOptions, 'oauth'>): ServerAuthorizationOptions {
+function options(
+  overrides: Partial<ServerAuthorizationOptions> & Pick<ServerAuthorizationOptions, 'oauth'>,
+): ServerAuthorizationOptions {
   return {
     openBrowser: true,
     onAuthorizationUrl: () => undefined,
@@ -73,7 +85,10 @@ describe('runServerAuthorization', () => {
   it('exchanges the code at the trusted accounts-server from the callback, with redirect_uri and the PKCE verifier', async () => {
     const { oauth, exchanges } = fakeOAuth();
     const log: string[] = [];
-    const opener = browserReturning({ location: 'eu', 'accounts-server': 'https%3A%2F%2Faccounts.zoho.eu' }, log);
+    const opener = browserReturning(
+      { location: 'eu', 'accounts-server': 'https%3A%2F%2Faccounts.zoho.eu' },
+      log,
+    );
     const announced: string[] = [];
 
     const outcome = await runServerAuthorization(
@@ -103,12 +118,85 @@ describe('runServerAuthorization', () => {
     // The receiver's real port, exactly as sent in the authorization URL.
     expect(exchange.redirectUri).toBe(authUrl.searchParams.get('redirect_uri'));
     expect(exchange.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
-    expect(createHash('sha256').update(exchange.codeVerifier!).digest('base64url')).toBe(authUrl.searchParams.get('code_challenge'));
+    expect(createHash('sha256').update(exchange.codeVerifier!).digest('base64url')).toBe(
+      authUrl.searchParams.get('code_challenge'),
+    );
+  });
+
+  it('reports each step in order: listening, the sign-in page (opened), then exchanging once the callback came', async () => {
+    const { oauth, exchanges } = fakeOAuth();
+    const log: string[] = [];
+    const opener = browserReturning({}, log);
+    const steps: Array<Record<string, unknown>> = [];
+    await runServerAuthorization(
+      options({
+        oauth: {
+          ...oauth,
+          exchangeCode: (request) => {
+            log.push('exchange');
+            return oauth.exchangeCode(request);
+          },
+        },
+        opener,
+        onProgress: (progress) => {
+          log.push(progress.step);
+          steps.push(progress);
+        },
+      }),
+    );
+    expect(log).toEqual(['listening', 'open', 'sign-in', 'exchanging', 'exchange']);
+    expect(steps[0]).toEqual({
+      step: 'listening',
+      redirectUri: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/callback$/),
+    });
+    expect(steps[1]).toEqual({ step: 'sign-in', url: opener.urls[0], browserOpened: true });
+    expect(exchanges).toHaveLength(1);
+  });
+
+  it('says the browser was not opened when told not to open it, or when opening failed', async () => {
+    const { oauth } = fakeOAuth();
+    for (const variant of ['--no-open', 'failed'] as const) {
+      const paste = browserReturning({});
+      const steps: Array<Record<string, unknown>> = [];
+      await runServerAuthorization(
+        options({
+          oauth,
+          openBrowser: variant === 'failed',
+          opener:
+            variant === 'failed'
+              ? { open: () => Promise.reject(new Error('no display')) }
+              : browserReturning({}),
+          onAuthorizationUrl: (url) => void paste.open(url),
+          onProgress: (progress) => steps.push(progress),
+        }),
+      );
+      expect(
+        steps.find((s) => s.step === 'sign-in'),
+        variant,
+      ).toMatchObject({ browserOpened: false, url: paste.urls[0] });
+    }
+  });
+
+  it('a throwing progress listener does not end the sign-in', async () => {
+    const { oauth } = fakeOAuth();
+    const outcome = await runServerAuthorization(
+      options({
+        oauth,
+        opener: browserReturning({}),
+        onProgress: () => {
+          throw new Error('display broke');
+        },
+      }),
+    );
+    expect(outcome.tokens.accessToken).toBe('at');
   });
 
   it('refuses an untrusted accounts-server before sending any secret', async () => {
     const { oauth, exchanges } = fakeOAuth();
-    const opener = browserReturning({ location: 'us', 'accounts-server': 'https://accounts.zoho.com.evil.example' });
+    const opener = browserReturning({
+      location: 'us',
+      'accounts-server': 'https://accounts.zoho.com.evil.example',
+    });
     const error = await rejection(runServerAuthorization(options({ oauth, opener })));
     expect(error.code).toBe('untrusted_accounts_server');
     expect(error.category).toBe('refused');
@@ -128,14 +216,30 @@ describe('runServerAuthorization', () => {
   it('with a custom accounts server configured, trusts only that one', async () => {
     const { oauth, exchanges } = fakeOAuth();
     const custom = 'http://127.0.0.1:9/oauth-proxy';
-    const connection = { ...options({ oauth }).connection, accountsUrl: custom, customAccountsUrl: custom };
+    const connection = {
+      ...options({ oauth }).connection,
+      accountsUrl: custom,
+      customAccountsUrl: custom,
+    };
     const error = await rejection(
-      runServerAuthorization(options({ oauth, connection, opener: browserReturning({ 'accounts-server': 'https://accounts.zoho.com' }) })),
+      runServerAuthorization(
+        options({
+          oauth,
+          connection,
+          opener: browserReturning({ 'accounts-server': 'https://accounts.zoho.com' }),
+        }),
+      ),
     );
     expect(error.code).toBe('untrusted_accounts_server');
     expect(exchanges).toHaveLength(0);
 
-    const outcome = await runServerAuthorization(options({ oauth, connection, opener: browserReturning({ 'accounts-server': 'http://127.0.0.1:9' }) }));
+    const outcome = await runServerAuthorization(
+      options({
+        oauth,
+        connection,
+        opener: browserReturning({ 'accounts-server': 'http://127.0.0.1:9' }),
+      }),
+    );
     expect(outcome.accountsUrl).toBe(custom);
   });
 
@@ -144,7 +248,12 @@ describe('runServerAuthorization', () => {
     const opener = browserReturning({});
     const stand = browserReturning({});
     const outcome = await runServerAuthorization(
-      options({ oauth, opener, openBrowser: false, onAuthorizationUrl: (url) => void stand.open(url) }),
+      options({
+        oauth,
+        opener,
+        openBrowser: false,
+        onAuthorizationUrl: (url) => void stand.open(url),
+      }),
     );
     expect(opener.urls).toHaveLength(0);
     expect(outcome.tokens.accessToken).toBe('at');
@@ -179,24 +288,43 @@ describe('runServerAuthorization', () => {
     const opener: BrowserOpener = {
       async open(url) {
         const auth = new URL(url);
-        void fetch(`${auth.searchParams.get('redirect_uri')}?state=${auth.searchParams.get('state')}&error=access_denied`).then((r) => r.text());
+        void fetch(
+          `${auth.searchParams.get('redirect_uri')}?state=${auth.searchParams.get('state')}&error=access_denied`,
+        ).then((r) => r.text());
       },
     };
-    expect((await rejection(runServerAuthorization(options({ oauth, opener })))).code).toBe('access_denied');
+    expect((await rejection(runServerAuthorization(options({ oauth, opener })))).code).toBe(
+      'access_denied',
+    );
     expect(exchanges).toHaveLength(0);
   });
 });
 
 describe('chooseAccountsServer', () => {
-  const connection = { accountsUrl: 'https://accounts.zoho.com', clientId: 'c', scopes: [], redirectUri: 'http://localhost:1/cb' };
+  const connection = {
+    accountsUrl: 'https://accounts.zoho.com',
+    clientId: 'c',
+    scopes: [],
+    redirectUri: 'http://localhost:1/cb',
+  };
 
   it('normalizes a trusted Zoho server to its canonical URL', () => {
-    expect(chooseAccountsServer('https://accounts.zoho.in/', connection)).toBe('https://accounts.zoho.in');
-    expect(chooseAccountsServer('https://accounts.zohocloud.ca', connection)).toBe('https://accounts.zohocloud.ca');
+    expect(chooseAccountsServer('https://accounts.zoho.in/', connection)).toBe(
+      'https://accounts.zoho.in',
+    );
+    expect(chooseAccountsServer('https://accounts.zohocloud.ca', connection)).toBe(
+      'https://accounts.zohocloud.ca',
+    );
   });
 
   it('refuses look-alikes and plain http', () => {
-    for (const candidate of ['http://accounts.zoho.com', 'https://accounts.zoho.com@evil.example', 'https://evilaccounts.zoho.com.example', 'javascript:alert(1)', 'not a url']) {
+    for (const candidate of [
+      'http://accounts.zoho.com',
+      'https://accounts.zoho.com@evil.example',
+      'https://evilaccounts.zoho.com.example',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       expect(() => chooseAccountsServer(candidate, connection)).toThrow(TokenDeskError);
     }
   });
