@@ -32,6 +32,9 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     build: {
       ...rendererConfig.build,
+      // electron-vite leaves the renderer unminified by default; the window (and browser mode,
+      // which serves the same out/renderer) should load the minified bundle `vite build` makes.
+      minify: true,
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
