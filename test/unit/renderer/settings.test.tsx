@@ -205,5 +205,20 @@ describe('settings: how the secrets are protected', () => {
         .map((r) => r.getAttribute('value')),
     ).toEqual(['keyring', 'passphrase']);
     expect(screen.queryByTestId('settings-share')).not.toBeInTheDocument();
+    // A browser may refuse to let the page read (and so clear) the clipboard: no flat promise.
+    expect(
+      screen.getByLabelText('Clear the clipboard after (seconds)'),
+    ).toHaveAccessibleDescription(
+      /if it is still there and your browser allows Token Desk to read the clipboard/,
+    );
+  });
+
+  it('in the desktop app: the clipboard is cleared after the delay if it still holds the token', async () => {
+    await openSettings(new FakeRpc({ connections: [makeConnection({ name: 'acme-crm' })] }));
+    expect(
+      screen.getByLabelText('Clear the clipboard after (seconds)'),
+    ).toHaveAccessibleDescription(
+      'A copied token is removed from the clipboard after this long, if it is still there. 0 keeps it.',
+    );
   });
 });

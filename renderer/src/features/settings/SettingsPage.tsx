@@ -49,7 +49,11 @@ export function SettingsPage({ onClose }: { onClose(): void }) {
         <Stack>
           <NumberInput
             label="Clear the clipboard after (seconds)"
-            description="A copied token is removed from the clipboard after this long, if it is still there. 0 keeps it."
+            description={
+              info.shell === 'browser'
+                ? 'A copied token is removed from the clipboard after this long, if it is still there and your browser allows Token Desk to read the clipboard (it asks, or tells you when it could not). 0 keeps it.'
+                : 'A copied token is removed from the clipboard after this long, if it is still there. 0 keeps it.'
+            }
             min={0}
             max={3600}
             allowDecimal={false}
