@@ -4,14 +4,25 @@
 import { systemClock, type BrowserOpener, type Clock, type FetchPort } from '../../core/ports.js';
 import type { ConnectionStore } from '../../core/store/connection-store-types.js';
 import { createZohoOAuthClient } from '../../core/zoho/oauth-client.js';
-import { createTokenManager, type TokenManager } from '../../core/tokens/token-manager.js';
+import {
+  createTokenManager,
+  type TokenManager,
+  type TokenNotice,
+} from '../../core/tokens/token-manager.js';
 import type { ConnectionService } from '../../core/connections/connection-service.js';
 import type { RequestRunner } from '../../core/requests/request-runner.js';
 import { createRequestHistory, type RequestHistory } from '../../core/requests/request-history.js';
 import { createSettingsStore, type SettingsStore } from '../../core/settings/settings-store.js';
 import { AuthorizationCoordinator } from '../../core/auth/pending-authorization.js';
-import { createJsonDocumentStore } from './json-document-store.js';
-import { createNodeLock, openNodeStore, openNodeVault, type NodeVault } from './node-vault.js';
+import { createJsonDocumentStore, findCorruptBackups } from './json-document-store.js';
+import {
+  STORE_FILE_NAME,
+  VAULT_FILE_NAME,
+  createNodeLock,
+  openNodeStore,
+  openNodeVault,
+  type NodeVault,
+} from './node-vault.js';
 
 export interface NodeServicesOptions {
   home: string;
@@ -19,6 +30,14 @@ export interface NodeServicesOptions {
   clock?: Clock;
   fetch?: FetchPort;
   opener?: BrowserOpener;
+  /** Told about notices of the token manager (e.g. an api_domain it refused to store). */
+  onNotice?: (notice: TokenNotice) => void;
+}
+
+/** Backups of corrupt store files beside the live ones (`connections.corrupt-*.json`, ...). */
+export interface CorruptBackups {
+  connections: string[];
+  vault: string[];
 }
 
 export interface NodeServices {
@@ -30,6 +49,8 @@ export interface NodeServices {
   requests(): Promise<RequestRunner>;
   history: RequestHistory;
   settings: SettingsStore;
+  /** Looked up on each call: a backup the user moved back or deleted no longer counts. */
+  corruptBackups(): CorruptBackups;
 }
 
 /** Opens URLs in the user's default browser (never an embedded window). */
@@ -51,7 +72,16 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
 
   const getVault = () => (vault ??= openNodeVault({ home, env: options.env }));
   const getTokens = () =>
-    (tokens ??= getVault().then(({ vault: secrets }) => createTokenManager({ store, vault: secrets, oauth, lock: createNodeLock(home), clock })));
+    (tokens ??= getVault().then(({ vault: secrets }) =>
+      createTokenManager({
+        store,
+        vault: secrets,
+        oauth,
+        lock: createNodeLock(home),
+        clock,
+        onNotice: options.onNotice,
+      }),
+    ));
 
   return {
     home,
@@ -60,9 +90,18 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     tokens: getTokens,
     // Loaded on demand: `token-desk token` needs neither (nor the catalog they bring in).
     async connections() {
-      const { createConnectionService } = await import('../../core/connections/connection-service.js');
+      const { createConnectionService } =
+        await import('../../core/connections/connection-service.js');
       const [{ vault: secrets }, tokenManager] = await Promise.all([getVault(), getTokens()]);
-      return createConnectionService({ store, vault: secrets, oauth, tokens: tokenManager, clock, opener: options.opener ?? systemBrowser, coordinator });
+      return createConnectionService({
+        store,
+        vault: secrets,
+        oauth,
+        tokens: tokenManager,
+        clock,
+        opener: options.opener ?? systemBrowser,
+        coordinator,
+      });
     },
     async requests() {
       const { createRequestRunner } = await import('../../core/requests/request-runner.js');
@@ -70,5 +109,9 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     },
     history: createRequestHistory(createJsonDocumentStore({ home, name: 'history' }), clock),
     settings: createSettingsStore(createJsonDocumentStore({ home, name: 'settings' })),
+    corruptBackups: () => ({
+      connections: findCorruptBackups(home, STORE_FILE_NAME),
+      vault: findCorruptBackups(home, VAULT_FILE_NAME),
+    }),
   };
 }
