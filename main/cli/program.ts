@@ -10,13 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { inputError } from '../core/errors.js';
 import { DC_CODES } from '../core/zoho/data-centres.js';
 import { parseExportFormat } from '../core/connections/export-connection.js';
-import {
-  buildConnection,
-  redirectUriWarnings,
-  type NewConnectionInput,
-} from '../core/connections/new-connection.js';
-import { assertSelfClientCodeFresh, parseSelfClientFile } from '../core/auth/self-client-file.js';
-import { VAULT_SERVICE, secretAccount, type Connection } from '../core/store/connection.js';
+import type { NewConnectionInput } from '../core/connections/new-connection.js';
+import type { Connection } from '../core/store/connection.js';
 import type { ApiResponse } from '../core/requests/api-request.js';
 import { isScopeMismatch } from '../core/requests/api-answers.js';
 import { createCliContext, type CliContext } from './cli-context.js';
@@ -34,6 +29,11 @@ import {
 } from './error-report.js';
 
 const TOKEN_FORMATS = ['bare', 'header', 'json'] as const;
+
+// Loaded by the commands that need them: `token-desk token` must not parse zod or the catalog.
+const newConnection = () => import('../core/connections/new-connection.js');
+const selfClientFile = () => import('../core/auth/self-client-file.js');
+const connectionRecord = () => import('../core/store/connection.js');
 const DEFAULT_AUTHORIZATION_TIMEOUT_SECONDS = 300;
 
 function hostOf(url: string): string {
@@ -185,6 +185,7 @@ export function buildProgram(
       };
       // Everything but the secret is checked before the secret is asked for: nobody should type
       // it only to learn that the name was taken.
+      const { buildConnection, redirectUriWarnings } = await newConnection();
       const draft = buildConnection(input, Date.now());
       const existing = context.store.find(draft.name);
       if (existing) throw duplicateName(existing);
@@ -293,6 +294,8 @@ export function buildProgram(
         );
       }
       // The file and the new connection are checked before the line that says Zoho is contacted.
+      const { assertSelfClientCodeFresh, parseSelfClientFile } = await selfClientFile();
+      const { buildConnection } = await newConnection();
       const file = parseSelfClientFile(text);
       assertSelfClientCodeFresh(file, Date.now());
       const context = ctx(command);
@@ -375,6 +378,7 @@ export function buildProgram(
       const connections = await context.connections();
       // Without a refresh token the use case refuses before any call: then say nothing about Zoho.
       const { vault } = await context.vault();
+      const { VAULT_SERVICE, secretAccount } = await connectionRecord();
       if (await vault.getPassword(VAULT_SERVICE, secretAccount(target.id, 'refresh_token'))) {
         progress(`Revoking the refresh token at ${hostOf(target.accountsUrl)}…`);
       }
