@@ -4,7 +4,7 @@
 import envPaths from 'env-paths';
 import { resolve } from 'node:path';
 import { createNodeServices, type NodeServices } from '../platform/node/node-services.js';
-import type { CliIo } from './cli-io.js';
+import { writeLine, type CliIo } from './cli-io.js';
 
 export function defaultHome(env: NodeJS.ProcessEnv): string {
   if (env.TOKEN_DESK_HOME) return resolve(env.TOKEN_DESK_HOME);
@@ -17,5 +17,13 @@ export interface CliContext extends NodeServices {
 
 export function createCliContext(io: CliIo, homeOption: string | undefined): CliContext {
   const home = homeOption ? resolve(homeOption) : defaultHome(io.env);
-  return { ...createNodeServices({ home, env: io.env }), io };
+  return {
+    ...createNodeServices({
+      home,
+      env: io.env,
+      // The operation succeeded, but the user should know (e.g. an api_domain Token Desk refused).
+      onNotice: (notice) => writeLine(io.stderr, `Warning: ${notice.message}`),
+    }),
+    io,
+  };
 }

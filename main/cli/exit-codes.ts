@@ -1,6 +1,6 @@
 // The CLI's exit codes, part of its public contract (README): scripts branch on them.
 
-import type { ErrorCategory } from '../core/errors.js';
+import type { ErrorCategory, TokenDeskError } from '../core/errors.js';
 
 export const EXIT = {
   ok: 0,
@@ -24,4 +24,13 @@ export function exitCodeFor(category: ErrorCategory): number {
     case 'network':
       return EXIT.network;
   }
+}
+
+/**
+ * The exit code for an error. A lock timeout is local, but for a script it is a transient
+ * failure like a network one (another process was busy): try again, so exit 5, not 2.
+ */
+export function exitCodeForError(error: Pick<TokenDeskError, 'code' | 'category'>): number {
+  if (error.code === 'lock_timeout') return EXIT.network;
+  return exitCodeFor(error.category);
 }

@@ -2,6 +2,10 @@
 // stable `code`, a plain-language `message` (what happened) and a `remedy` (what to do next). The
 // edges (CLI, rpc) show them once; nothing below them formats or logs errors. Messages never
 // contain a secret.
+//
+// The remedy is shell-neutral ("Authorize the connection again"): the same error reaches the
+// desktop app, the browser mode and the command line. What to type at the command line goes in
+// `cliHint`, which only the CLI prints.
 
 /** What kind of failure this is; the CLI maps it to an exit code, the UI to a tone. */
 export type ErrorCategory =
@@ -19,6 +23,11 @@ export type ErrorCategory =
 export interface TokenDeskErrorOptions {
   remedy: string;
   category: ErrorCategory;
+  /**
+   * The command-line form of the remedy, printed by the CLI only: a command to run
+   * (`token-desk authorize acme`) or the options to use (`--dc eu`). Never a secret.
+   */
+  cliHint?: string;
   /** Extra facts for the UI, never secrets (e.g. retryAt, port, missing scope). */
   details?: Record<string, unknown>;
   cause?: unknown;
@@ -28,6 +37,7 @@ export class TokenDeskError extends Error {
   readonly code: string;
   readonly remedy: string;
   readonly category: ErrorCategory;
+  readonly cliHint: string | undefined;
   readonly details: Record<string, unknown>;
 
   constructor(code: string, message: string, options: TokenDeskErrorOptions) {
@@ -36,12 +46,24 @@ export class TokenDeskError extends Error {
     this.code = code;
     this.remedy = options.remedy;
     this.category = options.category;
+    this.cliHint = options.cliHint;
     this.details = options.details ?? {};
   }
 
-  /** One line for a terminal: cause, then remedy. */
+  /** One line, shell-neutral: cause, then remedy. */
   toLine(): string {
     return `${this.message} ${this.remedy}`.trim();
+  }
+
+  /** The same error with one more sentence of remedy (and extra details); the code stays. */
+  withRemedyNote(note: string, details: Record<string, unknown> = {}): TokenDeskError {
+    return new TokenDeskError(this.code, this.message, {
+      remedy: `${this.remedy} ${note}`.trim(),
+      category: this.category,
+      cliHint: this.cliHint,
+      details: { ...this.details, ...details },
+      cause: this.cause,
+    });
   }
 }
 
@@ -50,5 +72,10 @@ export function isTokenDeskError(value: unknown): value is TokenDeskError {
 }
 
 /** Shorthand constructors for the common categories. */
-export const inputError = (code: string, message: string, remedy: string, details?: Record<string, unknown>) =>
-  new TokenDeskError(code, message, { remedy, category: 'input', details });
+export const inputError = (
+  code: string,
+  message: string,
+  remedy: string,
+  details?: Record<string, unknown>,
+  cliHint?: string,
+) => new TokenDeskError(code, message, { remedy, category: 'input', details, cliHint });

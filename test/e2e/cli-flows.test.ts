@@ -1,10 +1,11 @@
 // The token-desk CLI driven as a user would, as a real process, against the Zoho simulator:
 // Self Client, self_client.json import, the server-based loopback flow, requests, export,
-// refresh, revoke, and the errors a user meets on the way. Afterwards no secret may be found in
-// any file under the home folder.
+// refresh, revoke, and the errors a user meets on the way. After every test, no secret the
+// simulator issued or received (client secrets, codes, refresh and access tokens, verifiers) may
+// be found in any file under the home folder.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startZohoSimulator, type ZohoSimulator } from '../support/zoho-simulator.js';
@@ -17,7 +18,6 @@ const SERVER = { clientId: '1000.SERVERCLIENT', clientSecret: 'server-secret-9a8
 
 let sim: ZohoSimulator;
 let home: string;
-const seenSecrets = new Set<string>();
 
 const env = () => cliEnv({ home, passphrase: PASSPHRASE });
 const cli = (args: string[], input?: string) => runCliProcess(args, env(), input);
@@ -28,19 +28,38 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-async function addSelfClient(name: string, scopes = ['ZohoCRM.org.READ', 'AaaServer.profile.READ']) {
-  const added = await cli(['add', name, '--dc', 'us', '--client-id', SELF.clientId, '--type', 'self', ...custom()], SELF.clientSecret + '\n');
+async function addSelfClient(
+  name: string,
+  scopes = ['ZohoCRM.org.READ', 'AaaServer.profile.READ'],
+) {
+  const added = await cli(
+    ['add', name, '--dc', 'us', '--client-id', SELF.clientId, '--type', 'self', ...custom()],
+    SELF.clientSecret + '\n',
+  );
   expect(added.stderr).toContain(`Added ${name}`);
   expect(added.code).toBe(0);
-  const { code } = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes });
-  seenSecrets.add(code);
-  return code;
+  return sim.issueSelfClientCode({ clientId: SELF.clientId, scopes }).code;
+}
+
+/** Files may hold no secret in plaintext. Values shorter than 8 characters (test inputs such as "x") would match ordinary text. */
+async function expectNoSecretIn(dir: string) {
+  const secrets = sim.secrets.filter((secret) => secret.length >= 8);
+  // The scan must cover what the flows used: the client secrets at least, and every minted token.
+  expect(secrets).toEqual(expect.arrayContaining([SELF.clientSecret, SERVER.clientSecret]));
+  for (const file of await filesUnder(dir)) {
+    const text = await readFile(file, 'utf8');
+    for (const secret of secrets) expect(text, `${file} holds a secret`).not.toContain(secret);
+  }
 }
 
 beforeAll(async () => {
   sim = await startZohoSimulator();
   sim.registerClient({ ...SELF, type: 'self' });
-  seenSecrets.add(SELF.clientSecret).add(SERVER.clientSecret);
+  sim.registerClient({
+    ...SERVER,
+    type: 'server',
+    redirectUris: ['http://localhost:53134/callback'],
+  });
 });
 afterAll(async () => {
   await sim.close();
@@ -49,22 +68,18 @@ beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'td-cli-'));
   return async () => {
     // Secrets never reach a file in plaintext, whatever the test did.
-    for (const file of await filesUnder(home)) {
-      const text = await readFile(file, 'utf8');
-      for (const secret of seenSecrets) expect(text, `${file} holds a secret`).not.toContain(secret);
-    }
+    await expectNoSecretIn(home);
     await rm(home, { recursive: true, force: true });
   };
 });
 
-async function rememberTokens() {
-  // Collect every token the simulator issued so the file scan covers them.
-  for (const request of sim.requests) {
-    for (const key of ['code', 'refresh_token', 'client_secret', 'token', 'code_verifier']) {
-      const value = request.form[key];
-      if (value) seenSecrets.add(value);
-    }
-  }
+/** The whole stderr is one line: what a script or a person reads after a failure. */
+function expectOneLine(stderr: string, pattern: RegExp) {
+  expect(stderr.endsWith('\n'), stderr).toBe(true);
+  const lines = stderr.slice(0, -1).split('\n');
+  expect(lines, stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
 }
 
 describe('Self Client', () => {
@@ -72,18 +87,23 @@ describe('Self Client', () => {
     const code = await addSelfClient('acme-crm');
     const authorized = await cli(['authorize', 'acme-crm', '--code', code]);
     expect(authorized.code, authorized.stderr).toBe(0);
-    expect(authorized.stderr).toMatch(/Authorized acme-crm \(US\) as .+@.+; access token valid in (59|60) min/);
+    expect(authorized.stderr).toMatch(
+      /Authorized acme-crm \(US\) as .+@.+; access token valid in (59|60) min/,
+    );
 
     const token = await cli(['token', 'acme-crm']);
     expect(token.code, token.stderr).toBe(0);
     const accessToken = token.stdout.trim();
     expect(accessToken).toMatch(/^1000\.[0-9a-f]+\.[0-9a-f]+$/);
-    seenSecrets.add(accessToken);
 
     const header = await cli(['token', 'acme-crm', '--format', 'header']);
     expect(header.stdout.trim()).toBe(`Authorization: Zoho-oauthtoken ${accessToken}`);
     const json = JSON.parse((await cli(['token', 'acme-crm', '--format', 'json'])).stdout);
-    expect(json).toMatchObject({ access_token: accessToken, token_type: 'Zoho-oauthtoken', api_domain: sim.apiDomain });
+    expect(json).toMatchObject({
+      access_token: accessToken,
+      token_type: 'Zoho-oauthtoken',
+      api_domain: sim.apiDomain,
+    });
     expect(json.expires_in).toBeGreaterThan(3000);
     expect(sim.stats.tokenCalls.refresh_token).toBe(0);
 
@@ -94,7 +114,12 @@ describe('Self Client', () => {
 
     const list = await cli(['list', '--json']);
     const [entry] = JSON.parse(list.stdout);
-    expect(entry).toMatchObject({ name: 'acme-crm', type: 'self', status: 'ready', client_id: SELF.clientId });
+    expect(entry).toMatchObject({
+      name: 'acme-crm',
+      type: 'self',
+      status: 'ready',
+      client_id: SELF.clientId,
+    });
     expect(entry.user.email).toBeTruthy();
     const human = await cli(['list']);
     expect(human.stdout).toMatch(/acme-crm\s+(US|CUSTOM)\s+self\s+ready/);
@@ -105,10 +130,21 @@ describe('Self Client', () => {
     const plain = await cli(['export', 'acme-crm', '--format', 'env']);
     expect(plain.stdout).toContain(`ZOHO_CLIENT_ID=${SELF.clientId}`);
     expect(plain.stdout).not.toContain(SELF.clientSecret);
-    const withSecrets = await cli(['export', 'acme-crm', '--format', 'postman', '--include-secrets']);
+    const withSecrets = await cli([
+      'export',
+      'acme-crm',
+      '--format',
+      'postman',
+      '--include-secrets',
+    ]);
     const postman = JSON.parse(withSecrets.stdout);
-    expect(postman.values).toContainEqual(expect.objectContaining({ key: 'zoho_client_secret', value: SELF.clientSecret, type: 'secret' }));
-    await rememberTokens();
+    expect(postman.values).toContainEqual(
+      expect.objectContaining({
+        key: 'zoho_client_secret',
+        value: SELF.clientSecret,
+        type: 'secret',
+      }),
+    );
   });
 
   /** Authorizes with an access token that has only two minutes left, as after an hour of use. */
@@ -129,7 +165,6 @@ describe('Self Client', () => {
     const forced = await cli(['token', 'refresh-me']);
     expect(forced.code, forced.stderr).toBe(0);
     expect(sim.stats.tokenCalls.refresh_token).toBe(before + 1);
-    seenSecrets.add(forced.stdout.trim());
     const cached = await cli(['token', 'refresh-me']);
     expect(cached.stdout).toBe(forced.stdout);
     expect(sim.stats.tokenCalls.refresh_token).toBe(before + 1);
@@ -138,8 +173,11 @@ describe('Self Client', () => {
     expect(revoked.code, revoked.stderr).toBe(0);
     const after = await cli(['token', 'refresh-me']);
     expect(after.code).toBe(3);
-    expect(after.stderr).toMatch(/^token-desk: .*authorize/m);
-    await rememberTokens();
+    // A shell-neutral remedy, then the command to type.
+    expectOneLine(
+      after.stderr,
+      /^token-desk: .*Authorize the connection to sign in to Zoho and grant access\. Run: token-desk authorize refresh-me --code <grant code>$/,
+    );
   });
 
   it('20 processes asking at once for an expiring token cause one refresh', async () => {
@@ -150,8 +188,6 @@ describe('Self Client', () => {
     for (const result of results) expect(result.code, result.stderr).toBe(0);
     expect(new Set(results.map((r) => r.stdout)).size).toBe(1);
     expect(sim.stats.tokenCalls.refresh_token).toBe(before + 1);
-    seenSecrets.add(results[0]!.stdout.trim());
-    await rememberTokens();
   });
 
   it('says when a grant code was already used, and when the secret is wrong', async () => {
@@ -162,20 +198,37 @@ describe('Self Client', () => {
     expect(again.stderr).toMatch(/code/i);
     expect(again.stderr.trim().split('\n')).toHaveLength(2); // progress line + one error line
 
-    await cli(['add', 'bad-secret', '--dc', 'us', '--client-id', SELF.clientId, '--type', 'self', ...custom()], 'not-the-secret\n');
-    const fresh = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: ['ZohoCRM.org.READ'] }).code;
+    await cli(
+      [
+        'add',
+        'bad-secret',
+        '--dc',
+        'us',
+        '--client-id',
+        SELF.clientId,
+        '--type',
+        'self',
+        ...custom(),
+      ],
+      'not-the-secret\n',
+    );
+    const fresh = sim.issueSelfClientCode({
+      clientId: SELF.clientId,
+      scopes: ['ZohoCRM.org.READ'],
+    }).code;
     const wrong = await cli(['authorize', 'bad-secret', '--code', fresh]);
     expect(wrong.code).toBe(4);
     expect(wrong.stderr).toMatch(/secret/i);
     expect(wrong.stderr).not.toContain('not-the-secret');
-    await rememberTokens();
   });
 });
 
 describe('self_client.json import', () => {
   it('imports a fresh file, and refuses an expired one before any call', async () => {
-    const issued = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: ['ZohoCRM.org.READ'] });
-    seenSecrets.add(issued.code);
+    const issued = sim.issueSelfClientCode({
+      clientId: SELF.clientId,
+      scopes: ['ZohoCRM.org.READ'],
+    });
     const file = join(home, '..', `self_client-${Date.now()}.json`);
     await writeFile(file, JSON.stringify(issued.selfClientJson));
     const imported = await cli(['import', 'from-file', '--self-client', file, ...custom()]);
@@ -189,16 +242,39 @@ describe('self_client.json import', () => {
     const calls = sim.stats.tokenCalls.total;
     const refused = await cli(['import', 'too-late', '--self-client', file, ...custom()]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/expired 4 min(ute)?s? ago/);
+    // Only the error: no line claiming that the code is being exchanged.
+    expectOneLine(
+      refused.stderr,
+      /^token-desk: The grant code in this self_client\.json expired 4 minutes ago\. In the Zoho API Console/,
+    );
     expect(sim.stats.tokenCalls.total).toBe(calls);
     expect((await cli(['list', '--json'])).stdout).not.toContain('too-late');
 
     await writeFile(file, '{"client_id": ');
     const malformed = await cli(['import', 'broken', '--self-client', file, ...custom()]);
     expect(malformed.code).toBe(2);
-    expect(malformed.stderr).toMatch(/self_client\.json|JSON/);
+    expectOneLine(
+      malformed.stderr,
+      /^token-desk: The file is not valid JSON, so it is not a self_client\.json from Zoho\. Download it again/,
+    );
+
+    // A name already taken is refused before the exchange, and the existing connection is kept.
+    await writeFile(
+      file,
+      JSON.stringify(
+        sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: ['ZohoCRM.org.READ'] })
+          .selfClientJson,
+      ),
+    );
+    const taken = await cli(['import', 'from-file', '--self-client', file, ...custom()]);
+    expect(taken.code).toBe(2);
+    expectOneLine(
+      taken.stderr,
+      /^token-desk: A connection named "from-file" already exists\. .* Run: token-desk remove from-file$/,
+    );
+    expect(sim.stats.tokenCalls.total).toBe(calls);
+    expect((await cli(['token', 'from-file'])).code).toBe(0);
     await rm(file);
-    await rememberTokens();
   });
 });
 
@@ -207,7 +283,24 @@ describe('server-based client', () => {
     const port = await freePort();
     const redirectUri = `http://localhost:${port}/callback`;
     sim.registerClient({ ...SERVER, type: 'server', redirectUris: [redirectUri] });
-    const added = await cli(['add', name, '--dc', 'us', '--client-id', SERVER.clientId, '--type', 'server', '--scopes', 'ZohoCRM.modules.leads.READ,AaaServer.profile.READ', '--redirect-uri', redirectUri, ...custom()], SERVER.clientSecret);
+    const added = await cli(
+      [
+        'add',
+        name,
+        '--dc',
+        'us',
+        '--client-id',
+        SERVER.clientId,
+        '--type',
+        'server',
+        '--scopes',
+        'ZohoCRM.modules.leads.READ,AaaServer.profile.READ',
+        '--redirect-uri',
+        redirectUri,
+        ...custom(),
+      ],
+      SERVER.clientSecret,
+    );
     expect(added.code, added.stderr).toBe(0);
     expect(added.stderr).toContain(redirectUri);
   }
@@ -221,7 +314,9 @@ describe('server-based client', () => {
     expect(auth.searchParams.get('access_type')).toBe('offline');
     expect(auth.searchParams.get('prompt')).toBe('consent');
     expect(auth.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(auth.searchParams.get('scope')).toBe('ZohoCRM.modules.leads.READ,AaaServer.profile.READ');
+    expect(auth.searchParams.get('scope')).toBe(
+      'ZohoCRM.modules.leads.READ,AaaServer.profile.READ',
+    );
     const location = await sim.consent(url, 'accept');
     const page = await fetch(location);
     expect(page.status).toBe(200);
@@ -229,7 +324,12 @@ describe('server-based client', () => {
     const result = await done;
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/Authorized acme-server/);
-    const leads = await cli(['request', 'acme-server', 'GET', '/crm/v8/Leads?fields=Last_Name,Email']);
+    const leads = await cli([
+      'request',
+      'acme-server',
+      'GET',
+      '/crm/v8/Leads?fields=Last_Name,Email',
+    ]);
     expect(leads.code, leads.stderr).toBe(0);
     const org = await cli(['request', 'acme-server', 'GET', '/crm/v8/org']);
     expect(org.code).toBe(4);
@@ -238,15 +338,30 @@ describe('server-based client', () => {
     expect(org.stderr).toContain('token-desk authorize acme-server --add-scopes ZohoCRM.org.READ');
 
     // Following the hint: consent again with the scope added, then the call works.
-    const again = startCli(['authorize', 'acme-server', '--no-open', '--add-scopes', 'ZohoCRM.org.READ', '--timeout', '60'], env());
+    const again = startCli(
+      [
+        'authorize',
+        'acme-server',
+        '--no-open',
+        '--add-scopes',
+        'ZohoCRM.org.READ',
+        '--timeout',
+        '60',
+      ],
+      env(),
+    );
     const reauthorized = finished(again);
-    const [secondUrl] = await waitForStderr(again, /http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/auth\?\S+/);
-    expect(new URL(secondUrl).searchParams.get('scope')).toBe('ZohoCRM.modules.leads.READ,AaaServer.profile.READ,ZohoCRM.org.READ');
+    const [secondUrl] = await waitForStderr(
+      again,
+      /http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/auth\?\S+/,
+    );
+    expect(new URL(secondUrl).searchParams.get('scope')).toBe(
+      'ZohoCRM.modules.leads.READ,AaaServer.profile.READ,ZohoCRM.org.READ',
+    );
     await fetch(await sim.consent(secondUrl, 'accept'));
     expect((await reauthorized).code).toBe(0);
     const retried = await cli(['request', 'acme-server', 'GET', '/crm/v8/org']);
     expect(retried.code, retried.stderr).toBe(0);
-    await rememberTokens();
   });
 
   it('reports a clear error when the user presses Reject', async () => {
@@ -260,47 +375,425 @@ describe('server-based client', () => {
     expect(result.stderr).toMatch(/declined|reject/i);
     expect(JSON.parse((await cli(['list', '--json'])).stdout)[0].status).toBe('new');
   });
+
+  it('waits for the time asked, in seconds when under a minute, then says the sign-in timed out', async () => {
+    await addServer('short-wait');
+    const result = await cli(['authorize', 'short-wait', '--no-open', '--timeout', '1']);
+    expect(result.stderr).toContain(
+      'Open this address to sign in to Zoho and allow access (waiting up to 1 s):',
+    );
+    expect(result.code).toBe(3);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(
+      /^token-desk: No answer came back from the Zoho sign-in page within 1 second\./,
+    );
+  });
+
+  it('accepts a 127.0.0.1 redirect URI but warns that Zoho refuses it, naming the localhost form', async () => {
+    const port = await freePort();
+    const added = await cli(
+      [
+        'add',
+        'loopback-ip',
+        '--client-id',
+        SERVER.clientId,
+        '--type',
+        'server',
+        '--scopes',
+        'ZohoCRM.org.READ',
+        '--redirect-uri',
+        `http://127.0.0.1:${port}/callback`,
+        ...custom(),
+      ],
+      SERVER.clientSecret,
+    );
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stderr).toContain(
+      `Warning: Zoho is known to refuse redirect URIs on 127.0.0.1: use http://localhost:${port}/callback instead, and register exactly that in the Zoho API Console.`,
+    );
+    const plain = await cli(
+      [
+        'add',
+        'loopback-name',
+        '--client-id',
+        SERVER.clientId,
+        '--type',
+        'server',
+        '--scopes',
+        'ZohoCRM.org.READ',
+        '--redirect-uri',
+        `http://localhost:${port}/callback`,
+        ...custom(),
+      ],
+      SERVER.clientSecret,
+    );
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stderr).not.toContain('Warning');
+  });
 });
 
 describe('bad input', () => {
-  const cases: Array<[string, string[]]> = [
-    ['no command', []],
-    ['unknown command', ['frobnicate']],
-    ['add without a name', ['add']],
-    ['add without a client id', ['add', 'x', '--dc', 'us', '--type', 'self']],
-    ['add with an unknown data centre', ['add', 'x', '--dc', 'mars', '--client-id', 'c', '--type', 'self']],
-    ['add with a bad type', ['add', 'x', '--dc', 'us', '--client-id', 'c', '--type', 'mobile']],
-    ['add a server client without scopes', ['add', 'x', '--dc', 'us', '--client-id', 'c', '--type', 'server']],
-    ['add with a 127.0.0.1-less redirect', ['add', 'x', '--dc', 'us', '--client-id', 'c', '--type', 'server', '--scopes', 'ZohoCRM.org.READ', '--redirect-uri', 'https://example.com/cb']],
-    ['add with a bad scope', ['add', 'x', '--dc', 'us', '--client-id', 'c', '--type', 'self', '--scopes', 'not a scope!']],
-    ['add with an http custom server', ['add', 'x', '--dc', 'us', '--client-id', 'c', '--type', 'self', '--accounts-url', 'http://example.com', '--api-domain', 'http://example.com']],
-    ['add with half a custom server', ['add', 'x', '--dc', 'us', '--client-id', 'c', '--type', 'self', '--accounts-url', 'https://example.com']],
-    ['authorize an unknown connection', ['authorize', 'nobody', '--code', 'x']],
-    ['token for an unknown connection', ['token', 'nobody']],
-    ['token with a bad format', ['token', 'nobody', '--format', 'xml']],
-    ['token with a bad --min-valid', ['token', 'nobody', '--min-valid', 'soon']],
-    ['refresh an unknown connection', ['refresh', 'nobody']],
-    ['revoke an unknown connection', ['revoke', 'nobody']],
-    ['remove an unknown connection', ['remove', 'nobody']],
-    ['request without a path', ['request', 'nobody', 'GET']],
-    ['request with a bad method', ['request', 'nobody', 'FETCH', '/x']],
-    ['request with bad JSON', ['request', 'nobody', 'POST', '/x', '--data', '{oops']],
-    ['request with a bad header', ['request', 'nobody', 'GET', '/x', '--header', 'no-colon']],
-    ['export with a bad format', ['export', 'nobody', '--format', 'csv']],
-    ['import a missing file', ['import', 'x', '--self-client', '/nonexistent/self_client.json', '--dc', 'us']],
+  // Every case targets connections that exist (unless it is about an unknown one), so that the
+  // error asserted is the one the case is about, not "unknown connection".
+  let badHome: string;
+  let zohoCallsBefore: number;
+  const inBadHome = (args: string[], input?: string) =>
+    runCliProcess(args, cliEnv({ home: badHome, passphrase: PASSPHRASE }), input);
+
+  beforeAll(async () => {
+    badHome = await mkdtemp(join(tmpdir(), 'td-cli-bad-'));
+    const addSelf = await inBadHome(
+      ['add', 'real-self', '--client-id', SELF.clientId, '--type', 'self', ...custom()],
+      SELF.clientSecret,
+    );
+    expect(addSelf.code, addSelf.stderr).toBe(0);
+    const addServer = await inBadHome(
+      [
+        'add',
+        'real-server',
+        '--client-id',
+        SERVER.clientId,
+        '--type',
+        'server',
+        '--scopes',
+        'ZohoCRM.org.READ',
+        ...custom(),
+      ],
+      SERVER.clientSecret,
+    );
+    expect(addServer.code, addServer.stderr).toBe(0);
+    zohoCallsBefore = sim.stats.tokenCalls.total + sim.stats.revokeCalls;
+  });
+  afterAll(async () => {
+    await expectNoSecretIn(badHome);
+    await rm(badHome, { recursive: true, force: true });
+  });
+
+  const usage = (command: string) => `Run token-desk${command ? ` ${command}` : ''} --help\\.$`;
+  const cases: Array<[label: string, args: string[], exit: number, line: RegExp]> = [
+    [
+      'no command',
+      [],
+      2,
+      new RegExp(
+        `^token-desk: no command given \\(add, authorize, import, token, .*\\)\\. ${usage('')}`,
+      ),
+    ],
+    [
+      'unknown command',
+      ['frobnicate'],
+      2,
+      new RegExp(`^token-desk: unknown command 'frobnicate'\\. ${usage('')}`),
+    ],
+    [
+      'unknown option',
+      ['list', '--bogus'],
+      2,
+      new RegExp(`^token-desk: unknown option '--bogus'\\. ${usage('list')}`),
+    ],
+    [
+      'add without a name',
+      ['add', '--client-id', 'c', '--type', 'self', '--dc', 'us'],
+      2,
+      new RegExp(`^token-desk: missing required argument 'name'\\. ${usage('add')}`),
+    ],
+    [
+      'add without a client id',
+      ['add', 'x', '--dc', 'us', '--type', 'self'],
+      2,
+      new RegExp(
+        `^token-desk: required option '--client-id <id>' not specified\\. ${usage('add')}`,
+      ),
+    ],
+    [
+      'add with an unknown data centre',
+      ['add', 'x', '--dc', 'mars', '--client-id', 'c', '--type', 'self'],
+      2,
+      new RegExp(
+        `^token-desk: option '--dc <code>' argument 'mars' is invalid\\. Allowed choices are us, eu, in, au, jp, ca, sa, uk, cn\\. ${usage('add')}`,
+      ),
+    ],
+    [
+      'add with a bad type',
+      ['add', 'x', '--dc', 'us', '--client-id', 'c', '--type', 'mobile'],
+      2,
+      new RegExp(
+        `^token-desk: option '--type <type>' argument 'mobile' is invalid\\. Allowed choices are self, server\\. ${usage('add')}`,
+      ),
+    ],
+    [
+      'add without a data centre or custom server',
+      ['add', 'x', '--client-id', 'c', '--type', 'self'],
+      2,
+      /^token-desk: No data centre was given\. Choose the data centre .* Use: --dc eu$/,
+    ],
+    [
+      'add a server client without scopes',
+      ['add', 'x', '--dc', 'us', '--client-id', 'c', '--type', 'server'],
+      2,
+      /^token-desk: A server-based client must say which scopes it asks for\. .* Use: --scopes ZohoCRM\.modules\.ALL,AaaServer\.profile\.READ$/,
+    ],
+    [
+      'add with a redirect URI that is not on this computer',
+      [
+        'add',
+        'x',
+        '--dc',
+        'us',
+        '--client-id',
+        'c',
+        '--type',
+        'server',
+        '--scopes',
+        'ZohoCRM.org.READ',
+        '--redirect-uri',
+        'https://example.com/cb',
+      ],
+      2,
+      /^token-desk: The redirect URI "https:\/\/example\.com\/cb" must be http:\/\/localhost:<port>\/<path> /,
+    ],
+    [
+      'add with a redirect URI for a Self Client',
+      [
+        'add',
+        'x',
+        '--dc',
+        'us',
+        '--client-id',
+        'c',
+        '--type',
+        'self',
+        '--redirect-uri',
+        'http://localhost:53134/callback',
+      ],
+      2,
+      /^token-desk: A Self Client has no redirect URI\./,
+    ],
+    [
+      'add with a bad scope',
+      ['add', 'x', '--dc', 'us', '--client-id', 'c', '--type', 'self', '--scopes', 'ZohoCRM..READ'],
+      2,
+      /^token-desk: The scope "ZohoCRM\.\.READ" is not valid: it has an empty part/,
+    ],
+    [
+      'add with an http custom server',
+      [
+        'add',
+        'x',
+        '--client-id',
+        'c',
+        '--type',
+        'self',
+        '--accounts-url',
+        'http://example.com',
+        '--api-domain',
+        'http://example.com',
+      ],
+      2,
+      /^token-desk: The accounts URL "http:\/\/example\.com" must use https \(plain http is accepted only for localhost\)\./,
+    ],
+    [
+      'add with half a custom server',
+      [
+        'add',
+        'x',
+        '--dc',
+        'us',
+        '--client-id',
+        'c',
+        '--type',
+        'self',
+        '--accounts-url',
+        'https://example.com',
+      ],
+      2,
+      /^token-desk: A custom server needs both an accounts URL and an API domain\. .* Use: --accounts-url URL --api-domain URL$/,
+    ],
+    // Checked before the secret is read: stdin is empty, so reading it first would say "No client secret".
+    [
+      'add with a bad name, before asking for the secret',
+      ['add', 'bad name!', '--dc', 'us', '--client-id', 'c', '--type', 'self'],
+      2,
+      /^token-desk: "bad name!" is not a usable connection name\./,
+    ],
+    [
+      'add a name that exists, before asking for the secret',
+      ['add', 'REAL-SELF', '--dc', 'us', '--client-id', 'c', '--type', 'self'],
+      2,
+      /^token-desk: A connection named "real-self" already exists\. Choose another name, or remove the old one first\. Run: token-desk remove real-self$/,
+    ],
+    [
+      'authorize an unknown connection',
+      ['authorize', 'nobody', '--code', '1000.some.code'],
+      2,
+      /^token-desk: There is no connection "nobody"\. Known connections: real-self, real-server\./,
+    ],
+    [
+      'authorize a Self Client without a code',
+      ['authorize', 'real-self'],
+      2,
+      /^token-desk: "real-self" is a Self Client: it needs a grant code\. .* Run: token-desk authorize real-self --code <grant code>$/,
+    ],
+    // One line: no "Exchanging the grant code…" before a code that cannot be exchanged.
+    [
+      'authorize with an empty code',
+      ['authorize', 'real-self', '--code', ' '],
+      2,
+      /^token-desk: The grant code is empty\. .* Run: token-desk authorize real-self --code <grant code>$/,
+    ],
+    [
+      'authorize a server client with a code',
+      ['authorize', 'real-server', '--code', '1000.some.code'],
+      2,
+      /^token-desk: "real-server" is a server-based client; it has no grant code to paste\. .* Run: token-desk authorize real-server$/,
+    ],
+    [
+      'authorize with --timeout 0',
+      ['authorize', 'real-server', '--no-open', '--timeout', '0'],
+      2,
+      /^token-desk: --timeout must be between 1 and 3600 seconds, not 0\. For example --timeout 300/,
+    ],
+    [
+      'authorize with a --timeout that is not a number',
+      ['authorize', 'real-server', '--no-open', '--timeout', 'soon'],
+      2,
+      /^token-desk: --timeout takes a whole number of seconds, not "soon"\./,
+    ],
+    [
+      'token for an unknown connection',
+      ['token', 'nobody'],
+      2,
+      /^token-desk: There is no connection "nobody"\. Known connections: real-self, real-server\./,
+    ],
+    [
+      'token with a bad format',
+      ['token', 'real-self', '--format', 'xml'],
+      2,
+      new RegExp(
+        `^token-desk: option '--format <format>' argument 'xml' is invalid\\. Allowed choices are bare, header, json\\. ${usage('token')}`,
+      ),
+    ],
+    [
+      'token with a bad --min-valid',
+      ['token', 'real-self', '--min-valid', 'soon'],
+      2,
+      /^token-desk: --min-valid takes a whole number of seconds, not "soon"\. For example --min-valid 300\.$/,
+    ],
+    [
+      'token for a connection never authorized',
+      ['token', 'real-self'],
+      3,
+      /^token-desk: Connection "real-self" has no refresh token: .* Run: token-desk authorize real-self --code <grant code>$/,
+    ],
+    // One line: no "Refreshing…" / "Revoking…" before an error that needs no call to Zoho.
+    [
+      'refresh an unknown connection',
+      ['refresh', 'nobody'],
+      2,
+      /^token-desk: There is no connection "nobody"\./,
+    ],
+    [
+      'refresh a connection never authorized',
+      ['refresh', 'real-server'],
+      3,
+      /^token-desk: Connection "real-server" has no refresh token: .* Run: token-desk authorize real-server$/,
+    ],
+    [
+      'revoke an unknown connection',
+      ['revoke', 'nobody'],
+      2,
+      /^token-desk: There is no connection "nobody"\./,
+    ],
+    [
+      'revoke a connection never authorized',
+      ['revoke', 'real-self'],
+      2,
+      /^token-desk: "real-self" holds no refresh token, so there is nothing to revoke\. Authorize it first\. Run: token-desk authorize real-self$/,
+    ],
+    [
+      'remove an unknown connection',
+      ['remove', 'nobody'],
+      2,
+      /^token-desk: There is no connection "nobody"\./,
+    ],
+    [
+      'request without a path',
+      ['request', 'real-self', 'GET'],
+      2,
+      new RegExp(`^token-desk: missing required argument 'path-or-url'\\. ${usage('request')}`),
+    ],
+    [
+      'request with a bad method',
+      ['request', 'real-self', 'FETCH', '/x'],
+      2,
+      /^token-desk: "FETCH" is not an HTTP method\./,
+    ],
+    [
+      'request with bad JSON',
+      ['request', 'real-self', 'POST', '/x', '--data', '{oops'],
+      2,
+      /^token-desk: The request body is not valid JSON/,
+    ],
+    [
+      'request with a bad header',
+      ['request', 'real-self', 'GET', '/x', '--header', 'no-colon'],
+      2,
+      /^token-desk: The header "no-colon" is not of the form 'Name: value'\./,
+    ],
+    [
+      'export with a bad format',
+      ['export', 'real-self', '--format', 'csv'],
+      2,
+      /^token-desk: "csv" is not an export format\. Use one of: env, json, postman\./,
+    ],
+    [
+      'import a missing file',
+      ['import', 'x', '--self-client', '/nonexistent/self_client.json', '--dc', 'us'],
+      2,
+      /^token-desk: Cannot read \/nonexistent\/self_client\.json\./,
+    ],
+    [
+      'ui with a port that is not a number',
+      ['ui', '--port', 'abc', '--no-open'],
+      2,
+      /^token-desk: --port takes a port number from 1 to 65535 \(or 0 for any free port\), not "abc"\./,
+    ],
+    [
+      'ui with a port out of range',
+      ['ui', '--port', '70000', '--no-open'],
+      2,
+      /^token-desk: --port takes a port number from 1 to 65535 \(or 0 for any free port\), not "70000"\./,
+    ],
   ];
-  it.each(cases)('%s: exit 2 and one line naming cause and remedy', async (_label, args) => {
-    const result = await cli(args, 'secret\n');
-    expect(result.code).toBe(2);
-    expect(result.stderr.trim()).not.toBe('');
-    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(result.stdout).toBe(args.length === 0 ? result.stdout : '');
+  it.each(cases.map(([label, args, exit, line]) => [label, exit, args, line] as const))(
+    '%s: exit %i and exactly one line naming cause and remedy',
+    async (_label, exit, args, line) => {
+      const result = await inBadHome(args);
+      expect(result.code, result.stderr).toBe(exit);
+      expectOneLine(result.stderr, line);
+      expect(result.stdout).toBe('');
+    },
+  );
+
+  it('the cases left the two connections as they were', async () => {
+    const list = JSON.parse((await inBadHome(['list', '--json'])).stdout) as Array<{
+      name: string;
+      status: string;
+    }>;
+    expect(list.map((c) => [c.name, c.status])).toEqual([
+      ['real-self', 'new'],
+      ['real-server', 'new'],
+    ]);
+    // None of them got as far as Zoho.
+    expect(sim.stats.tokenCalls.total + sim.stats.revokeCalls).toBe(zohoCallsBefore);
   });
 
   it('add with an empty secret on stdin is refused and stores nothing', async () => {
-    const result = await cli(['add', 'x', '--dc', 'us', '--client-id', 'c', '--type', 'self'], '\n');
+    const result = await cli(
+      ['add', 'x', '--dc', 'us', '--client-id', 'c', '--type', 'self'],
+      '\n',
+    );
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/secret/i);
+    expectOneLine(result.stderr, /^token-desk: No client secret was given\./);
     expect(JSON.parse((await cli(['list', '--json'])).stdout)).toEqual([]);
   });
 
@@ -308,21 +801,65 @@ describe('bad input', () => {
     const code = await addSelfClient('shared-path');
     expect((await cli(['authorize', 'shared-path', '--code', code])).code).toBe(0);
     const before = sim.requests.length;
-    const ambiguous = await cli(['request', 'shared-path', 'GET', '/api/v1/tickets', '--org-id', '2007']);
+    const ambiguous = await cli([
+      'request',
+      'shared-path',
+      'GET',
+      '/api/v1/tickets',
+      '--org-id',
+      '2007',
+    ]);
     expect(ambiguous.code).toBe(2);
-    expect(ambiguous.stderr).toMatch(/Zoho Desk or Zoho Sign/);
+    expectOneLine(ambiguous.stderr, /Zoho Desk or Zoho Sign/);
     expect(ambiguous.stderr).toMatch(/--product desk or --product sign/);
     expect(sim.requests.length).toBe(before);
 
-    const unknown = await cli(['request', 'shared-path', 'GET', '/api/v1/tickets', '--product', 'zendesk']);
+    const unknown = await cli([
+      'request',
+      'shared-path',
+      'GET',
+      '/api/v1/tickets',
+      '--product',
+      'zendesk',
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/"zendesk" is not a product/);
 
-    const desk = await cli(['request', 'shared-path', 'GET', '/api/v1/tickets', '--product', 'desk', '--org-id', '2007']);
+    const desk = await cli([
+      'request',
+      'shared-path',
+      'GET',
+      '/api/v1/tickets',
+      '--product',
+      'desk',
+      '--org-id',
+      '2007',
+    ]);
     const sent = sim.requests.slice(before).find((r) => r.path === '/api/v1/tickets');
     expect(sent, desk.stderr).toBeDefined();
     expect(sent!.headers.orgid).toBe('2007');
-    await rememberTokens();
+  });
+
+  it('add takes the secret from a pipe that stays open, instead of waiting for it to close', async () => {
+    const child = startCli(
+      [
+        'add',
+        'open-pipe',
+        '--dc',
+        'us',
+        '--client-id',
+        SELF.clientId,
+        '--type',
+        'self',
+        ...custom(),
+      ],
+      env(),
+      `${SELF.clientSecret}\n`,
+      { keepStdinOpen: true },
+    );
+    const result = await finished(child);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('Added open-pipe');
   });
 
   it('refuses a request to a non-Zoho host so the token cannot leak', async () => {
@@ -331,19 +868,113 @@ describe('bad input', () => {
     const result = await cli(['request', 'leak-check', 'GET', 'https://evil.example/steal']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/only to Zoho/);
-    await rememberTokens();
   });
 
-  it('keeps a store file that is not JSON aside and says where', async () => {
+  it('keeps the api_domain it had when a refresh names another host, warns, and sends requests to the kept one', async () => {
+    const code = await addSelfClient('evil-domain');
+    expect((await cli(['authorize', 'evil-domain', '--code', code])).code).toBe(0);
+    sim.setTokenApiDomain('http://evil.example');
+    try {
+      const refreshed = await cli(['refresh', 'evil-domain']);
+      expect(refreshed.code, refreshed.stderr).toBe(0);
+      expect(refreshed.stderr).toContain(
+        `Refreshing the access token at ${new URL(sim.accountsUrl).host}…`,
+      );
+      expect(refreshed.stderr).toMatch(
+        /^Warning: The token answer for "evil-domain" named http:\/\/evil\.example as its API domain, which is not a Zoho API host/m,
+      );
+      expect(refreshed.stderr).toContain(`keeps sending requests to ${sim.apiDomain}`);
+    } finally {
+      sim.setTokenApiDomain(undefined);
+    }
+    const token = JSON.parse((await cli(['token', 'evil-domain', '--format', 'json'])).stdout);
+    expect(token.api_domain).toBe(sim.apiDomain);
+    const before = sim.stats.apiCalls;
+    const org = await cli(['request', 'evil-domain', 'GET', '/crm/v8/org']);
+    expect(org.code, org.stderr).toBe(0);
+    expect(sim.stats.apiCalls).toBe(before + 1);
+  });
+
+  it('ends quietly when the reader of its output goes away (scopes | head)', async () => {
+    const child = startCli(['scopes'], env());
+    // The reading end is closed before the first write: every write fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('keeps a store file that is not JSON aside, says where, and keeps saying so while the backup sits there', async () => {
     await addSelfClient('soon-corrupt');
-    const storeFile = (await filesUnder(home)).find((f) => /connections\.json$/.test(f))!;
+    const storeFile = join(home, 'connections.json');
+    const saved = await readFile(storeFile, 'utf8');
     await writeFile(storeFile, '{ this is not json');
     const result = await cli(['list']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/corrupt/i);
+    expectOneLine(
+      result.stderr,
+      /^token-desk: The file .*connections\.json was not valid JSON\. It has been kept as .*connections\.corrupt-.*\.json\./,
+    );
     const backups = (await filesUnder(home)).filter((f) => f.includes('corrupt'));
     expect(backups).toHaveLength(1);
-    expect(await readFile(backups[0]!, 'utf8')).toBe('{ this is not json');
+    const backup = backups[0]!;
+    expect(await readFile(backup, 'utf8')).toBe('{ this is not json');
+
+    // Later runs start empty, but they say why.
+    const later = await cli(['list']);
+    expect(later.code).toBe(0);
+    expect(later.stderr).not.toContain('No connections yet');
+    expectOneLine(
+      later.stderr,
+      new RegExp(
+        `^Note: an earlier connections\\.json was not valid JSON and was kept aside as ${backup.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; the connections in it are not shown here\\.`,
+      ),
+    );
+    const json = await cli(['list', '--json']);
+    expect(JSON.parse(json.stdout)).toEqual([]);
+    expect(json.stderr).toContain(backup);
+    const unknown = await cli(['token', 'soon-corrupt']);
+    expect(unknown.code).toBe(2);
+    expectOneLine(
+      unknown.stderr,
+      /^token-desk: There is no connection "soon-corrupt": no connections have been added yet\. .* Note: an earlier connections\.json was not valid JSON and was kept aside as /,
+    );
+    expect(unknown.stderr).toContain(backup);
+
+    // Repaired and moved back: the note is gone and the connection is back.
+    await writeFile(backup, saved);
+    await rename(backup, storeFile);
+    const repaired = await cli(['list']);
+    expect(repaired.code).toBe(0);
+    expect(repaired.stderr).toBe('');
+    expect(repaired.stdout).toMatch(/^soon-corrupt\s/m);
+  });
+
+  it('names the vault backup when secrets are missing because vault.json was moved aside', async () => {
+    const code = await addSelfClient('vault-lost');
+    expect((await cli(['authorize', 'vault-lost', '--code', code])).code).toBe(0);
+    await writeFile(join(home, 'vault.json'), 'not json either');
+    const moved = await cli(['token', 'vault-lost']);
+    expect(moved.code).toBe(2);
+    expectOneLine(
+      moved.stderr,
+      /^token-desk: The file .*vault\.json was not valid JSON\. It has been kept as .*vault\.corrupt-.*\.json\./,
+    );
+
+    // The record still says ready; the token was in the file kept aside. Say so, and where it is.
+    const after = await cli(['token', 'vault-lost']);
+    expect(after.code).toBe(3);
+    expectOneLine(
+      after.stderr,
+      /^token-desk: Connection "vault-lost" has no refresh token: .*saved token was lost\. .* Note: an earlier vault\.json was not valid JSON and was kept aside as .*vault\.corrupt-.*\.json; the secrets saved in it .* are missing here\. .* Run: token-desk authorize vault-lost --code <grant code>$/,
+    );
+    const list = await cli(['list']);
+    expect(list.stdout).toMatch(/vault-lost\s+\S+\s+self\s+ready/);
+    expect(list.stderr).toMatch(
+      /^Note: an earlier vault\.json was not valid JSON and was kept aside as /m,
+    );
   });
 
   it('stores secret-holding files with mode 0600', async () => {
@@ -356,24 +987,42 @@ describe('bad input', () => {
 
 describe('OS keyring vault (the CLI default)', () => {
   const available = process.env.TOKEN_DESK_KEYRING_AVAILABLE === '1';
-  it.runIf(available || process.env.CI)('keeps the secrets encrypted with a key in the Secret Service', async () => {
-    expect(available, 'CI must run this through scripts/test.sh (a real gnome-keyring)').toBe(true);
-    const keyringEnv = cliEnv({ home }); // no passphrase: the keyring cipher
-    const run = (args: string[], input?: string) => runCliProcess(args, keyringEnv, input);
-    const added = await run(['add', 'keyring-crm', '--dc', 'us', '--client-id', SELF.clientId, '--type', 'self', ...custom()], SELF.clientSecret);
-    expect(added.code, added.stderr).toBe(0);
-    const { code } = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: ['ZohoCRM.org.READ'] });
-    seenSecrets.add(code);
-    expect((await run(['authorize', 'keyring-crm', '--code', code])).code).toBe(0);
-    const token = await run(['token', 'keyring-crm']);
-    expect(token.code, token.stderr).toBe(0);
-    seenSecrets.add(token.stdout.trim());
-    const vault = JSON.parse(await readFile(join(home, 'vault.json'), 'utf8'));
-    expect(JSON.stringify(vault.entries)).toMatch(/td1:keyring:/);
-    // The same vault with a passphrase instead cannot read what the keyring sealed, and says so.
-    const wrongCipher = await cli(['token', 'keyring-crm']);
-    expect(wrongCipher.code).toBe(2);
-    expect(wrongCipher.stderr).toMatch(/keyring/i);
-    await rememberTokens();
-  });
+  it.runIf(available || process.env.CI)(
+    'keeps the secrets encrypted with a key in the Secret Service',
+    async () => {
+      expect(available, 'CI must run this through scripts/test.sh (a real gnome-keyring)').toBe(
+        true,
+      );
+      const keyringEnv = cliEnv({ home }); // no passphrase: the keyring cipher
+      const run = (args: string[], input?: string) => runCliProcess(args, keyringEnv, input);
+      const added = await run(
+        [
+          'add',
+          'keyring-crm',
+          '--dc',
+          'us',
+          '--client-id',
+          SELF.clientId,
+          '--type',
+          'self',
+          ...custom(),
+        ],
+        SELF.clientSecret,
+      );
+      expect(added.code, added.stderr).toBe(0);
+      const { code } = sim.issueSelfClientCode({
+        clientId: SELF.clientId,
+        scopes: ['ZohoCRM.org.READ'],
+      });
+      expect((await run(['authorize', 'keyring-crm', '--code', code])).code).toBe(0);
+      const token = await run(['token', 'keyring-crm']);
+      expect(token.code, token.stderr).toBe(0);
+      const vault = JSON.parse(await readFile(join(home, 'vault.json'), 'utf8'));
+      expect(JSON.stringify(vault.entries)).toMatch(/td1:keyring:/);
+      // The same vault with a passphrase instead cannot read what the keyring sealed, and says so.
+      const wrongCipher = await cli(['token', 'keyring-crm']);
+      expect(wrongCipher.code).toBe(2);
+      expect(wrongCipher.stderr).toMatch(/keyring/i);
+    },
+  );
 });

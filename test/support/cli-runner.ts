@@ -18,16 +18,36 @@ export interface CliEnv {
 }
 
 export function cliEnv({ home, passphrase, extra }: CliEnv): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, TOKEN_DESK_HOME: home, ...extra };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    TOKEN_DESK_HOME: home,
+    ...extra,
+  };
   if (passphrase !== undefined) env.TOKEN_DESK_PASSPHRASE = passphrase;
   // The keyring tests need the session bus of the test run.
-  if (process.env.DBUS_SESSION_BUS_ADDRESS) env.DBUS_SESSION_BUS_ADDRESS = process.env.DBUS_SESSION_BUS_ADDRESS;
+  if (process.env.DBUS_SESSION_BUS_ADDRESS)
+    env.DBUS_SESSION_BUS_ADDRESS = process.env.DBUS_SESSION_BUS_ADDRESS;
   return env;
 }
 
-export function startCli(args: string[], env: NodeJS.ProcessEnv, input?: string): ChildProcessWithoutNullStreams {
+export interface StartOptions {
+  /** Write the input but leave stdin open, like a pipe whose writer keeps going (default false). */
+  keepStdinOpen?: boolean;
+}
+
+export function startCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input?: string,
+  options: StartOptions = {},
+): ChildProcessWithoutNullStreams {
   const child = spawn(process.execPath, [CLI_PATH, ...args], { env, stdio: 'pipe' });
-  child.stdin.end(input ?? '');
+  if (options.keepStdinOpen) {
+    if (input !== undefined) child.stdin.write(input);
+    // Closed when the process ends, so the test does not leak the pipe.
+    child.once('exit', () => child.stdin.destroy());
+  } else child.stdin.end(input ?? '');
   return child;
 }
 
@@ -42,12 +62,19 @@ export function finished(child: ChildProcessWithoutNullStreams): Promise<CliResu
   });
 }
 
-export function runCliProcess(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliResult> {
+export function runCliProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input?: string,
+): Promise<CliResult> {
   return finished(startCli(args, env, input));
 }
 
 /** Resolves with the first stderr line that matches, while the process keeps running. */
-export function waitForStderr(child: ChildProcessWithoutNullStreams, pattern: RegExp): Promise<RegExpMatchArray> {
+export function waitForStderr(
+  child: ChildProcessWithoutNullStreams,
+  pattern: RegExp,
+): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
     let buffer = '';
     const onData = (chunk: Buffer) => {
@@ -59,6 +86,8 @@ export function waitForStderr(child: ChildProcessWithoutNullStreams, pattern: Re
       }
     };
     child.stderr.on('data', onData);
-    child.once('close', () => reject(new Error(`process ended before stderr matched ${pattern}: ${buffer}`)));
+    child.once('close', () =>
+      reject(new Error(`process ended before stderr matched ${pattern}: ${buffer}`)),
+    );
   });
 }

@@ -1,6 +1,7 @@
 // The loopback redirect receiver (RFC 8252 §7.3): listens on this computer at the registered
-// redirect URI, answers exactly one GET on that path whose `state` matches, then closes. Stray or
-// forged requests get an error page and do not end the flow. It never logs: the URL holds the code.
+// redirect URI, answers exactly one GET on that path whose `state` matches, then closes. Anything
+// else (another path, a wrong or missing state) gets the same small 404 page and does not end the
+// flow, so a forged request learns nothing. It never logs: the URL holds the code.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { TokenDeskError, inputError } from '../errors.js';
@@ -65,14 +66,23 @@ export function parseLoopbackRedirectUri(value: string): ParsedRedirect {
   } catch {
     throw badRedirectUri(value, 'it is not a valid URL');
   }
-  if (url.protocol !== 'http:') throw badRedirectUri(value, 'it must start with http:// (the answer never leaves this computer)');
-  if (url.username || url.password || url.search || url.hash) throw badRedirectUri(value, 'it must not contain credentials, a query or a fragment');
-  if (url.port === '') throw badRedirectUri(value, 'it must name a port, as in http://localhost:53134/callback');
+  if (url.protocol !== 'http:')
+    throw badRedirectUri(
+      value,
+      'it must start with http:// (the answer never leaves this computer)',
+    );
+  if (url.username || url.password || url.search || url.hash)
+    throw badRedirectUri(value, 'it must not contain credentials, a query or a fragment');
+  if (url.port === '')
+    throw badRedirectUri(value, 'it must name a port, as in http://localhost:53134/callback');
   const host = url.hostname.toLowerCase();
   let targets: ListenTarget[];
   if (host === 'localhost') {
     // The browser may resolve localhost to either family; listen on both so neither misses.
-    targets = [{ address: '127.0.0.1', optional: false }, { address: '::1', optional: true }];
+    targets = [
+      { address: '127.0.0.1', optional: false },
+      { address: '::1', optional: true },
+    ];
   } else if (/^127(\.\d{1,3}){3}$/.test(host)) {
     targets = [{ address: host, optional: false }];
   } else if (host === '[::1]') {
@@ -83,7 +93,9 @@ export function parseLoopbackRedirectUri(value: string): ParsedRedirect {
   return { url, port: Number(url.port), targets };
 }
 
-export async function startLoopbackReceiver(options: LoopbackReceiverOptions): Promise<LoopbackReceiver> {
+export async function startLoopbackReceiver(
+  options: LoopbackReceiverOptions,
+): Promise<LoopbackReceiver> {
   const parsed = parseLoopbackRedirectUri(options.redirectUri);
   const timeoutMs = options.timeoutMs ?? DEFAULT_AUTHORIZATION_TIMEOUT_MS;
   const { signal } = options;
@@ -104,7 +116,10 @@ export async function startLoopbackReceiver(options: LoopbackReceiverOptions): P
   url.port = String(port);
   const redirectUri = url.href;
 
-  function settle(outcome: { value: CallbackResult } | { error: TokenDeskError }, inFlight?: ServerResponse): void {
+  function settle(
+    outcome: { value: CallbackResult } | { error: TokenDeskError },
+    inFlight?: ServerResponse,
+  ): void {
     if (settled) return;
     settled = true;
     clearTimeout(timer);
@@ -118,15 +133,30 @@ export async function startLoopbackReceiver(options: LoopbackReceiverOptions): P
   function handle(req: IncomingMessage, res: ServerResponse): void {
     if (settled) {
       // A request that raced in while the servers close: it must not become a second result.
-      return sendPage(res, 410, 'Already finished', 'Token Desk has already received an answer for this sign-in. You can close this tab.');
+      return sendPage(
+        res,
+        410,
+        'Already finished',
+        'Token Desk has already received an answer for this sign-in. You can close this tab.',
+      );
     }
     const raw = req.url ?? '/';
     if (raw.length > MAX_CALLBACK_URL_LENGTH) {
-      return sendPage(res, 414, 'Address too long', 'This address is too long to be a Zoho sign-in answer.');
+      return sendPage(
+        res,
+        414,
+        'Address too long',
+        'This address is too long to be a Zoho sign-in answer.',
+      );
     }
     if (req.method !== 'GET') {
       res.setHeader('allow', 'GET');
-      return sendPage(res, 405, 'Not allowed', 'Token Desk only accepts the browser returning from the Zoho sign-in page here.');
+      return sendPage(
+        res,
+        405,
+        'Not allowed',
+        'Token Desk only accepts the browser returning from the Zoho sign-in page here.',
+      );
     }
     let requestUrl: URL;
     try {
@@ -134,37 +164,58 @@ export async function startLoopbackReceiver(options: LoopbackReceiverOptions): P
     } catch {
       return sendPage(res, 400, 'Bad request', 'This address could not be read.');
     }
-    if (requestUrl.pathname !== parsed.url.pathname) {
-      return sendPage(res, 404, 'Not found', 'Nothing is here. Token Desk is waiting for the Zoho sign-in page to send you back.');
-    }
     const params = requestUrl.searchParams;
     const state = params.get('state');
-    if (state === null || !constantTimeEqual(state, options.expectedState)) {
-      // Not ours (an old tab, another attempt, a forged request): refuse and keep waiting.
-      return sendPage(
-        res,
-        400,
-        'Not the sign-in Token Desk is waiting for',
-        'This answer belongs to another or an older sign-in attempt. Use the newest Zoho tab that Token Desk opened, or start the authorization again.',
-      );
+    if (
+      requestUrl.pathname !== parsed.url.pathname ||
+      state === null ||
+      !constantTimeEqual(state, options.expectedState)
+    ) {
+      // Not ours (another path, an old tab, another attempt, a forged request): the one page for
+      // anything unknown, and keep waiting for the real callback.
+      return sendNotFound(res);
     }
     const error = params.get('error');
     if (error !== null) {
       const failure = authorizationError(error, params.get('error_description'));
-      sendPage(res, 200, 'Authorization not completed', `${failure.message} ${failure.remedy} You can close this tab.`);
+      sendPage(
+        res,
+        200,
+        'Authorization not completed',
+        `${failure.message} ${failure.remedy} You can close this tab.`,
+      );
       return settle({ error: failure }, res);
     }
     const code = params.get('code');
     if (code === null || code === '') {
-      const failure = new TokenDeskError('callback_missing_code', 'The Zoho sign-in page sent the browser back without an authorization code.', {
-        category: 'refused',
-        remedy: 'Run the authorization again. If it keeps happening, check the client ID and the scopes of this connection.',
-      });
+      const failure = new TokenDeskError(
+        'callback_missing_code',
+        'The Zoho sign-in page sent the browser back without an authorization code.',
+        {
+          category: 'refused',
+          remedy:
+            'Run the authorization again. If it keeps happening, check the client ID and the scopes of this connection.',
+        },
+      );
       sendPage(res, 400, 'No authorization code', `${failure.message} ${failure.remedy}`);
       return settle({ error: failure }, res);
     }
-    sendPage(res, 200, 'Authorization received', 'Token Desk received the authorization. You can close this tab.');
-    settle({ value: { code, location: shortText(params.get('location')), accountsServer: decodeRepeatedly(params.get('accounts-server')) } }, res);
+    sendPage(
+      res,
+      200,
+      'Authorization received',
+      'Token Desk received the authorization. You can close this tab.',
+    );
+    settle(
+      {
+        value: {
+          code,
+          location: shortText(params.get('location')),
+          accountsServer: decodeRepeatedly(params.get('accounts-server')),
+        },
+      },
+      res,
+    );
   }
 
   const onAbort = () => settle({ error: cancelledError() });
@@ -180,33 +231,53 @@ export async function startLoopbackReceiver(options: LoopbackReceiverOptions): P
 
 function authorizationError(error: string, description: string | null): TokenDeskError {
   if (error === 'access_denied') {
-    return new TokenDeskError('access_denied', 'You declined access on the Zoho page, so Token Desk received no authorization.', {
-      category: 'refused',
-      remedy: 'Run the authorization again and press Accept on the Zoho page.',
-    });
+    return new TokenDeskError(
+      'access_denied',
+      'You declined access on the Zoho page, so Token Desk received no authorization.',
+      {
+        category: 'refused',
+        remedy: 'Run the authorization again and press Accept on the Zoho page.',
+      },
+    );
   }
   const said = shortText(description);
-  return new TokenDeskError('authorization_failed', `The Zoho sign-in page returned the error "${shortText(error)}"${said ? `: ${said}` : ''}.`, {
-    category: 'refused',
-    remedy: 'Check the client ID, redirect URI and scopes of this connection in the Zoho API Console, then run the authorization again.',
-    details: { error: shortText(error) },
-  });
+  return new TokenDeskError(
+    'authorization_failed',
+    `The Zoho sign-in page returned the error "${shortText(error)}"${said ? `: ${said}` : ''}.`,
+    {
+      category: 'refused',
+      remedy:
+        'Check the client ID, redirect URI and scopes of this connection in the Zoho API Console, then run the authorization again.',
+      details: { error: shortText(error) },
+    },
+  );
 }
 
 function cancelledError(): TokenDeskError {
-  return new TokenDeskError('authorization_cancelled', 'The authorization was cancelled before the Zoho sign-in finished.', {
-    category: 'auth',
-    remedy: 'Run the authorization again when you are ready.',
-  });
+  return new TokenDeskError(
+    'authorization_cancelled',
+    'The authorization was cancelled before the Zoho sign-in finished.',
+    {
+      category: 'auth',
+      remedy: 'Run the authorization again when you are ready.',
+    },
+  );
 }
 
 function timeoutError(timeoutMs: number): TokenDeskError {
-  const span = timeoutMs >= 60_000 ? plural(Math.round(timeoutMs / 60_000), 'minute') : plural(Math.max(1, Math.ceil(timeoutMs / 1000)), 'second');
-  return new TokenDeskError('authorization_timeout', `No answer came back from the Zoho sign-in page within ${span}.`, {
-    category: 'auth',
-    remedy: `Run the authorization again and finish the sign-in in the browser within ${span}.`,
-    details: { timeoutMs },
-  });
+  const span =
+    timeoutMs >= 60_000
+      ? plural(Math.round(timeoutMs / 60_000), 'minute')
+      : plural(Math.max(1, Math.ceil(timeoutMs / 1000)), 'second');
+  return new TokenDeskError(
+    'authorization_timeout',
+    `No answer came back from the Zoho sign-in page within ${span}.`,
+    {
+      category: 'auth',
+      remedy: `Run the authorization again and finish the sign-in in the browser within ${span}.`,
+      details: { timeoutMs },
+    },
+  );
 }
 
 function plural(n: number, unit: string): string {
@@ -258,31 +329,57 @@ function sendPage(res: ServerResponse, status: number, title: string, message: s
   res.end(body);
 }
 
+function sendNotFound(res: ServerResponse): void {
+  sendPage(
+    res,
+    404,
+    'Not found',
+    'Nothing is here. Token Desk is waiting for the Zoho sign-in page to send you back. If you came from an older Zoho tab, use the newest one, or start the authorization again.',
+  );
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function portInUse(port: number, redirectUri: string): TokenDeskError {
-  return new TokenDeskError('port_in_use', `Port ${port} on this computer is already in use by another program, so Token Desk cannot receive the Zoho answer at ${redirectUri}.`, {
-    category: 'local',
-    remedy: `Close the program that uses port ${port} (or a Token Desk sign-in still running), or choose another port with --redirect-uri, for example http://localhost:${port === 65535 ? port - 1 : port + 1}/callback, and register that exact URI in the Zoho API Console.`,
-    details: { port },
-  });
+  const other = `http://localhost:${port === 65535 ? port - 1 : port + 1}/callback`;
+  return new TokenDeskError(
+    'port_in_use',
+    `Port ${port} on this computer is already in use by another program, so Token Desk cannot receive the Zoho answer at ${redirectUri}.`,
+    {
+      category: 'local',
+      remedy: `Close the program that uses port ${port} (or a Token Desk sign-in still running), or give the connection a redirect URI with another port, for example ${other}, and register that exact URI in the Zoho API Console.`,
+      cliHint: `--redirect-uri ${other} (when adding the connection)`,
+      details: { port },
+    },
+  );
 }
 
 function listenFailure(code: string | undefined, port: number, address: string): TokenDeskError {
   if (code === 'EACCES') {
-    return new TokenDeskError('port_not_allowed', `Token Desk is not allowed to listen on port ${port} of this computer.`, {
-      category: 'local',
-      remedy: 'Use a port above 1024 in --redirect-uri (for example http://localhost:53134/callback) and register that exact URI in the Zoho API Console.',
-      details: { port },
-    });
+    return new TokenDeskError(
+      'port_not_allowed',
+      `Token Desk is not allowed to listen on port ${port} of this computer.`,
+      {
+        category: 'local',
+        remedy:
+          'Give the connection a redirect URI with a port above 1024 (for example http://localhost:53134/callback) and register that exact URI in the Zoho API Console.',
+        cliHint: '--redirect-uri http://localhost:53134/callback (when adding the connection)',
+        details: { port },
+      },
+    );
   }
-  return new TokenDeskError('loopback_unavailable', `Token Desk could not listen on ${address} port ${port}${code ? ` (${code})` : ''}.`, {
-    category: 'local',
-    remedy: 'Check that the loopback network interface is enabled and that no security software blocks local ports, or choose another redirect URI.',
-    details: { port, address, code },
-  });
+  return new TokenDeskError(
+    'loopback_unavailable',
+    `Token Desk could not listen on ${address} port ${port}${code ? ` (${code})` : ''}.`,
+    {
+      category: 'local',
+      remedy:
+        'Check that the loopback network interface is enabled and that no security software blocks local ports, or choose another redirect URI.',
+      details: { port, address, code },
+    },
+  );
 }
 
 function listenOnce(server: Server, port: number, address: string): Promise<void> {
@@ -303,7 +400,10 @@ function listenOnce(server: Server, port: number, address: string): Promise<void
 
 const UNAVAILABLE_FAMILY = new Set(['EADDRNOTAVAIL', 'EAFNOSUPPORT']);
 
-async function listenAll(parsed: ParsedRedirect, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ servers: Server[]; port: number }> {
+async function listenAll(
+  parsed: ParsedRedirect,
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ servers: Server[]; port: number }> {
   // With port 0 the system picks a port for the first address; if it is taken on the other one,
   // pick again rather than share a port with a stranger.
   const attempts = parsed.port === 0 ? 5 : 1;
@@ -330,14 +430,20 @@ async function listenAll(parsed: ParsedRedirect, handler: (req: IncomingMessage,
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' && attempt < attempts) continue;
       if (code === 'EADDRINUSE') throw portInUse(port, parsed.url.href);
-      throw listenFailure(code, port, (error as { address?: string }).address ?? parsed.url.hostname);
+      throw listenFailure(
+        code,
+        port,
+        (error as { address?: string }).address ?? parsed.url.hostname,
+      );
     }
   }
 }
 
 /** Stops listening and ends every connection; resolves when nothing is left open. */
 function closeServers(servers: Server[], inFlight?: ServerResponse): Promise<void> {
-  const closed = servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
+  const closed = servers.map(
+    (server) => new Promise<void>((resolve) => server.close(() => resolve())),
+  );
   const endAll = () => {
     for (const server of servers) server.closeAllConnections();
   };

@@ -77,7 +77,8 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     if (!secret) {
       throw new TokenDeskError('missing_client_secret', `The client secret of "${connection.name}" is not in the vault.`, {
         category: 'local',
-        remedy: `Remove the connection (token-desk remove ${connection.name}) and add it again with its client secret.`,
+        remedy: 'Remove the connection and add it again with its client secret.',
+        cliHint: `token-desk remove ${connection.name}, then token-desk add ${connection.name} …`,
       });
     }
     return secret;
@@ -119,7 +120,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         throw inputError('missing_client_secret', 'The client secret is empty.', 'Copy the Client Secret from your client in the Zoho API Console and give it on standard input or at the prompt.');
       }
       if (store.find(connection.name)) {
-        throw inputError('duplicate_connection', `A connection named "${connection.name}" already exists.`, 'Choose another name, or remove the old one first (token-desk remove).');
+        throw inputError('duplicate_connection', `A connection named "${connection.name}" already exists.`, 'Choose another name, or remove the old one first.', undefined, `token-desk remove ${connection.name}`);
       }
       // Secret first: a connection record without its secret would be unusable.
       await vault.setPassword(VAULT_SERVICE, secretAccount(connection.id, 'client_secret'), clientSecret.trim());
@@ -134,10 +135,10 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     async authorizeSelfClient(nameOrId: string, code: string, options: SelfClientAuthorizationOptions = {}): Promise<Connection> {
       const connection = store.require(nameOrId);
       if (connection.clientType !== 'self') {
-        throw inputError('wrong_client_type', `"${connection.name}" is a server-based client; it has no grant code to paste.`, `Run token-desk authorize ${connection.name} without --code to sign in through the browser.`);
+        throw inputError('wrong_client_type', `"${connection.name}" is a server-based client; it has no grant code to paste.`, 'Authorize it by signing in through the browser; it needs no code.', undefined, `token-desk authorize ${connection.name}`);
       }
       if (!code.trim()) {
-        throw inputError('missing_code', 'The grant code is empty.', 'Generate a code in the API Console (Self Client > Generate Code) and pass it with --code.');
+        throw inputError('missing_code', 'The grant code is empty.', 'Generate a code in the API Console (Self Client > Generate Code) and authorize with it.', undefined, `token-desk authorize ${connection.name} --code <grant code>`);
       }
       // Checked before Zoho is called: a code is single-use, so a bad scope list must not burn it.
       const generatedWith = options.scopes === undefined ? undefined : checkedScopes(options.scopes);
@@ -175,7 +176,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     async authorizeServerClient(nameOrId: string, options: ServerAuthorizationOptions): Promise<Connection> {
       const connection = store.require(nameOrId);
       if (connection.clientType !== 'server' || !connection.redirectUri) {
-        throw inputError('wrong_client_type', `"${connection.name}" is a Self Client; it is authorized with a grant code.`, `Run token-desk authorize ${connection.name} --code <grant code from the API Console>.`);
+        throw inputError('wrong_client_type', `"${connection.name}" is a Self Client; it is authorized with a grant code.`, 'Authorize it with a grant code from the API Console (Self Client > Generate Code).', undefined, `token-desk authorize ${connection.name} --code <grant code>`);
       }
       if (options.openBrowser && !deps.opener) {
         throw inputError('no_browser', 'This shell cannot open a browser.', 'Open the printed address yourself.');
@@ -214,7 +215,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       const connection = store.require(nameOrId);
       const refreshToken = await getSecret(connection.id, 'refresh_token');
       if (!refreshToken) {
-        throw inputError('nothing_to_revoke', `"${connection.name}" holds no refresh token, so there is nothing to revoke.`, `Authorize it first: token-desk authorize ${connection.name}.`);
+        throw inputError('nothing_to_revoke', `"${connection.name}" holds no refresh token, so there is nothing to revoke.`, 'Authorize it first.', undefined, `token-desk authorize ${connection.name}`);
       }
       await oauth.revoke({
         accountsUrl: connection.accountsUrl,

@@ -50,7 +50,7 @@ export function exportConnection(connection: Connection, format: ExportFormat, s
   switch (format) {
     case 'env': {
       const lines = [`# Token Desk connection "${connection.name}"`];
-      if (!withSecrets) lines.push('# Secrets are not included; export with --include-secrets to add them.');
+      if (!withSecrets) lines.push('# Secrets are not included; export again with secrets included to add them.');
       lines.push(...vars.map((v) => `${v.key}=${envValue(v.value)}`));
       return lines.join('\n') + '\n';
     }

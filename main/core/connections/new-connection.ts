@@ -42,9 +42,19 @@ export function validateRedirectUri(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw inputError('bad_redirect_uri', `The redirect URI "${value}" is not a valid URL.`, `Use the form ${DEFAULT_REDIRECT_URI}.`);
+    throw inputError(
+      'bad_redirect_uri',
+      `The redirect URI "${value}" is not a valid URL.`,
+      `Use the form ${DEFAULT_REDIRECT_URI}.`,
+    );
   }
-  if (url.protocol !== 'http:' || !isLoopbackHost(url.hostname) || url.port === '' || url.search || url.hash) {
+  if (
+    url.protocol !== 'http:' ||
+    !isLoopbackHost(url.hostname) ||
+    url.port === '' ||
+    url.search ||
+    url.hash
+  ) {
     throw inputError(
       'bad_redirect_uri',
       `The redirect URI "${value}" must be http://localhost:<port>/<path> so Token Desk can receive the answer on this computer.`,
@@ -54,37 +64,86 @@ export function validateRedirectUri(value: string): string {
   return url.href;
 }
 
+/**
+ * Warnings about a redirect URI that is valid but that Zoho may still refuse: Zoho compares it with
+ * the registered one letter for letter and was seen to reject 127.0.0.1 where localhost works
+ * (reference §3, §8.7). Accepted anyway (another authorization server may want it); the shell shows
+ * the warning.
+ */
+export function redirectUriWarnings(redirectUri: string | undefined): string[] {
+  if (redirectUri === undefined || !URL.canParse(redirectUri)) return [];
+  const url = new URL(redirectUri);
+  if (url.hostname.toLowerCase() === 'localhost') return [];
+  url.hostname = 'localhost';
+  return [
+    `Zoho is known to refuse redirect URIs on ${new URL(redirectUri).hostname}: use ${url.href} instead, and register exactly that in the Zoho API Console.`,
+  ];
+}
+
 export function buildConnection(input: NewConnectionInput, now: number): Connection {
   const name = validateConnectionName(input.name);
   const clientId = input.clientId.trim();
   if (!clientId) {
-    throw inputError('missing_client_id', 'The client ID is empty.', 'Copy the Client ID from the Client Secret tab of your client in the Zoho API Console.');
+    throw inputError(
+      'missing_client_id',
+      'The client ID is empty.',
+      'Copy the Client ID from the Client Secret tab of your client in the Zoho API Console.',
+    );
   }
   const hasCustom = input.accountsUrl !== undefined || input.apiDomain !== undefined;
   if (hasCustom && (input.accountsUrl === undefined || input.apiDomain === undefined)) {
-    throw inputError('incomplete_custom_server', 'A custom server needs both an accounts URL and an API domain.', 'Give both --accounts-url and --api-domain, or neither.');
+    throw inputError(
+      'incomplete_custom_server',
+      'A custom server needs both an accounts URL and an API domain.',
+      'Give both the accounts URL and the API domain, or neither.',
+      undefined,
+      '--accounts-url URL --api-domain URL',
+    );
   }
   const custom = hasCustom
-    ? { accountsUrl: normalizeServerUrl(input.accountsUrl!, 'accounts URL'), apiDomain: normalizeServerUrl(input.apiDomain!, 'API domain') }
+    ? {
+        accountsUrl: normalizeServerUrl(input.accountsUrl!, 'accounts URL'),
+        apiDomain: normalizeServerUrl(input.apiDomain!, 'API domain'),
+      }
     : undefined;
   if (input.dc === undefined && !custom) {
-    throw inputError('missing_dc', 'No data centre was given.', 'Give the data centre of the Zoho account, e.g. --dc eu (the ending of the address you sign in at: zoho.eu -> eu).');
+    throw inputError(
+      'missing_dc',
+      'No data centre was given.',
+      'Choose the data centre of the Zoho account: the ending of the address you sign in at (zoho.eu -> eu).',
+      undefined,
+      '--dc eu',
+    );
   }
   const dc = input.dc === undefined ? undefined : getDataCentre(input.dc);
 
   const { scopes, errors } = normalizeScopes(input.scopes ?? []);
   if (errors.length > 0) {
     const first = errors[0]!;
-    throw inputError('bad_scope', `The scope "${first.input}" is not valid: ${first.reason}.`, 'Scopes look like ZohoCRM.modules.ALL or ZohoBooks.invoices.READ, separated by commas.');
+    throw inputError(
+      'bad_scope',
+      `The scope "${first.input}" is not valid: ${first.reason}.`,
+      'Scopes look like ZohoCRM.modules.ALL or ZohoBooks.invoices.READ, separated by commas.',
+    );
   }
   let redirectUri: string | undefined;
   if (input.clientType === 'server') {
     if (scopes.length === 0) {
-      throw inputError('missing_scopes', 'A server-based client must say which scopes it asks for.', 'Add --scopes, for example --scopes ZohoCRM.modules.ALL,AaaServer.profile.READ.');
+      throw inputError(
+        'missing_scopes',
+        'A server-based client must say which scopes it asks for.',
+        'Give its scopes, for example ZohoCRM.modules.ALL and AaaServer.profile.READ.',
+        undefined,
+        '--scopes ZohoCRM.modules.ALL,AaaServer.profile.READ',
+      );
     }
     redirectUri = validateRedirectUri(input.redirectUri ?? DEFAULT_REDIRECT_URI);
   } else if (input.redirectUri !== undefined) {
-    throw inputError('unexpected_redirect_uri', 'A Self Client has no redirect URI.', 'Leave out --redirect-uri for a Self Client.');
+    throw inputError(
+      'unexpected_redirect_uri',
+      'A Self Client has no redirect URI.',
+      'Leave out the redirect URI for a Self Client: only server-based clients have one.',
+    );
   }
 
   return {

@@ -8,6 +8,9 @@
 // - Every refresh runs under lock 'refresh-<id>' and decides on state re-read inside the lock, so
 //   a process that waited for another one's refresh uses that token instead of calling Zoho.
 // - Time comes only from the injected clock; nothing here sleeps, retries or sets timers.
+// - An api_domain from a token answer is stored only if it is a Zoho API host or the connection's
+//   own custom server: every later request sends the access token there. Otherwise the previous
+//   value stays, the refresh still succeeds, and the shell is told (onNotice).
 
 import { TokenDeskError, inputError, isTokenDeskError } from '../errors.js';
 import type { Clock, LockPort } from '../ports.js';
@@ -19,6 +22,7 @@ import {
   type SecretKind,
 } from '../store/connection.js';
 import type { SecretVault } from '../vault/secret-vault.js';
+import { isTrustedApiDomain } from '../zoho/data-centres.js';
 import type { ZohoOAuthClient } from '../zoho/oauth-client.js';
 import type { TokenSet } from '../zoho/token-set.js';
 import {
@@ -44,12 +48,29 @@ export interface AccessTokenResult {
   refreshed: boolean;
 }
 
+/** Something the user should know about an operation that still succeeded. Never a secret. */
+export interface TokenNotice {
+  code: 'untrusted_api_domain';
+  /** The connection's name. */
+  connection: string;
+  /** One plain-language line. */
+  message: string;
+  details: Record<string, unknown>;
+}
+
 export interface TokenManagerDeps {
   store: ConnectionStore;
   vault: SecretVault;
   oauth: ZohoOAuthClient;
   lock: LockPort;
   clock: Clock;
+  /** Told about notices (e.g. an api_domain that was not stored); the CLI prints a warning line. */
+  onNotice?: (notice: TokenNotice) => void;
+}
+
+export interface RefreshOptions {
+  /** Called just before the token endpoint is contacted (not when another process's fresh token is used). */
+  beforeZohoCall?: (accountsHost: string) => void;
 }
 
 export type GrantExtra = Partial<Pick<Connection, 'accountsUrl' | 'location' | 'user'>>;
@@ -61,7 +82,7 @@ export interface TokenManager {
     options?: { minValidSeconds?: number },
   ): Promise<AccessTokenResult>;
   /** Refresh now (still subject to the rate guard and single flight). */
-  refresh(nameOrId: string): Promise<AccessTokenResult>;
+  refresh(nameOrId: string, options?: RefreshOptions): Promise<AccessTokenResult>;
   /**
    * Store the outcome of a fresh grant (code exchange): secrets to the vault, metadata to the store
    * (status ready, expiry, apiDomain if given, grantedScopes, clears lastError/refreshBlockedUntil).
@@ -81,8 +102,39 @@ type Need =
   /** A token other than the one the caller saw (refresh): someone else's fresh token will do. */
   | { kind: 'other-than'; accessToken: string | null };
 
+/** The API domain to keep after a token answer, and the notice when the answer's was refused. */
+function chooseApiDomain(
+  connection: Connection,
+  answered: string | undefined,
+): { apiDomain: string; notice?: TokenNotice } {
+  if (answered === undefined || answered === connection.apiDomain) {
+    return { apiDomain: connection.apiDomain };
+  }
+  if (isTrustedApiDomain(answered, connection.custom?.apiDomain)) return { apiDomain: answered };
+  const shown = answered.length > 120 ? `${answered.slice(0, 120)}…` : answered;
+  return {
+    apiDomain: connection.apiDomain,
+    notice: {
+      code: 'untrusted_api_domain',
+      connection: connection.name,
+      message:
+        `The token answer for "${connection.name}" named ${shown} as its API domain, which is not a Zoho API host ` +
+        `or this connection's own server. Token Desk ignored it and keeps sending requests to ${connection.apiDomain}.`,
+      details: { answered: shown, kept: connection.apiDomain },
+    },
+  };
+}
+
 export function createTokenManager(deps: TokenManagerDeps): TokenManager {
   const { store, vault, oauth, lock, clock } = deps;
+  const notify = (notice: TokenNotice | undefined) => {
+    if (!notice || !deps.onNotice) return;
+    try {
+      deps.onNotice(notice);
+    } catch {
+      // A failing listener must not turn a successful refresh into a failure.
+    }
+  };
   // Per instance on purpose: the flights of another instance (another process) are not visible
   // here, and the lock + re-read inside it is what deduplicates across them.
   const flights = new SingleFlight<AccessTokenResult>();
@@ -115,11 +167,14 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
     return outcome;
   }
 
-  async function refresh(nameOrId: string): Promise<AccessTokenResult> {
+  async function refresh(
+    nameOrId: string,
+    options: RefreshOptions = {},
+  ): Promise<AccessTokenResult> {
     const connection = store.require(nameOrId);
     const seen = await readSecret(connection.id, 'access_token');
     return flights.run(connection.id, () =>
-      refreshUnderLock(connection.id, { kind: 'other-than', accessToken: seen }),
+      refreshUnderLock(connection.id, { kind: 'other-than', accessToken: seen }, options),
     );
   }
 
@@ -133,7 +188,11 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
     return accessToken ? toResult(connection, accessToken, expiresAt, false) : undefined;
   }
 
-  function refreshUnderLock(connectionId: string, need: Need): Promise<AccessTokenResult> {
+  function refreshUnderLock(
+    connectionId: string,
+    need: Need,
+    options: RefreshOptions = {},
+  ): Promise<AccessTokenResult> {
     return lock.withLock(refreshLockKey(connectionId), async () => {
       // Re-read everything: while we waited for the lock, another process may have refreshed,
       // been throttled, been marked needs-reauth, or saved a new grant.
@@ -156,7 +215,7 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
       if (refusal) throw refreshRateLimitedError(connection.name, refusal, now);
 
       try {
-        return await refreshWithZoho(connection);
+        return await refreshWithZoho(connection, options);
       } catch (error) {
         const failure = describeFailure(connection, error, clock.now());
         await recordFailure(connectionId, failure);
@@ -165,7 +224,10 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
     });
   }
 
-  async function refreshWithZoho(connection: Connection): Promise<AccessTokenResult> {
+  async function refreshWithZoho(
+    connection: Connection,
+    options: RefreshOptions,
+  ): Promise<AccessTokenResult> {
     const id = connection.id;
     const refreshToken = await readSecret(id, 'refresh_token');
     if (!refreshToken) throw notAuthorizedError(connection);
@@ -181,6 +243,7 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
       updatedAt: attemptAt,
     }));
 
+    options.beforeZohoCall?.(hostOf(connection.accountsUrl));
     const tokens = await oauth.refresh({
       accountsUrl: connection.accountsUrl,
       clientId: connection.clientId,
@@ -196,14 +259,20 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
     // (one extra refresh later), never a stale token with a fresh expiry.
     await writeSecret(id, 'access_token', tokens.accessToken);
     const updatedAt = clock.now();
-    const updated = await store.update(id, (c) => ({
-      ...withoutKeys(c, ['lastError', 'refreshBlockedUntil']),
-      status: 'ready',
-      accessTokenExpiresAt: tokens.expiresAt,
-      apiDomain: tokens.apiDomain ?? c.apiDomain,
-      grantedScopes: tokens.scopes ?? c.grantedScopes,
-      updatedAt,
-    }));
+    let notice: TokenNotice | undefined;
+    const updated = await store.update(id, (c) => {
+      const chosen = chooseApiDomain(c, tokens.apiDomain);
+      notice = chosen.notice;
+      return {
+        ...withoutKeys(c, ['lastError', 'refreshBlockedUntil']),
+        status: 'ready',
+        accessTokenExpiresAt: tokens.expiresAt,
+        apiDomain: chosen.apiDomain,
+        grantedScopes: tokens.scopes ?? c.grantedScopes,
+        updatedAt,
+      };
+    });
+    notify(notice);
     return toResult(updated, tokens.accessToken, tokens.expiresAt, true);
   }
 
@@ -238,20 +307,27 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
       }
       await writeSecret(id, 'access_token', tokens.accessToken);
       const now = clock.now();
-      return store.update(id, (c) => ({
-        // A fresh grant replaces what we knew of the old one's scopes; unknown is better than wrong.
-        ...withoutKeys(c, ['lastError', 'refreshBlockedUntil', 'grantedScopes']),
-        ...definedOnly({
-          accountsUrl: extra.accountsUrl,
-          location: extra.location,
-          user: extra.user,
-        }),
-        ...(tokens.scopes ? { grantedScopes: tokens.scopes } : {}),
-        status: 'ready',
-        accessTokenExpiresAt: tokens.expiresAt,
-        apiDomain: tokens.apiDomain ?? c.apiDomain,
-        updatedAt: now,
-      }));
+      let notice: TokenNotice | undefined;
+      const saved = await store.update(id, (c) => {
+        const chosen = chooseApiDomain(c, tokens.apiDomain);
+        notice = chosen.notice;
+        return {
+          // A fresh grant replaces what we knew of the old one's scopes; unknown is better than wrong.
+          ...withoutKeys(c, ['lastError', 'refreshBlockedUntil', 'grantedScopes']),
+          ...definedOnly({
+            accountsUrl: extra.accountsUrl,
+            location: extra.location,
+            user: extra.user,
+          }),
+          ...(tokens.scopes ? { grantedScopes: tokens.scopes } : {}),
+          status: 'ready',
+          accessTokenExpiresAt: tokens.expiresAt,
+          apiDomain: chosen.apiDomain,
+          updatedAt: now,
+        };
+      });
+      notify(notice);
+      return saved;
     });
   }
 
@@ -299,7 +375,12 @@ function describeFailure(connection: Connection, error: unknown, now: number): F
   if (isTokenDeskError(error) && error.code === 'invalid_code') {
     thrown = refreshTokenRejectedError(connection, error);
     change = (c) => ({ ...c, status: 'needs-reauth' });
-  } else if (isTokenDeskError(error) && error.code === 'throttled') {
+  } else if (
+    isTokenDeskError(error) &&
+    (error.code === 'throttled' || error.code === 'access_denied')
+  ) {
+    // Zoho's "Access Denied" on a refresh is its throttle (reference §4.2, §8.5): wait out the
+    // window, never retry in a loop.
     const retryAt =
       typeof error.details.retryAt === 'number' && error.details.retryAt > now
         ? error.details.retryAt
@@ -323,8 +404,21 @@ function describeFailure(connection: Connection, error: unknown, now: number): F
   return { error: thrown, lastError, change };
 }
 
-function authorizeRemedy(connection: Connection): string {
-  return `Run \`token-desk authorize ${connection.name}\` (or choose Authorize in the app) and sign in to Zoho again.`;
+const AUTHORIZE_AGAIN = 'Authorize the connection again and sign in to Zoho.';
+
+function authorizeHint(connection: Connection): string {
+  return connection.clientType === 'self'
+    ? `token-desk authorize ${connection.name} --code <grant code>`
+    : `token-desk authorize ${connection.name}`;
+}
+
+/** Where the Zoho host part of a URL is needed for a progress line. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 function needsReauthorizationError(connection: Connection): TokenDeskError {
@@ -333,7 +427,8 @@ function needsReauthorizationError(connection: Connection): TokenDeskError {
     `Connection "${connection.name}" needs to be authorized again: Zoho refused its refresh token the last time it was used.`,
     {
       category: 'auth',
-      remedy: authorizeRemedy(connection),
+      remedy: AUTHORIZE_AGAIN,
+      cliHint: authorizeHint(connection),
       details: { connection: connection.name },
     },
   );
@@ -346,7 +441,8 @@ function refreshTokenRejectedError(connection: Connection, cause: TokenDeskError
       'the same user and client created more than 20 refresh tokens.',
     {
       category: 'auth',
-      remedy: authorizeRemedy(connection),
+      remedy: AUTHORIZE_AGAIN,
+      cliHint: authorizeHint(connection),
       details: { connection: connection.name, zohoError: cause.code },
       cause,
     },
@@ -359,7 +455,8 @@ function notAuthorizedError(connection: Connection): TokenDeskError {
     `Connection "${connection.name}" has no refresh token: it has not been authorized yet, or its saved token was lost.`,
     {
       category: 'auth',
-      remedy: `Run \`token-desk authorize ${connection.name}\` (or choose Authorize in the app) to sign in to Zoho and grant access.`,
+      remedy: 'Authorize the connection to sign in to Zoho and grant access.',
+      cliHint: authorizeHint(connection),
       details: { connection: connection.name },
     },
   );
@@ -372,7 +469,8 @@ function missingClientSecretError(connection: Connection): TokenDeskError {
     {
       category: 'auth',
       remedy:
-        'Add the connection again with its client secret (from the Zoho API Console), then authorize it.',
+        'Remove the connection and add it again with its client secret (from the Zoho API Console), then authorize it.',
+      cliHint: `token-desk remove ${connection.name}, then token-desk add ${connection.name} … and token-desk authorize ${connection.name}`,
       details: { connection: connection.name },
     },
   );

@@ -19,15 +19,78 @@ export interface DataCentre {
 }
 
 export const DATA_CENTRES: Readonly<Record<DcCode, DataCentre>> = {
-  us: { code: 'us', label: 'United States', accountsUrl: 'https://accounts.zoho.com', apiDomain: 'https://www.zohoapis.com', consoleUrl: 'https://api-console.zoho.com', federated: true },
-  eu: { code: 'eu', label: 'Europe', accountsUrl: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu', consoleUrl: 'https://api-console.zoho.eu', federated: true },
-  in: { code: 'in', label: 'India', accountsUrl: 'https://accounts.zoho.in', apiDomain: 'https://www.zohoapis.in', consoleUrl: 'https://api-console.zoho.in', federated: true },
-  au: { code: 'au', label: 'Australia', accountsUrl: 'https://accounts.zoho.com.au', apiDomain: 'https://www.zohoapis.com.au', consoleUrl: 'https://api-console.zoho.com.au', federated: true },
-  jp: { code: 'jp', label: 'Japan', accountsUrl: 'https://accounts.zoho.jp', apiDomain: 'https://www.zohoapis.jp', consoleUrl: 'https://api-console.zoho.jp', federated: true },
-  ca: { code: 'ca', label: 'Canada', accountsUrl: 'https://accounts.zohocloud.ca', apiDomain: 'https://www.zohoapis.ca', consoleUrl: 'https://api-console.zohocloud.ca', federated: true },
-  sa: { code: 'sa', label: 'Saudi Arabia', accountsUrl: 'https://accounts.zoho.sa', apiDomain: 'https://www.zohoapis.sa', consoleUrl: 'https://api-console.zoho.sa', federated: true },
-  uk: { code: 'uk', label: 'United Kingdom', accountsUrl: 'https://accounts.zoho.uk', apiDomain: 'https://www.zohoapis.uk', consoleUrl: 'https://api-console.zoho.uk', federated: true },
-  cn: { code: 'cn', label: 'China', accountsUrl: 'https://accounts.zoho.com.cn', apiDomain: 'https://www.zohoapis.com.cn', consoleUrl: 'https://api-console.zoho.com.cn', federated: false },
+  us: {
+    code: 'us',
+    label: 'United States',
+    accountsUrl: 'https://accounts.zoho.com',
+    apiDomain: 'https://www.zohoapis.com',
+    consoleUrl: 'https://api-console.zoho.com',
+    federated: true,
+  },
+  eu: {
+    code: 'eu',
+    label: 'Europe',
+    accountsUrl: 'https://accounts.zoho.eu',
+    apiDomain: 'https://www.zohoapis.eu',
+    consoleUrl: 'https://api-console.zoho.eu',
+    federated: true,
+  },
+  in: {
+    code: 'in',
+    label: 'India',
+    accountsUrl: 'https://accounts.zoho.in',
+    apiDomain: 'https://www.zohoapis.in',
+    consoleUrl: 'https://api-console.zoho.in',
+    federated: true,
+  },
+  au: {
+    code: 'au',
+    label: 'Australia',
+    accountsUrl: 'https://accounts.zoho.com.au',
+    apiDomain: 'https://www.zohoapis.com.au',
+    consoleUrl: 'https://api-console.zoho.com.au',
+    federated: true,
+  },
+  jp: {
+    code: 'jp',
+    label: 'Japan',
+    accountsUrl: 'https://accounts.zoho.jp',
+    apiDomain: 'https://www.zohoapis.jp',
+    consoleUrl: 'https://api-console.zoho.jp',
+    federated: true,
+  },
+  ca: {
+    code: 'ca',
+    label: 'Canada',
+    accountsUrl: 'https://accounts.zohocloud.ca',
+    apiDomain: 'https://www.zohoapis.ca',
+    consoleUrl: 'https://api-console.zohocloud.ca',
+    federated: true,
+  },
+  sa: {
+    code: 'sa',
+    label: 'Saudi Arabia',
+    accountsUrl: 'https://accounts.zoho.sa',
+    apiDomain: 'https://www.zohoapis.sa',
+    consoleUrl: 'https://api-console.zoho.sa',
+    federated: true,
+  },
+  uk: {
+    code: 'uk',
+    label: 'United Kingdom',
+    accountsUrl: 'https://accounts.zoho.uk',
+    apiDomain: 'https://www.zohoapis.uk',
+    consoleUrl: 'https://api-console.zoho.uk',
+    federated: true,
+  },
+  cn: {
+    code: 'cn',
+    label: 'China',
+    accountsUrl: 'https://accounts.zoho.com.cn',
+    apiDomain: 'https://www.zohoapis.com.cn',
+    consoleUrl: 'https://api-console.zoho.com.cn',
+    federated: false,
+  },
 };
 
 export function isDcCode(value: string): value is DcCode {
@@ -75,7 +138,11 @@ export function normalizeServerUrl(value: string, what: 'accounts URL' | 'API do
   try {
     url = new URL(value);
   } catch {
-    throw inputError('bad_url', `The ${what} "${value}" is not a valid URL.`, 'Give a full address such as https://accounts.example.com.');
+    throw inputError(
+      'bad_url',
+      `The ${what} "${value}" is not a valid URL.`,
+      'Give a full address such as https://accounts.example.com.',
+    );
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw inputError(
@@ -85,16 +152,58 @@ export function normalizeServerUrl(value: string, what: 'accounts URL' | 'API do
     );
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw inputError('bad_url', `The ${what} "${value}" must not contain credentials, a query or a fragment.`, 'Give only the scheme, host and optional path.');
+    throw inputError(
+      'bad_url',
+      `The ${what} "${value}" must not contain credentials, a query or a fragment.`,
+      'Give only the scheme, host and optional path.',
+    );
   }
   return (url.origin + url.pathname).replace(/\/+$/, '');
+}
+
+/** The top-level endings of Zoho's API hosts, from the DC table (www.zohoapis.<tld>). */
+const API_TLDS = new Set(
+  Object.values(DATA_CENTRES).map((dc) =>
+    new URL(dc.apiDomain).hostname.replace(/^www\.zohoapis\./, ''),
+  ),
+);
+
+/**
+ * Whether an `api_domain` from a token answer may receive our access token: https on a Zoho API
+ * host (zohoapis.<tld> of a known DC, as www., sandbox. or developer., reference §1.1), or exactly
+ * the custom API domain configured on the connection. Anything else (another host, plain http, a
+ * port, credentials) is refused: every later request would carry the token there.
+ */
+export function isTrustedApiDomain(candidate: string, configuredCustomApiDomain?: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password || url.search || url.hash) return false;
+  const withoutSlash = (value: string) => value.replace(/\/+$/, '');
+  if (configuredCustomApiDomain !== undefined && URL.canParse(configuredCustomApiDomain)) {
+    const configured = new URL(configuredCustomApiDomain);
+    if (
+      configured.origin === url.origin &&
+      withoutSlash(configured.pathname) === withoutSlash(url.pathname)
+    )
+      return true;
+  }
+  if (url.protocol !== 'https:' || url.port !== '' || url.pathname !== '/') return false;
+  const match = /^(?:(?:www|sandbox|developer)\.)?zohoapis\.(.+)$/.exec(url.hostname.toLowerCase());
+  return match !== null && API_TLDS.has(match[1]!);
 }
 
 /**
  * Whether an `accounts-server` value from a callback may receive our secrets: a known Zoho
  * accounts server, or exactly the custom server configured on the connection.
  */
-export function isTrustedAccountsServer(candidate: string, configuredCustomAccountsUrl?: string): boolean {
+export function isTrustedAccountsServer(
+  candidate: string,
+  configuredCustomAccountsUrl?: string,
+): boolean {
   const origin = safeOrigin(candidate);
   if (!origin) return false;
   if (configuredCustomAccountsUrl !== undefined) {

@@ -3,7 +3,14 @@
 // A response is a success only if it carries access_token: Zoho returns errors with HTTP 200.
 
 import type { TokenDeskError } from '../errors.js';
-import { createHttpClient, hostOf, type HttpResponse } from '../http/http-client.js';
+import {
+  DEFAULT_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  backoffDelay,
+  createHttpClient,
+  hostOf,
+  type HttpResponse,
+} from '../http/http-client.js';
 import { systemClock, type Clock, type FetchPort, type Sleep } from '../ports.js';
 import type { TokenSet, ZohoUserInfo } from './token-set.js';
 import { parseTokenResponse } from './token-response.js';
@@ -63,6 +70,25 @@ export interface ZohoOAuthClientOptions {
   random?: () => number;
 }
 
+/** Backoff of the token calls: 0.5 s before the first retry, doubled, at most 8 s. */
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 8_000;
+
+/**
+ * The longest one token call (exchange, refresh, revoke) can take with the default policy: every
+ * attempt running into its timeout, plus the longest backoff before each retry (about 63.5 s).
+ * Whoever waits for a refresh running elsewhere (the cross-process lock) must wait longer.
+ */
+export function worstCaseTokenCallMs(
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  retries = DEFAULT_RETRIES,
+): number {
+  let total = timeoutMs * (retries + 1);
+  for (let retry = 1; retry <= retries; retry++)
+    total += backoffDelay(retry, () => 1, BASE_DELAY_MS, MAX_DELAY_MS);
+  return total;
+}
+
 const FORM_HEADERS = {
   'content-type': 'application/x-www-form-urlencoded',
   accept: 'application/json',
@@ -80,10 +106,15 @@ export function createZohoOAuthClient(options: ZohoOAuthClientOptions = {}): Zoh
     sleep: options.sleep,
     timeoutMs: options.timeoutMs,
     retries: options.retries,
+    baseDelayMs: BASE_DELAY_MS,
+    maxDelayMs: MAX_DELAY_MS,
     random: options.random,
   });
 
-  async function postForm(url: string, form: Record<string, string | undefined>): Promise<HttpResponse> {
+  async function postForm(
+    url: string,
+    form: Record<string, string | undefined>,
+  ): Promise<HttpResponse> {
     const body = new URLSearchParams();
     for (const [key, value] of Object.entries(form)) {
       if (value !== undefined) body.set(key, value);
@@ -92,7 +123,13 @@ export function createZohoOAuthClient(options: ZohoOAuthClientOptions = {}): Zoh
     return http.request({ method: 'POST', url, headers: FORM_HEADERS, body: body.toString() });
   }
 
-  function failure(context: ZohoErrorContext, url: string, response: HttpResponse, secrets: string[], redirectUri?: string): TokenDeskError {
+  function failure(
+    context: ZohoErrorContext,
+    url: string,
+    response: HttpResponse,
+    secrets: string[],
+    redirectUri?: string,
+  ): TokenDeskError {
     return zohoErrorFromResponse({
       context,
       status: response.status,
@@ -105,7 +142,13 @@ export function createZohoOAuthClient(options: ZohoOAuthClientOptions = {}): Zoh
     });
   }
 
-  async function tokenCall(context: 'exchange' | 'refresh', accountsUrl: string, form: Record<string, string | undefined>, secrets: string[], redirectUri?: string): Promise<TokenSet> {
+  async function tokenCall(
+    context: 'exchange' | 'refresh',
+    accountsUrl: string,
+    form: Record<string, string | undefined>,
+    secrets: string[],
+    redirectUri?: string,
+  ): Promise<TokenSet> {
     const url = endpoint(accountsUrl, '/oauth/v2/token');
     const response = await postForm(url, form);
     if (response.status >= 200 && response.status < 300) {
@@ -168,11 +211,20 @@ export function createZohoOAuthClient(options: ZohoOAuthClientOptions = {}): Zoh
       const url = endpoint(request.accountsUrl, '/oauth/v2/token/revoke');
       // RFC 7009 with client_secret_post authentication; Zoho documents only `token`, and
       // ignores what it does not need.
-      const response = await postForm(url, { token: request.token, client_id: request.clientId, client_secret: request.clientSecret });
+      const response = await postForm(url, {
+        token: request.token,
+        client_id: request.clientId,
+        client_secret: request.clientSecret,
+      });
       if (response.status >= 200 && response.status < 300) {
         if (response.text.trim() === '') return;
         const json = parseJson(response.text);
-        if (typeof json === 'object' && json !== null && (json as { status?: unknown }).status === 'success') return;
+        if (
+          typeof json === 'object' &&
+          json !== null &&
+          (json as { status?: unknown }).status === 'success'
+        )
+          return;
       }
       throw failure('revoke', url, response, [request.clientSecret, request.token]);
     },
@@ -182,7 +234,10 @@ export function createZohoOAuthClient(options: ZohoOAuthClientOptions = {}): Zoh
       const response = await http.request({
         method: 'GET',
         url,
-        headers: { authorization: `Zoho-oauthtoken ${request.accessToken}`, accept: 'application/json' },
+        headers: {
+          authorization: `Zoho-oauthtoken ${request.accessToken}`,
+          accept: 'application/json',
+        },
       });
       if (response.status >= 200 && response.status < 300) {
         const info = readUserInfo(parseJson(response.text));
@@ -195,16 +250,23 @@ export function createZohoOAuthClient(options: ZohoOAuthClientOptions = {}): Zoh
 
 /** Zoho's /oauth/user/info fields, or OIDC userinfo claims; undefined if neither is there. */
 function readUserInfo(json: unknown): ZohoUserInfo | undefined {
-  if (typeof json !== 'object' || json === null || Array.isArray(json) || 'error' in json) return undefined;
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || 'error' in json)
+    return undefined;
   const record = json as Record<string, unknown>;
-  const str = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
-  const id = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : str(value));
-  const fullName = [str(record.First_Name), str(record.Last_Name)].filter(Boolean).join(' ') || undefined;
+  const str = (value: unknown) =>
+    typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  const id = (value: unknown) =>
+    typeof value === 'number' && Number.isFinite(value) ? String(value) : str(value);
+  const fullName =
+    [str(record.First_Name), str(record.Last_Name)].filter(Boolean).join(' ') || undefined;
   const info: ZohoUserInfo = {
     email: str(record.Email) ?? str(record.email),
     name: str(record.Display_Name) ?? fullName ?? str(record.name),
     zuid: id(record.ZUID) ?? id(record.sub),
   };
-  if (info.email === undefined && info.name === undefined && info.zuid === undefined) return undefined;
-  return Object.fromEntries(Object.entries(info).filter(([, value]) => value !== undefined)) as ZohoUserInfo;
+  if (info.email === undefined && info.name === undefined && info.zuid === undefined)
+    return undefined;
+  return Object.fromEntries(
+    Object.entries(info).filter(([, value]) => value !== undefined),
+  ) as ZohoUserInfo;
 }

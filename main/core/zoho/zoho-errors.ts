@@ -45,7 +45,8 @@ export function parseJson(text: string): unknown {
 function readErrorBody(json: unknown): ErrorBody | undefined {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
   const record = json as Record<string, unknown>;
-  const str = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
+  const str = (value: unknown) =>
+    typeof value === 'string' && value.length > 0 ? value : undefined;
   return {
     error: str(record.error),
     errorDescription: str(record.error_description),
@@ -69,11 +70,16 @@ export function zohoErrorFromResponse(input: ZohoErrorInput): TokenDeskError {
   const clean = (value: string) => sanitize(value, input.secrets ?? []);
 
   if (status >= 500) {
-    return new TokenDeskError('server_error', `${host} had a server error (HTTP ${status})${input.attempts && input.attempts > 1 ? ` on all ${input.attempts} attempts` : ''}.`, {
-      category: 'network',
-      remedy: 'This is a problem on the server side. Try again in a few minutes (Zoho posts outages at status.zoho.com).',
-      details: { host, status },
-    });
+    return new TokenDeskError(
+      'server_error',
+      `${host} had a server error (HTTP ${status})${input.attempts && input.attempts > 1 ? ` on all ${input.attempts} attempts` : ''}.`,
+      {
+        category: 'network',
+        remedy:
+          'This is a problem on the server side. Try again in a few minutes (Zoho posts outages at status.zoho.com).',
+        details: { host, status },
+      },
+    );
   }
 
   const json = parseJson(input.text);
@@ -86,50 +92,80 @@ export function zohoErrorFromResponse(input: ZohoErrorInput): TokenDeskError {
         : `${host} answered with a page that is not a Zoho OAuth answer (HTTP ${status}).`,
       {
         category: 'network',
-        remedy: 'Check that the accounts URL is a Zoho accounts server and that no proxy or captive portal is intercepting the request, then try again.',
+        remedy:
+          'Check that the accounts URL is a Zoho accounts server and that no proxy or captive portal is intercepting the request, then try again.',
         details: { host, status },
       },
     );
   }
 
   const error = body.error;
-  const known = error !== undefined && Object.hasOwn(KNOWN_ERRORS, error) ? KNOWN_ERRORS[error] : undefined;
+  const known =
+    error !== undefined && Object.hasOwn(KNOWN_ERRORS, error) ? KNOWN_ERRORS[error] : undefined;
   if (known) return known(input, body);
 
   if (isThrottleAnswer(json)) return throttled(input, body, clean);
 
   if (input.context === 'userinfo' && (status === 401 || /token/i.test(body.code ?? ''))) {
-    return new TokenDeskError('invalid_token', `${host} refused the access token when reading the user profile.`, {
-      category: 'auth',
-      remedy: 'Refresh the access token, or authorize the connection again.',
-      details: { host, status, zohoCode: body.code },
-    });
+    return new TokenDeskError(
+      'invalid_token',
+      `${host} refused the access token when reading the user profile.`,
+      {
+        category: 'auth',
+        remedy: 'Refresh the access token, or authorize the connection again.',
+        details: { host, status, zohoCode: body.code },
+      },
+    );
   }
 
-  if (input.context === 'revoke' && error === undefined && (status >= 400 || body.status?.toLowerCase() === 'failure')) {
+  if (
+    input.context === 'revoke' &&
+    error === undefined &&
+    (status >= 400 || body.status?.toLowerCase() === 'failure')
+  ) {
     return tokenAlreadyInvalid(input);
   }
 
   if (error !== undefined) {
     const description = body.errorDescription ? `: ${clean(body.errorDescription)}` : '';
-    return new TokenDeskError('zoho_error', `${host} refused the request with the error "${clean(error)}"${description}.`, {
-      category: 'refused',
-      remedy: 'Check the client ID, client secret, data centre and scopes of this connection in the Zoho API Console, then try again.',
-      details: { host, status, zohoError: clean(error) },
-    });
+    return new TokenDeskError(
+      'zoho_error',
+      `${host} refused the request with the error "${clean(error)}"${description}.`,
+      {
+        category: 'refused',
+        remedy:
+          'Check the client ID, client secret, data centre and scopes of this connection in the Zoho API Console, then try again.',
+        details: { host, status, zohoError: clean(error) },
+      },
+    );
   }
 
-  return new TokenDeskError('unexpected_response', `${host} gave an answer Token Desk cannot use, without saying why (HTTP ${status}).`, {
-    category: 'network',
-    remedy: 'Check that the accounts URL is a Zoho accounts server, then try again.',
-    details: { host, status, zohoCode: body.code === undefined ? undefined : clean(body.code) },
-  });
+  return new TokenDeskError(
+    'unexpected_response',
+    `${host} gave an answer Token Desk cannot use, without saying why (HTTP ${status}).`,
+    {
+      category: 'network',
+      remedy: 'Check that the accounts URL is a Zoho accounts server, then try again.',
+      details: { host, status, zohoCode: body.code === undefined ? undefined : clean(body.code) },
+    },
+  );
 }
 
 type Mapper = (input: ZohoErrorInput, body: ErrorBody) => TokenDeskError;
 
-function refused(code: string, message: string, remedy: string, input: ZohoErrorInput, category: ErrorCategory = 'refused', extra: Record<string, unknown> = {}): TokenDeskError {
-  return new TokenDeskError(code, message, { category, remedy, details: { host: input.host, status: input.status, ...extra } });
+function refused(
+  code: string,
+  message: string,
+  remedy: string,
+  input: ZohoErrorInput,
+  category: ErrorCategory = 'refused',
+  extra: Record<string, unknown> = {},
+): TokenDeskError {
+  return new TokenDeskError(code, message, {
+    category,
+    remedy,
+    details: { host: input.host, status: input.status, ...extra },
+  });
 }
 
 const invalidCode: Mapper = (input, body) => {
@@ -156,7 +192,14 @@ const invalidCode: Mapper = (input, body) => {
     case 'revoke':
       return tokenAlreadyInvalid(input);
     case 'userinfo':
-      return refused('invalid_token', `${input.host} refused the access token.`, 'Refresh the access token, or authorize the connection again.', input, 'auth', extra);
+      return refused(
+        'invalid_token',
+        `${input.host} refused the access token.`,
+        'Refresh the access token, or authorize the connection again.',
+        input,
+        'auth',
+        extra,
+      );
   }
 };
 
@@ -170,7 +213,11 @@ function tokenAlreadyInvalid(input: ZohoErrorInput): TokenDeskError {
   );
 }
 
-function throttled(input: ZohoErrorInput, body: ErrorBody, clean: (value: string) => string): TokenDeskError {
+function throttled(
+  input: ZohoErrorInput,
+  body: ErrorBody,
+  clean: (value: string) => string,
+): TokenDeskError {
   const retryAt = input.now + THROTTLE_WINDOW_MS;
   const what =
     input.context === 'refresh'
@@ -178,14 +225,16 @@ function throttled(input: ZohoErrorInput, body: ErrorBody, clean: (value: string
       : 'too many requests were made for this client in the last 10 minutes';
   return new TokenDeskError('throttled', `Zoho is limiting requests: ${what}.`, {
     category: 'refused',
-    remedy: 'Wait 10 minutes before trying again; Token Desk will not retry before then. An access token you already have keeps working until it expires.',
+    remedy:
+      'Wait 10 minutes before trying again; Token Desk will not retry before then. An access token you already have keeps working until it expires.',
     details: {
       host: input.host,
       status: input.status,
       retryAt,
       // Zoho's own words, possibly localized; useful to support staff, never a secret.
       zohoError: body.error === undefined ? undefined : clean(body.error),
-      zohoDescription: body.errorDescription === undefined ? undefined : clean(body.errorDescription),
+      zohoDescription:
+        body.errorDescription === undefined ? undefined : clean(body.errorDescription),
     },
   });
 }
@@ -197,7 +246,14 @@ const KNOWN_ERRORS: Readonly<Record<string, Mapper>> = {
   invalid_token: (input, body) =>
     input.context === 'revoke'
       ? tokenAlreadyInvalid(input)
-      : refused('invalid_token', `${input.host} refused the token.`, 'Refresh the access token, or authorize the connection again.', input, 'auth', { zohoError: body.error }),
+      : refused(
+          'invalid_token',
+          `${input.host} refused the token.`,
+          'Refresh the access token, or authorize the connection again.',
+          input,
+          'auth',
+          { zohoError: body.error },
+        ),
   invalid_client: (input) =>
     refused(
       'invalid_client',
@@ -225,24 +281,33 @@ const KNOWN_ERRORS: Readonly<Record<string, Mapper>> = {
       'refused',
       { redirectUri: input.redirectUri },
     ),
-  access_denied: (input) =>
-    input.context === 'exchange' || input.context === 'refresh'
-      ? refused(
-          'access_denied',
-          'Zoho denied access: too many grant codes were created for this client in the last 10 minutes, or the consent was declined.',
-          'Wait 10 minutes, then authorize again and press Accept on the Zoho page.',
-          input,
-          'refused',
-          { retryAt: input.now + THROTTLE_WINDOW_MS },
-        )
-      : refused('access_denied', 'Zoho denied access to this request.', 'Authorize the connection again and press Accept on the Zoho page.', input),
+  // On a refresh, "access denied" is the refresh-token throttle (reference §4.2, §5): more than
+  // 10 access tokens in 10 minutes. It is handled like the throttle answer: blocked, no retry loop.
+  access_denied: (input, body) =>
+    input.context === 'refresh'
+      ? throttled(input, body, (value) => sanitize(value, input.secrets ?? []))
+      : input.context === 'exchange'
+        ? refused(
+            'access_denied',
+            'Zoho denied access: too many grant codes were created for this client in the last 10 minutes, or the consent was declined.',
+            'Wait 10 minutes, then authorize again and press Accept on the Zoho page.',
+            input,
+            'refused',
+            { retryAt: input.now + THROTTLE_WINDOW_MS },
+          )
+        : refused(
+            'access_denied',
+            'Zoho denied access to this request.',
+            'Authorize the connection again and press Accept on the Zoho page.',
+            input,
+          ),
+  // Zoho refusing, not a typo of ours: the code (or client-credentials call) named no organization.
   missing_org_info: (input) =>
     refused(
       'missing_org_info',
-      'Zoho needs to know which organization the token is for, and the request did not say.',
-      'Give the organization as soid=<Service>.<organization ID> (for example ZohoCRM.600000000), or generate the code in the API Console after selecting the organization.',
+      'Zoho refused: it needs to know which organization the token is for, and the grant did not say.',
+      'Generate the code again in the API Console (Self Client > Generate Code) and pick the organization (portal or app) when it asks; for the client-credentials grant, send soid=<Service>.<organization ID>, for example ZohoCRM.600000000.',
       input,
-      'input',
     ),
   invalid_scope: (input) =>
     refused(

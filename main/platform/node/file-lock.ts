@@ -9,17 +9,23 @@ import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { TokenDeskError } from '../../core/errors.js';
 import type { LockPort } from '../../core/ports.js';
+import { worstCaseTokenCallMs } from '../../core/zoho/oauth-client.js';
 
 export interface FileLockOptions {
   /** Token Desk home folder; lock files live in `<home>/locks/`. */
   home: string;
-  /** How long to wait for a lock before lock_timeout (default 30 s). */
+  /** How long to wait for a lock before lock_timeout (default: a worst-case refresh + 30 s, ~94 s). */
   timeoutMs?: number;
   /** A lock not refreshed for this long belongs to a dead process and is taken over (default 15 s). */
   staleMs?: number;
 }
 
-export const DEFAULT_LOCK_TIMEOUT_MS = 30_000;
+/**
+ * A `token` process waiting behind another one's refresh must outlast that refresh at its slowest
+ * (every attempt timing out, with backoff), or it would fail while the other is about to succeed.
+ * The margin covers the store and vault writes around the call and a slow start.
+ */
+export const DEFAULT_LOCK_TIMEOUT_MS = worstCaseTokenCallMs() + 30_000;
 export const DEFAULT_LOCK_STALE_MS = 15_000;
 
 // Keyed by lock file path and shared by every FileLock in the process: two adapters on the same

@@ -6,7 +6,7 @@
 // A file that is not JSON is moved aside to `<name>.corrupt-<timestamp>.json` and reported: never
 // cleared, never silently replaced.
 
-import { chmodSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { TokenDeskError } from '../../core/errors.js';
@@ -115,6 +115,24 @@ export function createJsonDocumentStore(options: JsonDocumentStoreOptions): Docu
       });
     },
   };
+}
+
+/**
+ * The backups of corrupt `<name>.json` files that still sit in the home folder (oldest first), so
+ * that a later run can say why the store looks empty instead of looking empty without a word.
+ */
+export function findCorruptBackups(home: string, name: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(home);
+  } catch {
+    return [];
+  }
+  const prefix = `${name}.corrupt-`;
+  return entries
+    .filter((entry) => entry.startsWith(prefix) && entry.endsWith('.json'))
+    .sort()
+    .map((entry) => join(home, entry));
 }
 
 /** Moves a corrupt file aside (kept as a backup) and returns the error that says so. */

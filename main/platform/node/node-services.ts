@@ -5,17 +5,29 @@
 import { systemClock, type BrowserOpener, type Clock, type FetchPort } from '../../core/ports.js';
 import type { ConnectionStore } from '../../core/store/connection-store-types.js';
 import { createZohoOAuthClient } from '../../core/zoho/oauth-client.js';
-import { createTokenManager, type TokenManager } from '../../core/tokens/token-manager.js';
+import {
+  createTokenManager,
+  type TokenManager,
+  type TokenNotice,
+} from '../../core/tokens/token-manager.js';
 import type { ConnectionService } from '../../core/connections/connection-service.js';
 import type { RequestRunner } from '../../core/requests/request-runner.js';
 import { createRequestHistory, type RequestHistory } from '../../core/requests/request-history.js';
 import { createSettingsStore, type SettingsStore } from '../../core/settings/settings-store.js';
 import { AuthorizationCoordinator } from '../../core/auth/pending-authorization.js';
 import { TokenDeskError } from '../../core/errors.js';
-import { createJsonDocumentStore } from './json-document-store.js';
 import type { KeyringPort } from '../../core/vault/keyring-cipher.js';
 import type { VaultControl } from '../../core/vault/vault-control.js';
-import { createNodeLock, openBrowserVaultControl, openNodeStore, openNodeVault, type NodeVault } from './node-vault.js';
+import { createJsonDocumentStore, findCorruptBackups } from './json-document-store.js';
+import {
+  STORE_FILE_NAME,
+  VAULT_FILE_NAME,
+  createNodeLock,
+  openBrowserVaultControl,
+  openNodeStore,
+  openNodeVault,
+  type NodeVault,
+} from './node-vault.js';
 
 export interface NodeServicesOptions {
   home: string;
@@ -28,6 +40,14 @@ export interface NodeServicesOptions {
   /** The OS keyring (default @napi-rs/keyring) and its service for vault keys; tests pass their own. */
   keyring?: KeyringPort;
   keyringService?: string;
+  /** Told about notices of the token manager (e.g. an api_domain it refused to store). */
+  onNotice?: (notice: TokenNotice) => void;
+}
+
+/** Backups of corrupt store files beside the live ones (`connections.corrupt-*.json`, ...). */
+export interface CorruptBackups {
+  connections: string[];
+  vault: string[];
 }
 
 export interface NodeServices {
@@ -41,6 +61,8 @@ export interface NodeServices {
   requests(): Promise<RequestRunner>;
   history: RequestHistory;
   settings: SettingsStore;
+  /** Looked up on each call: a backup the user moved back or deleted no longer counts. */
+  corruptBackups(): CorruptBackups;
 }
 
 /** Opens URLs in the user's default browser (never an embedded window). */
@@ -65,17 +87,34 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
 
   const getControl = (): VaultControl => {
     if (options.program !== 'browser') {
-      throw new TokenDeskError('vault_control_unavailable', 'The command line has no vault settings.', { category: 'local', remedy: 'This is a bug in Token Desk; please report it.' });
+      throw new TokenDeskError(
+        'vault_control_unavailable',
+        'The command line has no vault settings.',
+        { category: 'local', remedy: 'This is a bug in Token Desk; please report it.' },
+      );
     }
     return (control ??= openBrowserVaultControl({ home, env: options.env, settings, ...keyring }));
   };
   const getVault = () =>
     (vault ??=
       options.program === 'browser'
-        ? Promise.resolve(getControl()).then((c) => ({ vault: c.vault, cipherId: c.vault.cipherId, describe: c.vault.describe() }))
+        ? Promise.resolve(getControl()).then((c) => ({
+            vault: c.vault,
+            cipherId: c.vault.cipherId,
+            describe: c.vault.describe(),
+          }))
         : openNodeVault({ home, env: options.env, ...keyring }));
   const getTokens = () =>
-    (tokens ??= getVault().then(({ vault: secrets }) => createTokenManager({ store, vault: secrets, oauth, lock: createNodeLock(home), clock })));
+    (tokens ??= getVault().then(({ vault: secrets }) =>
+      createTokenManager({
+        store,
+        vault: secrets,
+        oauth,
+        lock: createNodeLock(home),
+        clock,
+        onNotice: options.onNotice,
+      }),
+    ));
 
   return {
     home,
@@ -85,9 +124,18 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     tokens: getTokens,
     // Loaded on demand: `token-desk token` needs neither (nor the catalog they bring in).
     async connections() {
-      const { createConnectionService } = await import('../../core/connections/connection-service.js');
+      const { createConnectionService } =
+        await import('../../core/connections/connection-service.js');
       const [{ vault: secrets }, tokenManager] = await Promise.all([getVault(), getTokens()]);
-      return createConnectionService({ store, vault: secrets, oauth, tokens: tokenManager, clock, opener: options.opener ?? systemBrowser, coordinator });
+      return createConnectionService({
+        store,
+        vault: secrets,
+        oauth,
+        tokens: tokenManager,
+        clock,
+        opener: options.opener ?? systemBrowser,
+        coordinator,
+      });
     },
     async requests() {
       const { createRequestRunner } = await import('../../core/requests/request-runner.js');
@@ -95,5 +143,9 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     },
     history: createRequestHistory(createJsonDocumentStore({ home, name: 'history' }), clock),
     settings,
+    corruptBackups: () => ({
+      connections: findCorruptBackups(home, STORE_FILE_NAME),
+      vault: findCorruptBackups(home, VAULT_FILE_NAME),
+    }),
   };
 }

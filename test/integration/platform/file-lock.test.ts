@@ -15,7 +15,8 @@ import { promisify } from 'node:util';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TokenDeskError } from '../../../main/core/errors.js';
-import { createFileLock } from '../../../main/platform/node/file-lock.js';
+import { DEFAULT_LOCK_TIMEOUT_MS, createFileLock } from '../../../main/platform/node/file-lock.js';
+import { worstCaseTokenCallMs } from '../../../main/core/zoho/oauth-client.js';
 
 const run = promisify(execFile);
 let home: string;
@@ -42,6 +43,14 @@ async function rejection(promise: Promise<unknown>): Promise<TokenDeskError> {
   expect(error).toBeInstanceOf(TokenDeskError);
   return error as TokenDeskError;
 }
+
+describe('file lock: how long a waiter waits', () => {
+  it('outlasts the slowest refresh another process can be making (every attempt timing out, with backoff)', () => {
+    // A `token` process waiting behind a slow refresh must not give up while the refresh can still
+    // succeed: the default wait is longer than the worst case, with room for the writes around it.
+    expect(DEFAULT_LOCK_TIMEOUT_MS).toBeGreaterThanOrEqual(worstCaseTokenCallMs() + 10_000);
+  });
+});
 
 describe('file lock within one process', () => {
   it('serializes holders of the same key, across lock instances on the same home', async () => {

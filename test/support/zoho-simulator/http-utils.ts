@@ -112,10 +112,10 @@ export function sendMethodNotAllowed(res: ServerResponse, allow: string): void {
 }
 
 /** Listens on 127.0.0.1 with an ephemeral port, so parallel suites never share ports. */
-export function listenOnLoopback(server: Server): Promise<string> {
+export function listenOnLoopback(server: Server, port = 0): Promise<string> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       server.off('error', reject);
       const address = server.address();
       if (address === null || typeof address === 'string') {

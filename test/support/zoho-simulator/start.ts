@@ -1,7 +1,8 @@
 // startZohoSimulator: wires the state, the accounts server and the API server on two loopback
-// ports and returns the handle tests drive (clock, injected failures, stats, request log).
+// ports and returns the handle tests drive (clock, injected failures, stats, request log, and every
+// secret it issued or received). `npm run simulator` (scripts/simulator.ts) runs it for people.
 import { createServer } from 'node:http';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createAccountsHandler } from './accounts-server.js';
 import { driveConsent } from './consent-driver.js';
 import type { SimulatorContext } from './context.js';
@@ -12,6 +13,8 @@ import {
   flattenHeaders,
   handleSafely,
   listenOnLoopback,
+  sendJson,
+  sendText,
 } from './http-utils.js';
 import { isValidScope } from './scopes.js';
 import { SimulatorState } from './state.js';
@@ -34,6 +37,8 @@ const SECRET_QUERY_PARAMS = [
   'token',
   'access_token',
 ];
+/** Authorization schemes whose value is a token. */
+const TOKEN_SCHEME = /^(?:Zoho-oauthtoken|Bearer)\s+(\S+)/i;
 
 const DEFAULT_USER: SimulatedUser = {
   zuid: 700_000_001,
@@ -78,8 +83,8 @@ export async function startZohoSimulator(
   let accountsUrl: string;
   let apiDomain: string;
   try {
-    accountsUrl = await listenOnLoopback(accountsServer);
-    apiDomain = await listenOnLoopback(apiServer);
+    accountsUrl = await listenOnLoopback(accountsServer, options.accountsPort);
+    apiDomain = await listenOnLoopback(apiServer, options.apiPort);
   } catch (error) {
     await Promise.all([closeServer(accountsServer), closeServer(apiServer)]);
     throw error;
@@ -87,6 +92,13 @@ export async function startZohoSimulator(
 
   const record = (req: IncomingMessage, url: URL, form: Record<string, string>): void => {
     if (SECRET_QUERY_PARAMS.some((name) => url.searchParams.has(name))) stats.secretsInQuery += 1;
+    // Whatever secret a client sent, known or not (a wrong client secret is a secret too).
+    for (const name of SECRET_QUERY_PARAMS) {
+      state.noteSecret(form[name]);
+      state.noteSecret(url.searchParams.get(name) ?? undefined);
+    }
+    const presented = TOKEN_SCHEME.exec(req.headers.authorization ?? '');
+    if (presented) state.noteSecret(presented[1]);
     requests.push(
       Object.freeze({
         method: req.method ?? 'GET',
@@ -111,41 +123,88 @@ export async function startZohoSimulator(
     record,
     takeInjectedFailure: () => failures.shift(),
   };
-  accountsServer.on('request', handleSafely(createAccountsHandler(ctx)));
+  const accountsHandler = createAccountsHandler(ctx);
+  accountsServer.on(
+    'request',
+    handleSafely(async (req, res) => {
+      if (options.selfClientCodeEndpoint && req.url?.startsWith('/simulator/')) {
+        return answerDemoRequest(req, res);
+      }
+      return accountsHandler(req, res);
+    }),
+  );
   apiServer.on('request', handleSafely(createCrmHandler(ctx)));
 
   let closing: Promise<void> | undefined;
+
+  function issueSelfClientCode({
+    clientId,
+    scopes,
+    ttlMs = 180_000,
+  }: {
+    clientId: string;
+    scopes: string[];
+    ttlMs?: number;
+  }): SelfClientCode {
+    const client = state.client(clientId);
+    if (!client || client.type !== 'self')
+      throw new Error(`issueSelfClientCode: ${clientId} is not a registered self client`);
+    const bad = scopes.find((scope) => !isValidScope(scope));
+    if (scopes.length === 0 || bad !== undefined)
+      throw new Error(`issueSelfClientCode: invalid scope ${bad ?? '(none)'}`);
+    const code = state.issueSelfClientCode(
+      clientId,
+      [...scopes],
+      positiveNumber('ttlMs', ttlMs, 180_000),
+    );
+    return {
+      code: code.code,
+      // Key order and types as in real downloaded self_client.json files (reference §3.1).
+      selfClientJson: {
+        scope: [...scopes],
+        expiry_time: code.expiresAt,
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        code: code.code,
+        grant_type: 'authorization_code',
+      },
+    };
+  }
+
+  /** /simulator/self-client-code and /simulator/self_client.json: the API Console's Generate Code. */
+  function answerDemoRequest(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', accountsUrl);
+    const clientId = url.searchParams.get('client_id') ?? '';
+    const scopes = (url.searchParams.get('scope') ?? '').split(/[\s,]+/).filter(Boolean);
+    const ttlMs = Number(url.searchParams.get('ttl_ms') ?? 180_000);
+    if (req.method !== 'GET') return sendText(res, 405, 'Method Not Allowed');
+    if (
+      url.pathname !== '/simulator/self-client-code' &&
+      url.pathname !== '/simulator/self_client.json'
+    )
+      return sendText(res, 404, 'Not Found');
+    let issued: SelfClientCode;
+    try {
+      issued = issueSelfClientCode({ clientId, scopes, ttlMs });
+    } catch (error) {
+      return sendJson(res, 400, { error: (error as Error).message });
+    }
+    if (url.pathname === '/simulator/self_client.json') {
+      res.setHeader('content-disposition', 'attachment; filename="self_client.json"');
+      return sendJson(res, 200, issued.selfClientJson);
+    }
+    sendJson(res, 200, {
+      code: issued.code,
+      expires_at: new Date(issued.selfClientJson.expiry_time).toISOString(),
+    });
+  }
 
   return {
     accountsUrl,
     apiDomain,
     user,
     registerClient: (client) => state.registerClient(client),
-    issueSelfClientCode({ clientId, scopes, ttlMs = 180_000 }): SelfClientCode {
-      const client = state.client(clientId);
-      if (!client || client.type !== 'self')
-        throw new Error(`issueSelfClientCode: ${clientId} is not a registered self client`);
-      const bad = scopes.find((scope) => !isValidScope(scope));
-      if (scopes.length === 0 || bad !== undefined)
-        throw new Error(`issueSelfClientCode: invalid scope ${bad ?? '(none)'}`);
-      const code = state.issueSelfClientCode(
-        clientId,
-        [...scopes],
-        positiveNumber('ttlMs', ttlMs, 180_000),
-      );
-      return {
-        code: code.code,
-        // Key order and types as in real downloaded self_client.json files (reference §3.1).
-        selfClientJson: {
-          scope: [...scopes],
-          expiry_time: code.expiresAt,
-          client_id: client.clientId,
-          client_secret: client.clientSecret,
-          code: code.code,
-          grant_type: 'authorization_code',
-        },
-      };
-    },
+    issueSelfClientCode,
     consent: (authorizationUrl, decision) => driveConsent(accountsUrl, authorizationUrl, decision),
     advanceTime(ms) {
       if (!Number.isFinite(ms) || ms < 0)
@@ -164,11 +223,17 @@ export async function startZohoSimulator(
       ctx.tokenConfig.accessTokenTtlSeconds = seconds;
       state.setAccessTokenTtlMs(seconds * 1000);
     },
+    setTokenApiDomain(value) {
+      ctx.tokenConfig.apiDomain = value ?? apiDomain;
+    },
     get stats(): SimulatorStats {
       return structuredClone(stats);
     },
     get requests(): readonly RecordedRequest[] {
       return [...requests];
+    },
+    get secrets(): readonly string[] {
+      return [...state.secrets];
     },
     close() {
       closing ??= Promise.all([closeServer(accountsServer), closeServer(apiServer)]).then(

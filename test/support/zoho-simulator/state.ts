@@ -104,6 +104,13 @@ export class SimulatorState {
   private readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   private readonly accessTokens = new Map<string, AccessTokenRecord>();
   private readonly grantWindows = new Map<string, FixedWindow>();
+  /** Every secret value this simulator issued or received, for tests that scan files for leaks. */
+  readonly secrets = new Set<string>();
+
+  /** Remembers a secret value it received (form fields, headers), not only the ones it minted. */
+  noteSecret(value: string | undefined): void {
+    if (value !== undefined && value !== '') this.secrets.add(value);
+  }
 
   constructor(
     readonly now: () => number,
@@ -124,6 +131,7 @@ export class SimulatorState {
     if (bad !== undefined)
       throw new Error(`registerClient: redirect URI must start with http:// or https://: ${bad}`);
     this.clients.set(clientId, { clientId, clientSecret, type, redirectUris });
+    this.secrets.add(clientSecret);
   }
 
   client(clientId: string): SimulatedClient | undefined {
@@ -266,6 +274,7 @@ export class SimulatorState {
   private storeCode(fields: Omit<GrantCode, 'code' | 'used'>): GrantCode {
     const record: GrantCode = { ...fields, code: zohoStyleToken(), used: false };
     this.codes.set(record.code, record);
+    this.secrets.add(record.code);
     return record;
   }
 
@@ -295,6 +304,7 @@ export class SimulatorState {
       refreshWindow: newWindow(),
     };
     this.refreshTokens.set(record.token, record);
+    this.secrets.add(record.token);
     return record;
   }
 
@@ -320,6 +330,7 @@ export class SimulatorState {
       refresh.accessTokens.push(record);
     }
     this.accessTokens.set(record.token, record);
+    this.secrets.add(record.token);
     return record;
   }
 

@@ -24,6 +24,16 @@ export interface ZohoSimulatorOptions {
   accountsServerOnRedirect?: string;
   /** Override fields of the simulated user (user info, CRM current user). */
   user?: Partial<SimulatedUser>;
+  /** Port of the accounts server on 127.0.0.1; default 0 (the OS picks one; tests always do). */
+  accountsPort?: number;
+  /** Port of the API server on 127.0.0.1; default 0. */
+  apiPort?: number;
+  /**
+   * Serve `GET /simulator/self-client-code?client_id=…&scope=a,b` on the accounts server: issues a
+   * Self Client grant code (JSON) like the API Console's Generate Code tab, and
+   * `GET /simulator/self_client.json?…` the same as the downloadable file. For `npm run simulator`.
+   */
+  selfClientCodeEndpoint?: boolean;
 }
 
 export interface SimulatedClientRegistration {
@@ -101,9 +111,20 @@ export interface ZohoSimulator {
   expireAccessTokens(): void;
   /** Lifetime (and expires_in) of access tokens issued from now on, e.g. to hand out one that is about to expire. */
   setAccessTokenTtl(seconds: number): void;
+  /**
+   * The `api_domain` that token answers carry from now on (to test clients that must not trust
+   * it); undefined goes back to this simulator's apiDomain.
+   */
+  setTokenApiDomain(value: string | undefined): void;
   /** A snapshot at the time of reading. */
   readonly stats: SimulatorStats;
   /** Token, revoke, user-info, and API requests, oldest first (a snapshot). */
   readonly requests: readonly RecordedRequest[];
+  /**
+   * Every secret value it issued (client secrets, grant codes, refresh and access tokens) or
+   * received (client_secret, code, refresh_token, token, code_verifier, access_token fields, and
+   * tokens in Authorization headers), whether or not it knew them (a snapshot).
+   */
+  readonly secrets: readonly string[];
   close(): Promise<void>;
 }

@@ -25,7 +25,11 @@ afterEach(async () => {
 });
 
 async function start(options: Partial<LoopbackReceiverOptions> = {}): Promise<LoopbackReceiver> {
-  const receiver = await startLoopbackReceiver({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, ...options });
+  const receiver = await startLoopbackReceiver({
+    redirectUri: 'http://127.0.0.1:0/callback',
+    expectedState: STATE,
+    ...options,
+  });
   receivers.push(receiver);
   return receiver;
 }
@@ -34,7 +38,10 @@ function callbackUrl(base: string, params: Record<string, string>): string {
   return `${base}?${new URLSearchParams(params).toString()}`;
 }
 
-async function get(url: string, init?: RequestInit): Promise<{ status: number; body: string; headers: Headers }> {
+async function get(
+  url: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: string; headers: Headers }> {
   const response = await fetch(url, init);
   return { status: response.status, body: await response.text(), headers: response.headers };
 }
@@ -83,21 +90,41 @@ describe('startLoopbackReceiver: the happy path', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('Token Desk received the authorization. You can close this tab.');
     expect(page.body).not.toMatch(/<script|<link|src=|href=/i);
-    expect(page.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(page.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'",
+    );
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
 
-    await expect(receiver.result).resolves.toEqual({ code: '1000.abc.def', location: 'eu', accountsServer: 'https://accounts.zoho.eu' });
+    await expect(receiver.result).resolves.toEqual({
+      code: '1000.abc.def',
+      location: 'eu',
+      accountsServer: 'https://accounts.zoho.eu',
+    });
   });
 
   it('decodes an accounts-server that arrives single-encoded too, and leaves it out when absent', async () => {
     const receiver = await start();
-    await get(callbackUrl(receiver.redirectUri, { state: STATE, code: 'c1', 'accounts-server': 'https://accounts.zoho.com' }));
-    await expect(receiver.result).resolves.toEqual({ code: 'c1', location: undefined, accountsServer: 'https://accounts.zoho.com' });
+    await get(
+      callbackUrl(receiver.redirectUri, {
+        state: STATE,
+        code: 'c1',
+        'accounts-server': 'https://accounts.zoho.com',
+      }),
+    );
+    await expect(receiver.result).resolves.toEqual({
+      code: 'c1',
+      location: undefined,
+      accountsServer: 'https://accounts.zoho.com',
+    });
 
     const plain = await start();
     await get(callbackUrl(plain.redirectUri, { state: STATE, code: 'c2' }));
-    expect(await plain.result).toEqual({ code: 'c2', location: undefined, accountsServer: undefined });
+    expect(await plain.result).toEqual({
+      code: 'c2',
+      location: undefined,
+      accountsServer: undefined,
+    });
   });
 
   it('closes its servers once settled, so a second callback can never become a second result', async () => {
@@ -106,7 +133,9 @@ describe('startLoopbackReceiver: the happy path', () => {
     await get(callbackUrl(receiver.redirectUri, { state: STATE, code: 'first' }));
     expect(await receiver.result).toMatchObject({ code: 'first' });
     expect(await isListening('127.0.0.1', port)).toBe(false);
-    await expect(get(callbackUrl(receiver.redirectUri, { state: STATE, code: 'second' }))).rejects.toThrow();
+    await expect(
+      get(callbackUrl(receiver.redirectUri, { state: STATE, code: 'second' })),
+    ).rejects.toThrow();
     expect(await receiver.result).toMatchObject({ code: 'first' });
   });
 
@@ -138,14 +167,24 @@ describe('startLoopbackReceiver: the happy path', () => {
 });
 
 describe('startLoopbackReceiver: requests that must not end the flow', () => {
-  it('refuses a wrong or missing state with 400 and keeps waiting for the right one', async () => {
+  it('answers a wrong or missing state with the same 404 page as any unknown request, and keeps waiting for the right one', async () => {
     const receiver = await start();
-    const wrong = await get(callbackUrl(receiver.redirectUri, { state: 'forged', code: 'attacker-code' }));
-    expect(wrong.status).toBe(400);
+    const unknown = await get(`${new URL(receiver.redirectUri).origin}/elsewhere`);
+    expect(unknown.status).toBe(404);
+    const unknownPage = unknown.body;
+    const wrong = await get(
+      callbackUrl(receiver.redirectUri, { state: 'forged', code: 'attacker-code' }),
+    );
+    expect(wrong.status).toBe(404);
+    // Nothing tells a forger that the path was right and only the state was wrong.
+    expect(wrong.body).toBe(unknownPage);
     const missing = await get(callbackUrl(receiver.redirectUri, { code: 'attacker-code' }));
-    expect(missing.status).toBe(400);
-    const denied = await get(callbackUrl(receiver.redirectUri, { state: 'forged', error: 'access_denied' }));
-    expect(denied.status).toBe(400);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toBe(unknownPage);
+    const denied = await get(
+      callbackUrl(receiver.redirectUri, { state: 'forged', error: 'access_denied' }),
+    );
+    expect(denied.status).toBe(404);
 
     const right = await get(callbackUrl(receiver.redirectUri, { state: STATE, code: 'real-code' }));
     expect(right.status).toBe(200);
@@ -156,12 +195,19 @@ describe('startLoopbackReceiver: requests that must not end the flow', () => {
     const receiver = await start();
     const base = new URL(receiver.redirectUri);
 
-    expect((await get(callbackUrl(`${base.origin}/elsewhere`, { state: STATE, code: 'x' }))).status).toBe(404);
+    expect(
+      (await get(callbackUrl(`${base.origin}/elsewhere`, { state: STATE, code: 'x' }))).status,
+    ).toBe(404);
     expect((await get(`${base.origin}/favicon.ico`)).status).toBe(404);
-    const post = await get(callbackUrl(receiver.redirectUri, { state: STATE, code: 'x' }), { method: 'POST', body: 'a=b' });
+    const post = await get(callbackUrl(receiver.redirectUri, { state: STATE, code: 'x' }), {
+      method: 'POST',
+      body: 'a=b',
+    });
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET');
-    const huge = await get(callbackUrl(receiver.redirectUri, { state: STATE, code: 'x'.repeat(9000) }));
+    const huge = await get(
+      callbackUrl(receiver.redirectUri, { state: STATE, code: 'x'.repeat(9000) }),
+    );
     expect(huge.status).toBe(414);
 
     await get(callbackUrl(receiver.redirectUri, { state: STATE, code: 'finally' }));
@@ -172,7 +218,9 @@ describe('startLoopbackReceiver: requests that must not end the flow', () => {
 describe('startLoopbackReceiver: failures', () => {
   it('settles with access_denied when the user pressed Reject', async () => {
     const receiver = await start();
-    const page = await get(callbackUrl(receiver.redirectUri, { state: STATE, error: 'access_denied' }));
+    const page = await get(
+      callbackUrl(receiver.redirectUri, { state: STATE, error: 'access_denied' }),
+    );
     expect(page.body).toContain('You declined access');
     const error = await rejection(receiver.result);
     expect(error.code).toBe('access_denied');
@@ -183,7 +231,13 @@ describe('startLoopbackReceiver: failures', () => {
 
   it('shows other error values verbatim, HTML-escaped on the page', async () => {
     const receiver = await start();
-    const page = await get(callbackUrl(receiver.redirectUri, { state: STATE, error: '<b>server_error</b>', error_description: 'Something broke' }));
+    const page = await get(
+      callbackUrl(receiver.redirectUri, {
+        state: STATE,
+        error: '<b>server_error</b>',
+        error_description: 'Something broke',
+      }),
+    );
     expect(page.body).not.toContain('<b>');
     expect(page.body).toContain('&#60;b&#62;server_error');
     const error = await rejection(receiver.result);
@@ -223,9 +277,17 @@ describe('startLoopbackReceiver: failures', () => {
 
     const aborted = new AbortController();
     aborted.abort();
-    expect((await rejection(startLoopbackReceiver({ redirectUri: 'http://127.0.0.1:0/cb', expectedState: STATE, signal: aborted.signal }))).code).toBe(
-      'authorization_cancelled',
-    );
+    expect(
+      (
+        await rejection(
+          startLoopbackReceiver({
+            redirectUri: 'http://127.0.0.1:0/cb',
+            expectedState: STATE,
+            signal: aborted.signal,
+          }),
+        )
+      ).code,
+    ).toBe('authorization_cancelled');
   });
 
   it('reports a port in use by another program, naming the port and the remedy', async () => {
@@ -234,18 +296,33 @@ describe('startLoopbackReceiver: failures', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
 
-    const error = await rejection(startLoopbackReceiver({ redirectUri: `http://localhost:${port}/callback`, expectedState: STATE }));
+    const error = await rejection(
+      startLoopbackReceiver({
+        redirectUri: `http://localhost:${port}/callback`,
+        expectedState: STATE,
+      }),
+    );
     expect(error.code).toBe('port_in_use');
     expect(error.category).toBe('local');
     expect(error.message).toContain(String(port));
-    expect(error.remedy).toContain('--redirect-uri');
+    expect(error.remedy).toContain('redirect URI with another port');
     expect(error.remedy).toContain('API Console');
+    expect(error.remedy).not.toContain('--');
+    expect(error.cliHint).toContain(`--redirect-uri http://localhost:${port + 1}/callback`);
     expect(error.details.port).toBe(port);
   });
 
   it('refuses redirect URIs it cannot listen on', async () => {
-    for (const uri of ['https://localhost:1234/cb', 'http://example.com:1234/cb', 'http://localhost/cb', 'http://localhost:1234/cb?x=1', 'not a url']) {
-      expect((await rejection(startLoopbackReceiver({ redirectUri: uri, expectedState: STATE }))).code).toBe('bad_redirect_uri');
+    for (const uri of [
+      'https://localhost:1234/cb',
+      'http://example.com:1234/cb',
+      'http://localhost/cb',
+      'http://localhost:1234/cb?x=1',
+      'not a url',
+    ]) {
+      expect(
+        (await rejection(startLoopbackReceiver({ redirectUri: uri, expectedState: STATE }))).code,
+      ).toBe('bad_redirect_uri');
     }
   });
 });
@@ -261,7 +338,9 @@ describe('startLoopbackReceiver: address families', () => {
     expect(new URL(receiver.redirectUri).hostname).toBe('localhost');
     expect(await isListening('127.0.0.1', port)).toBe(true);
 
-    const page = await get(callbackUrl(`http://[::1]:${port}/callback`, { state: STATE, code: 'via-ipv6' }));
+    const page = await get(
+      callbackUrl(`http://[::1]:${port}/callback`, { state: STATE, code: 'via-ipv6' }),
+    );
     expect(page.status).toBe(200);
     expect(await receiver.result).toMatchObject({ code: 'via-ipv6' });
     expect(await isListening('::1', port)).toBe(false);
@@ -280,16 +359,24 @@ describe('startLoopbackReceiver: address families', () => {
   });
 
   it('parses which addresses to listen on', () => {
-    expect(parseLoopbackRedirectUri('http://localhost:1234/cb').targets.map((t) => t.address)).toEqual(['127.0.0.1', '::1']);
-    expect(parseLoopbackRedirectUri('http://127.0.0.1:1234/cb').targets.map((t) => t.address)).toEqual(['127.0.0.1']);
-    expect(parseLoopbackRedirectUri('http://[::1]:1234/cb').targets).toEqual([{ address: '::1', optional: false }]);
+    expect(
+      parseLoopbackRedirectUri('http://localhost:1234/cb').targets.map((t) => t.address),
+    ).toEqual(['127.0.0.1', '::1']);
+    expect(
+      parseLoopbackRedirectUri('http://127.0.0.1:1234/cb').targets.map((t) => t.address),
+    ).toEqual(['127.0.0.1']);
+    expect(parseLoopbackRedirectUri('http://[::1]:1234/cb').targets).toEqual([
+      { address: '::1', optional: false },
+    ]);
   });
 });
 
 describe('decodeRepeatedly', () => {
   it('undoes single and double percent-encoding and stops at plain text', () => {
     expect(decodeRepeatedly('https%3A%2F%2Faccounts.zoho.com')).toBe('https://accounts.zoho.com');
-    expect(decodeRepeatedly('https%253A%252F%252Faccounts.zoho.com')).toBe('https://accounts.zoho.com');
+    expect(decodeRepeatedly('https%253A%252F%252Faccounts.zoho.com')).toBe(
+      'https://accounts.zoho.com',
+    );
     expect(decodeRepeatedly('https://accounts.zoho.com')).toBe('https://accounts.zoho.com');
     expect(decodeRepeatedly('%E0%A4%A')).toBe('%E0%A4%A');
     expect(decodeRepeatedly('')).toBeUndefined();

@@ -47,7 +47,7 @@ describe('AuthorizationCoordinator', () => {
 
     // The new one owns the port; the old state no longer completes anything.
     const stale = await fetch(`${redirectUri}?state=state-one&code=old`);
-    expect(stale.status).toBe(400);
+    expect(stale.status).toBe(404);
     const fresh = await fetch(`${redirectUri}?state=state-two&code=new`);
     expect(fresh.status).toBe(200);
     expect(await second.result).toMatchObject({ code: 'new' });
@@ -57,7 +57,10 @@ describe('AuthorizationCoordinator', () => {
 
   it('settles each authorization once: a late cancel does not change a result', async () => {
     coordinator = new AuthorizationCoordinator();
-    const pending = await coordinator.start({ redirectUri: 'http://127.0.0.1:0/cb', expectedState: 's' });
+    const pending = await coordinator.start({
+      redirectUri: 'http://127.0.0.1:0/cb',
+      expectedState: 's',
+    });
     await fetch(`${pending.redirectUri}?state=s&code=c`);
     expect(await pending.result).toMatchObject({ code: 'c' });
     pending.cancel();
@@ -76,7 +79,9 @@ describe('AuthorizationCoordinator', () => {
     ]);
     expect((await rejection(first.result)).code).toBe('authorization_cancelled');
     expect(second.status).toBe('rejected');
-    expect((second as PromiseRejectedResult).reason).toMatchObject({ code: 'authorization_cancelled' });
+    expect((second as PromiseRejectedResult).reason).toMatchObject({
+      code: 'authorization_cancelled',
+    });
     expect(third.status).toBe('fulfilled');
     expect(coordinator.current?.expectedState).toBe('c');
   });
@@ -84,7 +89,11 @@ describe('AuthorizationCoordinator', () => {
   it('cancels through the caller’s abort signal', async () => {
     coordinator = new AuthorizationCoordinator();
     const controller = new AbortController();
-    const pending = await coordinator.start({ redirectUri: 'http://127.0.0.1:0/cb', expectedState: 's', signal: controller.signal });
+    const pending = await coordinator.start({
+      redirectUri: 'http://127.0.0.1:0/cb',
+      expectedState: 's',
+      signal: controller.signal,
+    });
     controller.abort();
     expect((await rejection(pending.result)).code).toBe('authorization_cancelled');
     expect(coordinator.current).toBeUndefined();
@@ -96,10 +105,19 @@ describe('AuthorizationCoordinator', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      expect((await rejection(coordinator.start({ redirectUri: `http://localhost:${port}/cb`, expectedState: 's' }))).code).toBe('port_in_use');
+      expect(
+        (
+          await rejection(
+            coordinator.start({ redirectUri: `http://localhost:${port}/cb`, expectedState: 's' }),
+          )
+        ).code,
+      ).toBe('port_in_use');
       expect(coordinator.current).toBeUndefined();
       // And the next start is not blocked by the failed one.
-      const next = await coordinator.start({ redirectUri: 'http://127.0.0.1:0/cb', expectedState: 't' });
+      const next = await coordinator.start({
+        redirectUri: 'http://127.0.0.1:0/cb',
+        expectedState: 't',
+      });
       expect(coordinator.current).toBe(next);
     } finally {
       await new Promise<void>((resolve) => blocker.close(() => resolve()));

@@ -5,6 +5,7 @@ import {
   createTokenManager,
   refreshLockKey,
   type TokenManager,
+  type TokenNotice,
 } from '../../../../main/core/tokens/token-manager.js';
 import {
   FakeClock,
@@ -51,8 +52,17 @@ function setup(options: Setup = {}) {
   if (cached !== undefined) vault.setSecret(ID, 'access_token', CACHED_TOKEN);
   const lock = new InMemoryLock();
   const oauth = new ScriptedOAuthClient(clock);
-  const otherProcess = (): TokenManager => createTokenManager({ store, vault, oauth, lock, clock });
-  return { clock, store, vault, lock, oauth, manager: otherProcess(), otherProcess };
+  const notices: TokenNotice[] = [];
+  const otherProcess = (): TokenManager =>
+    createTokenManager({ store, vault, oauth, lock, clock, onNotice: (n) => notices.push(n) });
+  return { clock, store, vault, lock, oauth, notices, manager: otherProcess(), otherProcess };
+}
+
+/** Shell-neutral remedy (the desktop app shows it too); the command goes in cliHint for the CLI. */
+function expectAuthorizeRemedy(error: TokenDeskError): void {
+  expect(error.remedy).toMatch(/^Authorize the connection/);
+  expect(error.remedy).not.toContain('token-desk');
+  expect(error.cliHint).toBe(`token-desk authorize ${NAME}`);
 }
 
 async function caught(promise: Promise<unknown>): Promise<TokenDeskError> {
@@ -289,6 +299,131 @@ describe('refresh', () => {
   });
 });
 
+describe('api_domain from a token answer', () => {
+  const grant = (apiDomain: string) => ({
+    accessToken: '1000.access.granted',
+    refreshToken: '1000.refresh.granted',
+    expiresAt: T0 + HOUR,
+    apiDomain,
+    tokenType: 'Bearer',
+  });
+
+  it('stores a Zoho API host of any data centre, sandbox and developer included', async () => {
+    for (const apiDomain of [
+      'https://www.zohoapis.com',
+      'https://www.zohoapis.com.au',
+      'https://www.zohoapis.ca',
+      'https://sandbox.zohoapis.eu',
+      'https://developer.zohoapis.in',
+    ]) {
+      const { manager, oauth, store, notices } = setup();
+      oauth.willAnswer({ tokens: { apiDomain } });
+      expect((await manager.refresh(NAME)).apiDomain).toBe(apiDomain);
+      expect(store.get(ID).apiDomain).toBe(apiDomain);
+      expect(notices).toEqual([]);
+    }
+  });
+
+  it('keeps the previous api_domain when a refresh names a host that is not Zoho, and says so without failing', async () => {
+    for (const apiDomain of [
+      'http://evil.example',
+      'https://evil.example',
+      'http://www.zohoapis.com',
+      'https://www.zohoapis.com:8443',
+      'https://www.zohoapis.com.evil.example',
+      'https://zohoapis.example',
+      'https://www.zohoapis.com/steal',
+      'https://user:pw@www.zohoapis.com',
+    ]) {
+      const { manager, oauth, store, notices } = setup();
+      oauth.willAnswer({ tokens: { accessToken: '1000.access.fresh', apiDomain } });
+      const result = await manager.refresh(NAME);
+      expect(result.refreshed, apiDomain).toBe(true);
+      expect(result.accessToken).toBe('1000.access.fresh');
+      expect(result.apiDomain, apiDomain).toBe('https://www.zohoapis.eu');
+      expect(store.get(ID)).toMatchObject({
+        apiDomain: 'https://www.zohoapis.eu',
+        status: 'ready',
+      });
+      expect(notices, apiDomain).toHaveLength(1);
+      expect(notices[0]).toMatchObject({ code: 'untrusted_api_domain', connection: NAME });
+      expect(notices[0]!.message).toContain(apiDomain);
+      expect(notices[0]!.message).toContain('https://www.zohoapis.eu');
+    }
+  });
+
+  it('refuses an untrusted api_domain in a fresh grant too, and keeps the previous one', async () => {
+    const { manager, store, notices } = setup({ refreshToken: null });
+    const saved = await manager.saveGrant(ID, grant('http://evil.example'));
+    expect(saved.apiDomain).toBe('https://www.zohoapis.eu');
+    expect(store.get(ID).apiDomain).toBe('https://www.zohoapis.eu');
+    expect(notices.map((n) => n.code)).toEqual(['untrusted_api_domain']);
+  });
+
+  it("accepts the connection's configured custom API domain, plain http on loopback included", async () => {
+    const custom = { accountsUrl: 'http://127.0.0.1:4100', apiDomain: 'http://127.0.0.1:4101' };
+    const { manager, oauth, store, notices } = setup({
+      connection: {
+        dc: 'custom',
+        custom,
+        accountsUrl: custom.accountsUrl,
+        apiDomain: custom.apiDomain,
+      },
+      refreshToken: null,
+    });
+    await manager.saveGrant(ID, grant('http://127.0.0.1:4101'));
+    expect(store.get(ID).apiDomain).toBe('http://127.0.0.1:4101');
+    // Another loopback port is not the configured server.
+    oauth.willAnswer({ tokens: { apiDomain: 'http://127.0.0.1:4999' } });
+    await manager.refresh(NAME);
+    expect(store.get(ID).apiDomain).toBe('http://127.0.0.1:4101');
+    expect(notices.map((n) => n.code)).toEqual(['untrusted_api_domain']);
+  });
+
+  it('sends the next request to the kept domain: getAccessToken reports it', async () => {
+    const { manager, oauth, clock } = setup();
+    oauth.willAnswer({ tokens: { apiDomain: 'http://evil.example' } });
+    await manager.refresh(NAME);
+    clock.advance(MINUTE);
+    expect((await manager.getAccessToken(NAME)).apiDomain).toBe('https://www.zohoapis.eu');
+  });
+});
+
+describe('refresh: progress', () => {
+  it('tells the caller right before Zoho is contacted, and not when no call is made', async () => {
+    const { manager, otherProcess, oauth } = setup();
+    const calls: string[] = [];
+    await manager.refresh(NAME, { beforeZohoCall: (host) => calls.push(host) });
+    expect(calls).toEqual(['accounts.zoho.eu']);
+    expect(oauth.refreshCount).toBe(1);
+
+    // The other process finds the token this one just minted: no call, no progress line.
+    const seenByOther: string[] = [];
+    const release = oauth.hold();
+    const other = otherProcess();
+    const first = manager.refresh(NAME, { beforeZohoCall: (host) => calls.push(host) });
+    await oauth.whenRefreshCalled(2);
+    const second = other.refresh(NAME, { beforeZohoCall: (host) => seenByOther.push(host) });
+    release.resolve();
+    await Promise.all([first, second]);
+    expect(oauth.refreshCount).toBe(2);
+    expect(seenByOther).toEqual([]);
+  });
+
+  it('says nothing for a connection that is blocked or needs re-authorization', async () => {
+    const calls: string[] = [];
+    const blocked = setup({ connection: { refreshBlockedUntil: T0 + MINUTE } });
+    await expect(
+      blocked.manager.refresh(NAME, { beforeZohoCall: (h) => calls.push(h) }),
+    ).rejects.toMatchObject({ code: 'refresh_rate_limited' });
+    const dead = setup({ connection: { status: 'needs-reauth' } });
+    await expect(
+      dead.manager.refresh(NAME, { beforeZohoCall: (h) => calls.push(h) }),
+    ).rejects.toMatchObject({ code: 'needs_reauthorization' });
+    expect(calls).toEqual([]);
+  });
+});
+
 describe('rate guard', () => {
   it('allows 10 refreshes in 10 minutes, refuses the 11th without calling Zoho, and allows it once the first ages out', async () => {
     const { manager, oauth, clock, store } = setup();
@@ -382,6 +517,26 @@ describe('rate guard', () => {
     expect(store.get(ID)).not.toHaveProperty('refreshBlockedUntil');
   });
 
+  it("treats Zoho's access_denied on a refresh like the throttle: blocked until, the time in the message, no retry", async () => {
+    const { manager, oauth, store, clock } = setup({ cachedValidForMs: -1 });
+    const retryAt = T0 + 10 * MINUTE;
+    oauth.willFail('access_denied', 'refused', { retryAt });
+
+    const error = await caught(manager.getAccessToken(NAME));
+    expect(error).toMatchObject({
+      code: 'refresh_rate_limited',
+      details: { retryAt, reason: 'zoho_throttled' },
+    });
+    expect(error.remedy).toContain('2025-03-01T10:10:00Z');
+    expect(error.message + error.remedy).not.toMatch(/grant code/i);
+    expect(store.get(ID).refreshBlockedUntil).toBe(retryAt);
+    expect(oauth.refreshCount).toBe(1);
+
+    clock.advance(5 * MINUTE);
+    await expect(manager.refresh(NAME)).rejects.toMatchObject({ code: 'refresh_rate_limited' });
+    expect(oauth.refreshCount).toBe(1);
+  });
+
   it("blocks for 10 minutes when Zoho's throttle answer gives no time", async () => {
     const { manager, oauth, store } = setup();
     oauth.willFail('throttled', 'refused');
@@ -399,7 +554,7 @@ describe('failures', () => {
 
     const error = await caught(manager.getAccessToken(NAME));
     expect(error).toMatchObject({ code: 'needs_reauthorization', category: 'auth' });
-    expect(error.remedy).toContain(`token-desk authorize ${NAME}`);
+    expectAuthorizeRemedy(error);
     expect(error.cause).toMatchObject({ code: 'invalid_code' });
     expect(vault.secret(ID, 'refresh_token')).toBe(REFRESH_TOKEN);
     expect(vault.secret(ID, 'access_token')).toBe(CACHED_TOKEN);
@@ -418,7 +573,7 @@ describe('failures', () => {
     for (const call of [manager.getAccessToken(NAME), manager.refresh(NAME)]) {
       const error = await caught(call);
       expect(error).toMatchObject({ code: 'needs_reauthorization', category: 'auth' });
-      expect(error.remedy).toContain(`token-desk authorize ${NAME}`);
+      expectAuthorizeRemedy(error);
     }
     expect(oauth.refreshCount).toBe(0);
     expect(store.updateCount).toBe(updatesBefore);
@@ -464,7 +619,7 @@ describe('failures', () => {
     const { manager, oauth, store } = setup({ refreshToken: null, connection: { status: 'new' } });
     const error = await caught(manager.getAccessToken(NAME));
     expect(error).toMatchObject({ code: 'not_authorized', category: 'auth' });
-    expect(error.remedy).toContain(`token-desk authorize ${NAME}`);
+    expectAuthorizeRemedy(error);
     expect(oauth.refreshCount).toBe(0);
     expect(store.get(ID).refreshLog).toEqual([]);
   });
@@ -473,7 +628,9 @@ describe('failures', () => {
     const { manager, oauth, vault } = setup({ clientSecret: null });
     const error = await caught(manager.refresh(NAME));
     expect(error).toMatchObject({ code: 'missing_client_secret', category: 'auth' });
-    expect(error.remedy).toContain('Add the connection again');
+    expect(error.remedy).toContain('add it again with its client secret');
+    expect(error.remedy).not.toContain('token-desk');
+    expect(error.cliHint).toContain(`token-desk remove ${NAME}`);
     expect(oauth.refreshCount).toBe(0);
     expect(vault.secret(ID, 'refresh_token')).toBe(REFRESH_TOKEN);
   });

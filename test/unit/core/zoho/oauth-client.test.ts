@@ -2,8 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TokenDeskError } from '../../../../main/core/errors.js';
-import { backoffDelay } from '../../../../main/core/http/http-client.js';
-import { createZohoOAuthClient, type ZohoOAuthClientOptions } from '../../../../main/core/zoho/oauth-client.js';
+import { DEFAULT_TIMEOUT_MS, backoffDelay } from '../../../../main/core/http/http-client.js';
+import {
+  createZohoOAuthClient,
+  worstCaseTokenCallMs,
+  type ZohoOAuthClientOptions,
+} from '../../../../main/core/zoho/oauth-client.js';
 
 const NOW = 1_700_000_000_000;
 const SECRET = 'client-secret-0123456789abcdef';
@@ -23,14 +27,18 @@ let requests: Recorded[];
 let responders: Responder[];
 let sleeps: number[];
 
-const json = (status: number, body: unknown): Responder => (_req, res) => {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-};
-const text = (status: number, body: string, type = 'text/html'): Responder => (_req, res) => {
-  res.writeHead(status, { 'content-type': type });
-  res.end(body);
-};
+const json =
+  (status: number, body: unknown): Responder =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+const text =
+  (status: number, body: string, type = 'text/html'): Responder =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': type });
+    res.end(body);
+  };
 /** Never answers: the client's timeout has to end it. */
 const silent: Responder = () => undefined;
 
@@ -42,7 +50,12 @@ beforeEach(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(recorded);
       const responder = responders.shift() ?? json(500, { error: 'no responder left' });
       responder(recorded, res);
@@ -109,7 +122,15 @@ describe('buildAuthorizationUrl', () => {
 
 describe('exchangeCode', () => {
   it('posts a form body (never a query) and returns the TokenSet', async () => {
-    responders.push(json(200, { access_token: '1000.at', refresh_token: '1000.rt', api_domain: 'https://www.zohoapis.com', token_type: 'Bearer', expires_in: 3600 }));
+    responders.push(
+      json(200, {
+        access_token: '1000.at',
+        refresh_token: '1000.rt',
+        api_domain: 'https://www.zohoapis.com',
+        token_type: 'Bearer',
+        expires_in: 3600,
+      }),
+    );
     const tokens = await client().exchangeCode({
       accountsUrl: baseUrl,
       clientId: '1000.ABC',
@@ -118,7 +139,12 @@ describe('exchangeCode', () => {
       redirectUri: 'http://localhost:53134/callback',
       codeVerifier: 'verifier-verifier-verifier-verifier-verifier',
     });
-    expect(tokens).toMatchObject({ accessToken: '1000.at', refreshToken: '1000.rt', apiDomain: 'https://www.zohoapis.com', expiresAt: NOW + 3_600_000 });
+    expect(tokens).toMatchObject({
+      accessToken: '1000.at',
+      refreshToken: '1000.rt',
+      apiDomain: 'https://www.zohoapis.com',
+      expiresAt: NOW + 3_600_000,
+    });
     expect(requests).toHaveLength(1);
     const [request] = requests;
     expect(request!.method).toBe('POST');
@@ -137,7 +163,12 @@ describe('exchangeCode', () => {
 
   it('sends no redirect_uri and no code_verifier for a Self Client code', async () => {
     responders.push(json(200, { access_token: 'a', expires_in: 3600 }));
-    await client().exchangeCode({ accountsUrl: baseUrl, clientId: '1000.SELF', clientSecret: SECRET, code: '1000.c' });
+    await client().exchangeCode({
+      accountsUrl: baseUrl,
+      clientId: '1000.SELF',
+      clientSecret: SECRET,
+      code: '1000.c',
+    });
     const sent = form(requests[0]!.body);
     expect(sent).not.toHaveProperty('redirect_uri');
     expect(sent).not.toHaveProperty('code_verifier');
@@ -146,7 +177,14 @@ describe('exchangeCode', () => {
 
   it('maps an HTTP 200 error body, and keeps the secret out of the message', async () => {
     responders.push(json(200, { error: 'invalid_client_secret' }));
-    const error = await rejection(client().exchangeCode({ accountsUrl: baseUrl, clientId: 'c', clientSecret: SECRET, code: 'x' }));
+    const error = await rejection(
+      client().exchangeCode({
+        accountsUrl: baseUrl,
+        clientId: 'c',
+        clientSecret: SECRET,
+        code: 'x',
+      }),
+    );
     expect(error.code).toBe('invalid_client_secret');
     expect(error.message + error.remedy).not.toContain(SECRET);
     expect(requests).toHaveLength(1);
@@ -154,7 +192,15 @@ describe('exchangeCode', () => {
 
   it('shows the redirect URI it sent when Zoho says it does not match', async () => {
     responders.push(json(200, { error: 'invalid_redirect_uri' }));
-    const error = await rejection(client().exchangeCode({ accountsUrl: baseUrl, clientId: 'c', clientSecret: SECRET, code: 'x', redirectUri: 'http://localhost:1234/cb' }));
+    const error = await rejection(
+      client().exchangeCode({
+        accountsUrl: baseUrl,
+        clientId: 'c',
+        clientSecret: SECRET,
+        code: 'x',
+        redirectUri: 'http://localhost:1234/cb',
+      }),
+    );
     expect(error.code).toBe('invalid_redirect_uri');
     expect(error.message).toContain('http://localhost:1234/cb');
   });
@@ -162,18 +208,44 @@ describe('exchangeCode', () => {
 
 describe('refresh', () => {
   it('posts grant_type=refresh_token in the body and reads the legacy expiry form', async () => {
-    responders.push(json(200, { access_token: '1000.new', expires_in_sec: 3600, expires_in: 3_600_000, api_domain: 'https://www.zohoapis.in' }));
-    const tokens = await client().refresh({ accountsUrl: baseUrl, clientId: 'c', clientSecret: SECRET, refreshToken: '1000.rt.rt' });
+    responders.push(
+      json(200, {
+        access_token: '1000.new',
+        expires_in_sec: 3600,
+        expires_in: 3_600_000,
+        api_domain: 'https://www.zohoapis.in',
+      }),
+    );
+    const tokens = await client().refresh({
+      accountsUrl: baseUrl,
+      clientId: 'c',
+      clientSecret: SECRET,
+      refreshToken: '1000.rt.rt',
+    });
     expect(tokens.accessToken).toBe('1000.new');
     expect(tokens.refreshToken).toBeUndefined();
     expect(tokens.expiresAt).toBe(NOW + 3_600_000);
     expect(requests[0]!.url).toBe('/oauth/v2/token');
-    expect(form(requests[0]!.body)).toEqual({ client_id: 'c', client_secret: SECRET, grant_type: 'refresh_token', refresh_token: '1000.rt.rt' });
+    expect(form(requests[0]!.body)).toEqual({
+      client_id: 'c',
+      client_secret: SECRET,
+      grant_type: 'refresh_token',
+      refresh_token: '1000.rt.rt',
+    });
   });
 
   it('retries 503 with growing backoff, then succeeds', async () => {
-    responders.push(text(503, 'busy'), text(503, 'busy'), json(200, { access_token: 'ok', expires_in: 3600 }));
-    const tokens = await client().refresh({ accountsUrl: baseUrl, clientId: 'c', clientSecret: SECRET, refreshToken: 'r' });
+    responders.push(
+      text(503, 'busy'),
+      text(503, 'busy'),
+      json(200, { access_token: 'ok', expires_in: 3600 }),
+    );
+    const tokens = await client().refresh({
+      accountsUrl: baseUrl,
+      clientId: 'c',
+      clientSecret: SECRET,
+      refreshToken: 'r',
+    });
     expect(tokens.accessToken).toBe('ok');
     expect(requests).toHaveLength(3);
     expect(sleeps).toHaveLength(2);
@@ -181,8 +253,18 @@ describe('refresh', () => {
   });
 
   it('does not retry a 400', async () => {
-    responders.push(json(400, { error: 'invalid_code' }), json(200, { access_token: 'must-not-be-reached' }));
-    const error = await rejection(client().refresh({ accountsUrl: baseUrl, clientId: 'c', clientSecret: SECRET, refreshToken: 'r' }));
+    responders.push(
+      json(400, { error: 'invalid_code' }),
+      json(200, { access_token: 'must-not-be-reached' }),
+    );
+    const error = await rejection(
+      client().refresh({
+        accountsUrl: baseUrl,
+        clientId: 'c',
+        clientSecret: SECRET,
+        refreshToken: 'r',
+      }),
+    );
     expect(error.code).toBe('invalid_code');
     expect(error.category).toBe('auth');
     expect(requests).toHaveLength(1);
@@ -190,16 +272,40 @@ describe('refresh', () => {
   });
 
   it('does not retry the throttle either', async () => {
-    responders.push(json(200, { error: 'Access Denied', error_description: 'too many requests', status: 'failure' }));
-    const error = await rejection(client().refresh({ accountsUrl: baseUrl, clientId: 'c', clientSecret: SECRET, refreshToken: 'r' }));
+    responders.push(
+      json(200, {
+        error: 'Access Denied',
+        error_description: 'too many requests',
+        status: 'failure',
+      }),
+    );
+    const error = await rejection(
+      client().refresh({
+        accountsUrl: baseUrl,
+        clientId: 'c',
+        clientSecret: SECRET,
+        refreshToken: 'r',
+      }),
+    );
     expect(error.code).toBe('throttled');
     expect(error.details.retryAt).toBe(NOW + 600_000);
     expect(requests).toHaveLength(1);
   });
 
   it('gives up after the configured retries on persistent 5xx with a network-category error', async () => {
-    responders.push(text(502, '<html>bad gateway</html>'), text(502, '<html>bad gateway</html>'), text(502, '<html>bad gateway</html>'));
-    const error = await rejection(client({ retries: 2 }).refresh({ accountsUrl: baseUrl, clientId: 'c', clientSecret: SECRET, refreshToken: 'r' }));
+    responders.push(
+      text(502, '<html>bad gateway</html>'),
+      text(502, '<html>bad gateway</html>'),
+      text(502, '<html>bad gateway</html>'),
+    );
+    const error = await rejection(
+      client({ retries: 2 }).refresh({
+        accountsUrl: baseUrl,
+        clientId: 'c',
+        clientSecret: SECRET,
+        refreshToken: 'r',
+      }),
+    );
     expect(error.code).toBe('server_error');
     expect(error.category).toBe('network');
     expect(requests).toHaveLength(3);
@@ -207,7 +313,14 @@ describe('refresh', () => {
 
   it('times out a silent server, retries, then fails with a network error naming only the host', async () => {
     responders.push(silent, silent);
-    const error = await rejection(client({ timeoutMs: 50, retries: 1 }).refresh({ accountsUrl: `${baseUrl}/prefix`, clientId: 'c', clientSecret: SECRET, refreshToken: 'r' }));
+    const error = await rejection(
+      client({ timeoutMs: 50, retries: 1 }).refresh({
+        accountsUrl: `${baseUrl}/prefix`,
+        clientId: 'c',
+        clientSecret: SECRET,
+        refreshToken: 'r',
+      }),
+    );
     expect(error.code).toBe('network_error');
     expect(error.category).toBe('network');
     expect(error.details.timedOut).toBe(true);
@@ -219,6 +332,28 @@ describe('refresh', () => {
     expect(sleeps).toHaveLength(1);
   });
 
+  it('takes at most worstCaseTokenCallMs() with the default policy (what a process waiting for the lock must outlast)', async () => {
+    let attempts = 0;
+    const timingOut = async () => {
+      attempts += 1;
+      throw Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+    };
+    // random 1: the longest backoff the jitter can give.
+    const error = await rejection(
+      client({ fetch: timingOut, random: () => 1 }).refresh({
+        accountsUrl: baseUrl,
+        clientId: 'c',
+        clientSecret: SECRET,
+        refreshToken: 'r',
+      }),
+    );
+    expect(error.code).toBe('network_error');
+    expect(attempts).toBe(4);
+    const waited = sleeps.reduce((sum, ms) => sum + ms, 0);
+    expect(waited + attempts * DEFAULT_TIMEOUT_MS).toBe(worstCaseTokenCallMs());
+    expect(worstCaseTokenCallMs()).toBe(63_500);
+  });
+
   it('fails with network_error when nothing listens, after retrying', async () => {
     const closed = await new Promise<string>((resolve) => {
       const probe = createServer();
@@ -227,7 +362,14 @@ describe('refresh', () => {
         probe.close(() => resolve(`http://127.0.0.1:${port}`));
       });
     });
-    const error = await rejection(client({ retries: 2 }).refresh({ accountsUrl: closed, clientId: 'c', clientSecret: SECRET, refreshToken: 'r' }));
+    const error = await rejection(
+      client({ retries: 2 }).refresh({
+        accountsUrl: closed,
+        clientId: 'c',
+        clientSecret: SECRET,
+        refreshToken: 'r',
+      }),
+    );
     expect(error.code).toBe('network_error');
     expect(error.details.timedOut).toBe(false);
     expect(error.details.attempts).toBe(3);
@@ -236,14 +378,23 @@ describe('refresh', () => {
 });
 
 describe('revoke', () => {
-  const request = () => ({ accountsUrl: baseUrl, clientId: '1000.ABC', clientSecret: SECRET, token: '1000.rt.to.revoke' });
+  const request = () => ({
+    accountsUrl: baseUrl,
+    clientId: '1000.ABC',
+    clientSecret: SECRET,
+    token: '1000.rt.to.revoke',
+  });
 
   it('posts the token in a form body and accepts {"status":"success"}', async () => {
     responders.push(json(200, { status: 'success' }));
     await client().revoke(request());
     expect(requests[0]!.method).toBe('POST');
     expect(requests[0]!.url).toBe('/oauth/v2/token/revoke');
-    expect(form(requests[0]!.body)).toEqual({ token: '1000.rt.to.revoke', client_id: '1000.ABC', client_secret: SECRET });
+    expect(form(requests[0]!.body)).toEqual({
+      token: '1000.rt.to.revoke',
+      client_id: '1000.ABC',
+      client_secret: SECRET,
+    });
   });
 
   it('accepts an empty 200 (RFC 7009 servers)', async () => {
@@ -260,7 +411,15 @@ describe('revoke', () => {
 
 describe('userInfo', () => {
   it('sends the Zoho-oauthtoken header and reads Zoho’s fields', async () => {
-    responders.push(json(200, { First_Name: 'Asha', Last_Name: 'Rao', Email: 'asha@example.com', Display_Name: 'asha.rao', ZUID: 70012345 }));
+    responders.push(
+      json(200, {
+        First_Name: 'Asha',
+        Last_Name: 'Rao',
+        Email: 'asha@example.com',
+        Display_Name: 'asha.rao',
+        ZUID: 70012345,
+      }),
+    );
     const info = await client().userInfo({ accountsUrl: baseUrl, accessToken: '1000.access' });
     expect(info).toEqual({ email: 'asha@example.com', name: 'asha.rao', zuid: '70012345' });
     expect(requests[0]!.method).toBe('GET');
@@ -270,16 +429,25 @@ describe('userInfo', () => {
 
   it('builds the name from First_Name and Last_Name, and takes a string ZUID', async () => {
     responders.push(json(200, { First_Name: 'Asha', Last_Name: 'Rao', ZUID: '70012345' }));
-    expect(await client().userInfo({ accountsUrl: baseUrl, accessToken: 'a' })).toEqual({ name: 'Asha Rao', zuid: '70012345' });
+    expect(await client().userInfo({ accountsUrl: baseUrl, accessToken: 'a' })).toEqual({
+      name: 'Asha Rao',
+      zuid: '70012345',
+    });
   });
 
   it('accepts OIDC-style claims', async () => {
     responders.push(json(200, { sub: 'user-1', email: 'u@example.com', name: 'User One' }));
-    expect(await client().userInfo({ accountsUrl: baseUrl, accessToken: 'a' })).toEqual({ email: 'u@example.com', name: 'User One', zuid: 'user-1' });
+    expect(await client().userInfo({ accountsUrl: baseUrl, accessToken: 'a' })).toEqual({
+      email: 'u@example.com',
+      name: 'User One',
+      zuid: 'user-1',
+    });
   });
 
   it('maps a refused token to an auth error', async () => {
-    responders.push(json(401, { code: 'INVALID_OAUTHTOKEN', message: 'invalid oauth token', status: 'error' }));
+    responders.push(
+      json(401, { code: 'INVALID_OAUTHTOKEN', message: 'invalid oauth token', status: 'error' }),
+    );
     const error = await rejection(client().userInfo({ accountsUrl: baseUrl, accessToken: 'a' }));
     expect(error.code).toBe('invalid_token');
     expect(error.category).toBe('auth');
