@@ -48,5 +48,6 @@ export interface DocumentStore {
   readonly path: string;
   /** The document, or undefined when the file does not exist yet. */
   read(): unknown;
-  write(document: unknown): void;
+  /** Resolves once the document is on disk. */
+  write(document: unknown): Promise<void>;
 }

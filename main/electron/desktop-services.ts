@@ -101,7 +101,9 @@ export async function createDesktopServices(
     }),
     choice: {
       get: () => settings.get().vaultCipher?.desktop,
-      set: (id) => settings.set({ vaultCipher: { ...settings.get().vaultCipher, desktop: id } }),
+      set: async (id) => {
+        await settings.set({ vaultCipher: { ...settings.get().vaultCipher, desktop: id } });
+      },
     },
     envPassphrase: options.env[PASSPHRASE_ENV],
     passphraseCost: options.passphraseCost,

@@ -4,7 +4,12 @@
 // so a method cannot exist in one shell and not the other. Imports nothing but zod: the preload
 // and the renderer import this file.
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+// zod/mini, the tree-shakable build: the renderer, the preload and the CLI carry only what this
+// file uses. It loads no locale by itself; English messages, as zod's classic build has them.
+z.config(en());
 
 export const DC_CODE = z.enum(['us', 'eu', 'in', 'au', 'jp', 'ca', 'sa', 'uk', 'cn']);
 
@@ -35,7 +40,7 @@ export const PRODUCT_ID = z.enum([
 ]);
 export type ProductIdView = z.infer<typeof PRODUCT_ID>;
 
-const name = z.string().min(1).max(64);
+const name = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** A connection as the UI sees it: metadata only. Secrets never cross this boundary, except the
  * access token returned by tokens.reveal when the user clicked Reveal or Copy in browser mode. */
@@ -43,23 +48,29 @@ export const connectionView = z.object({
   id: z.string(),
   name: z.string(),
   dc: z.union([DC_CODE, z.literal('custom')]),
-  location: z.string().optional(),
+  location: z.optional(z.string()),
   clientType: z.enum(['self', 'server']),
   clientId: z.string(),
   scopes: z.array(z.string()),
-  grantedScopes: z.array(z.string()).optional(),
-  redirectUri: z.string().optional(),
+  grantedScopes: z.optional(z.array(z.string())),
+  redirectUri: z.optional(z.string()),
   accountsUrl: z.string(),
   apiDomain: z.string(),
-  custom: z.object({ accountsUrl: z.string(), apiDomain: z.string() }).optional(),
-  user: z.object({ email: z.string().optional(), name: z.string().optional(), zuid: z.string().optional() }).optional(),
-  org: z.string().optional(),
+  custom: z.optional(z.object({ accountsUrl: z.string(), apiDomain: z.string() })),
+  user: z.optional(
+    z.object({
+      email: z.optional(z.string()),
+      name: z.optional(z.string()),
+      zuid: z.optional(z.string()),
+    }),
+  ),
+  org: z.optional(z.string()),
   environment: z.enum(['production', 'sandbox', 'developer']),
   status: z.enum(['new', 'ready', 'needs-reauth']),
-  accessTokenExpiresAt: z.number().optional(),
+  accessTokenExpiresAt: z.optional(z.number()),
   /** The access token with all but its first and last 4 characters masked. */
-  maskedAccessToken: z.string().optional(),
-  lastError: z.object({ code: z.string(), message: z.string(), at: z.number() }).optional(),
+  maskedAccessToken: z.optional(z.string()),
+  lastError: z.optional(z.object({ code: z.string(), message: z.string(), at: z.number() })),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -67,29 +78,29 @@ export type ConnectionView = z.infer<typeof connectionView>;
 
 export const newConnectionInput = z.object({
   name,
-  dc: DC_CODE.optional(),
-  clientId: z.string().min(1),
+  dc: z.optional(DC_CODE),
+  clientId: z.string().check(z.minLength(1)),
   clientType: z.enum(['self', 'server']),
-  clientSecret: z.string().min(1),
-  scopes: z.array(z.string()).default([]),
-  redirectUri: z.string().optional(),
-  accountsUrl: z.string().optional(),
-  apiDomain: z.string().optional(),
-  org: z.string().optional(),
-  environment: z.enum(['production', 'sandbox', 'developer']).optional(),
+  clientSecret: z.string().check(z.minLength(1)),
+  scopes: z._default(z.array(z.string()), []),
+  redirectUri: z.optional(z.string()),
+  accountsUrl: z.optional(z.string()),
+  apiDomain: z.optional(z.string()),
+  org: z.optional(z.string()),
+  environment: z.optional(z.enum(['production', 'sandbox', 'developer'])),
 });
 
 export const apiRequest = z.object({
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
-  pathOrUrl: z.string().min(1),
-  query: z.array(z.tuple([z.string(), z.string()])).default([]),
-  headers: z.array(z.tuple([z.string(), z.string()])).default([]),
-  body: z.string().optional(),
+  pathOrUrl: z.string().check(z.minLength(1)),
+  query: z._default(z.array(z.tuple([z.string(), z.string()])), []),
+  headers: z._default(z.array(z.tuple([z.string(), z.string()])), []),
+  body: z.optional(z.string()),
   /** The product's organization context (Books organization_id, Desk orgId, ...). */
-  orgId: z.string().max(64).optional(),
+  orgId: z.optional(z.string().check(z.maxLength(64))),
   /** The product the request is for (a sample's, or the builder's choice); needed where
    * products share paths (Desk and Sign: /api/v1/). */
-  product: PRODUCT_ID.optional(),
+  product: z.optional(PRODUCT_ID),
 });
 export type ApiRequestInput = z.infer<typeof apiRequest>;
 
@@ -103,12 +114,12 @@ export const apiResponse = z.object({
   durationMs: z.number(),
   retriedAfterRefresh: z.boolean(),
   /** The API said the token lacks a scope (CRM OAUTH_SCOPE_MISMATCH, Books code 57, ...). */
-  scopeMismatch: z.boolean().optional(),
+  scopeMismatch: z.optional(z.boolean()),
   /** When the API said the token lacks a scope: the scope this URL needs, if the catalog knows. */
-  missingScope: z.string().optional(),
+  missingScope: z.optional(z.string()),
   /** The catalog product the URL belongs to, and whether its organization context was added. */
-  product: z.string().optional(),
-  orgContextApplied: z.boolean().optional(),
+  product: z.optional(z.string()),
+  orgContextApplied: z.optional(z.boolean()),
 });
 export type ApiResponseView = z.infer<typeof apiResponse>;
 
@@ -117,9 +128,9 @@ export const historyEntry = z.object({
   connection: z.string(),
   at: z.number(),
   request: apiRequest,
-  status: z.number().optional(),
-  durationMs: z.number().optional(),
-  error: z.string().optional(),
+  status: z.optional(z.number()),
+  durationMs: z.optional(z.number()),
+  error: z.optional(z.string()),
 });
 
 export const scopeInfo = z.object({
@@ -136,17 +147,17 @@ export const productInfo = z.object({
   scopes: z.array(scopeInfo),
   presets: z.array(z.object({ id: z.string(), label: z.string(), scopes: z.array(z.string()) })),
   /** How the product is told the organization (Books organization_id query, Desk orgId header). */
-  orgContext: z
-    .object({
+  orgContext: z.optional(
+    z.object({
       kind: z.enum(['query', 'header', 'path']),
       name: z.string(),
       label: z.string(),
       whereInUi: z.string(),
-    })
-    .optional(),
+    }),
+  ),
 });
 export const sampleRequest = z.object({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   product: PRODUCT_ID,
   label: z.string(),
   method: z.literal('GET'),
@@ -154,17 +165,17 @@ export const sampleRequest = z.object({
   path: z.string(),
   scope: z.string(),
   /** Headers the request needs (WorkDrive: Accept: application/vnd.api+json). */
-  headers: z.array(z.tuple([z.string(), z.string()])).optional(),
+  headers: z.optional(z.array(z.tuple([z.string(), z.string()]))),
   /** Values the path needs; `value` when Token Desk knows it (the connection's ZUID). */
-  params: z
-    .array(z.object({ name: z.string(), description: z.string(), value: z.string().optional() }))
-    .optional(),
+  params: z.optional(
+    z.array(z.object({ name: z.string(), description: z.string(), value: z.optional(z.string()) })),
+  ),
   /** The product's organization context must be added (Desk orgId, Books organization_id). */
-  needsOrg: z.boolean().optional(),
+  needsOrg: z.optional(z.boolean()),
 });
 
 export const settings = z.object({
-  clipboardClearSeconds: z.number().int().min(0).max(3600),
+  clipboardClearSeconds: z.int().check(z.minimum(0), z.maximum(3600)),
   autoRefresh: z.boolean(),
   theme: z.enum(['light', 'dark', 'system']),
 });
@@ -174,7 +185,12 @@ export const appInfo = z.object({
   version: z.string(),
   shell: z.enum(['electron', 'browser']),
   home: z.string(),
-  cipher: z.object({ id: z.string(), description: z.string(), secure: z.boolean(), warning: z.string().optional() }),
+  cipher: z.object({
+    id: z.string(),
+    description: z.string(),
+    secure: z.boolean(),
+    warning: z.optional(z.string()),
+  }),
 });
 
 /** The ciphers that can protect secrets (Electron safeStorage, the OS keyring, a passphrase). */
@@ -189,19 +205,19 @@ export const vaultStatus = z.object({
   description: z.string(),
   /** False: the cipher cannot protect secrets here, so nothing new is stored: offer the passphrase. */
   secure: z.boolean(),
-  warning: z.string().optional(),
+  warning: z.optional(z.string()),
   /** The passphrase protects new connections but was not entered in this run: the unlock screen. */
   locked: z.boolean(),
   passphrase: z.enum(['none', 'locked', 'unlocked']),
   passphraseFromEnv: z.boolean(),
-  passphraseMinLength: z.number().int().min(1),
+  passphraseMinLength: z.int().check(z.minimum(1)),
   choices: z.array(
     z.object({
       id: CIPHER_ID,
       label: z.string(),
       description: z.string(),
       available: z.boolean(),
-      reason: z.string().optional(),
+      reason: z.optional(z.string()),
     }),
   ),
   /** Desktop app with a reachable OS keyring: connections can be re-sealed for the command line. */
@@ -212,32 +228,45 @@ export const vaultStatus = z.object({
 export type VaultStatusView = z.infer<typeof vaultStatus>;
 
 /** A passphrase travels renderer -> main only, in these params; no result or event carries it. */
-const passphraseParams = z.object({ passphrase: z.string().min(1).max(1024) }).strict();
+const passphraseParams = z.strictObject({
+  passphrase: z.string().check(z.minLength(1), z.maxLength(1024)),
+});
 
 /** Every error crosses the boundary in this shape (never a stack, never a secret). */
-export const rpcError = z.object({ code: z.string(), message: z.string(), remedy: z.string(), details: z.record(z.string(), z.unknown()).optional() });
+export const rpcError = z.object({
+  code: z.string(),
+  message: z.string(),
+  remedy: z.string(),
+  details: z.optional(z.record(z.string(), z.unknown())),
+});
 export type RpcError = z.infer<typeof rpcError>;
 
-const empty = z.object({}).strict();
+const empty = z.strictObject({});
 const byName = z.object({ name });
 
 export const methods = {
   'app.info': { params: empty, result: appInfo },
   'settings.get': { params: empty, result: settings },
-  'settings.set': { params: settings.partial(), result: settings },
+  'settings.set': { params: z.partial(settings), result: settings },
 
   'connections.list': { params: empty, result: z.array(connectionView) },
   'connections.add': { params: newConnectionInput, result: connectionView },
   'connections.importSelfClient': {
-    params: z.object({ name, fileText: z.string().max(64 * 1024), dc: DC_CODE.optional(), accountsUrl: z.string().optional(), apiDomain: z.string().optional() }),
+    params: z.object({
+      name,
+      fileText: z.string().check(z.maxLength(64 * 1024)),
+      dc: z.optional(DC_CODE),
+      accountsUrl: z.optional(z.string()),
+      apiDomain: z.optional(z.string()),
+    }),
     result: connectionView,
   },
   'connections.authorizeSelfClient': {
     params: z.object({
       name,
-      code: z.string().min(1),
+      code: z.string().check(z.minLength(1)),
       /** The scopes the code was generated with (the UI showed them to paste); kept as the connection's scopes once Zoho accepts the code. */
-      scopes: z.array(z.string().min(1)).max(200).optional(),
+      scopes: z.optional(z.array(z.string().check(z.minLength(1))).check(z.maxLength(200))),
     }),
     result: connectionView,
   },
@@ -245,34 +274,60 @@ export const methods = {
   'connections.authorizeServer': {
     params: z.object({
       name,
-      timeoutSeconds: z.number().int().min(10).max(3600).optional(),
+      timeoutSeconds: z.optional(z.int().check(z.minimum(10), z.maximum(3600))),
       /** Scopes to ask for on top of the connection's own (e.g. the one an OAUTH_SCOPE_MISMATCH named); kept once granted. */
-      addScopes: z.array(z.string().min(1)).max(50).optional(),
+      addScopes: z.optional(z.array(z.string().check(z.minLength(1))).check(z.maxLength(50))),
     }),
     result: connectionView,
   },
-  'connections.cancelAuthorization': { params: empty, result: z.object({ cancelled: z.boolean() }) },
+  'connections.cancelAuthorization': {
+    params: empty,
+    result: z.object({ cancelled: z.boolean() }),
+  },
   'connections.revoke': { params: byName, result: connectionView },
   'connections.remove': { params: byName, result: z.object({ removed: z.string() }) },
   'connections.export': {
-    params: z.object({ name, format: z.enum(['env', 'json', 'postman']), includeSecrets: z.boolean().default(false) }),
+    params: z.object({
+      name,
+      format: z.enum(['env', 'json', 'postman']),
+      includeSecrets: z._default(z.boolean(), false),
+    }),
     result: z.object({ text: z.string(), fileName: z.string() }),
   },
 
   'tokens.refresh': { params: byName, result: connectionView },
   /** Copies in main (Electron); the renderer never sees the token. */
-  'tokens.copy': { params: z.object({ name, as: z.enum(['token', 'header']) }), result: z.object({ expiresAt: z.number() }) },
+  'tokens.copy': {
+    params: z.object({ name, as: z.enum(['token', 'header']) }),
+    result: z.object({ expiresAt: z.number() }),
+  },
   /** Returns the token itself: only on the user's click (Reveal, or Copy in browser mode). */
-  'tokens.reveal': { params: byName, result: z.object({ accessToken: z.string(), expiresAt: z.number() }) },
+  'tokens.reveal': {
+    params: byName,
+    result: z.object({ accessToken: z.string(), expiresAt: z.number() }),
+  },
 
   'requests.send': { params: z.object({ name, request: apiRequest }), result: apiResponse },
-  'requests.history': { params: z.object({ name: name.optional() }), result: z.array(historyEntry) },
-  'requests.curl': { params: z.object({ name, request: apiRequest, includeToken: z.boolean().default(false) }), result: z.object({ text: z.string() }) },
+  'requests.history': {
+    params: z.object({ name: z.optional(name) }),
+    result: z.array(historyEntry),
+  },
+  'requests.curl': {
+    params: z.object({ name, request: apiRequest, includeToken: z._default(z.boolean(), false) }),
+    result: z.object({ text: z.string() }),
+  },
 
   'catalog.products': { params: empty, result: z.array(productInfo) },
   'catalog.checkScopes': {
-    params: z.object({ scopes: z.array(z.string()), presetIds: z.array(z.string()).default([]) }),
-    result: z.object({ scopes: z.array(z.string()), errors: z.array(z.object({ input: z.string(), reason: z.string() })), warnings: z.array(z.string()) }),
+    params: z.object({
+      scopes: z.array(z.string()),
+      presetIds: z._default(z.array(z.string()), []),
+    }),
+    result: z.object({
+      scopes: z.array(z.string()),
+      errors: z.array(z.object({ input: z.string(), reason: z.string() })),
+      warnings: z.array(z.string()),
+    }),
   },
   'catalog.samples': { params: byName, result: z.array(sampleRequest) },
 
@@ -282,11 +337,11 @@ export const methods = {
   /** Enters the passphrase for this run; wrong_passphrase when it does not match. */
   'vault.unlock': { params: passphraseParams, result: vaultStatus },
   /** Chooses the cipher that seals new connections here. */
-  'vault.choose': { params: z.object({ cipher: CIPHER_ID }).strict(), result: vaultStatus },
+  'vault.choose': { params: z.strictObject({ cipher: CIPHER_ID }), result: vaultStatus },
   /** Re-seals one connection's secrets (or all) with the OS keyring, so the command line can use them. */
   'vault.shareWithCli': {
-    params: z.object({ name: name.optional() }).strict(),
-    result: z.object({ shared: z.number().int().min(0), status: vaultStatus }),
+    params: z.strictObject({ name: z.optional(name) }),
+    result: z.object({ shared: z.int().check(z.minimum(0)), status: vaultStatus }),
   },
 } as const;
 
@@ -303,10 +358,10 @@ export const events = {
   'authorization.progress': z.object({
     name: z.string(),
     step: z.enum(['listening', 'sign-in', 'exchanging', 'done', 'failed', 'cancelled']),
-    url: z.string().optional(),
+    url: z.optional(z.string()),
     /** sign-in only: false when the browser was not opened (--no-open, or opening failed). */
-    browserOpened: z.boolean().optional(),
-    deadline: z.number().optional(),
+    browserOpened: z.optional(z.boolean()),
+    deadline: z.optional(z.number()),
   }),
   /** Something changed connections (another window, the CLI, a refresh): reload the list. */
   'connections.changed': z.object({}),

@@ -158,7 +158,7 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
     },
     'connections.remove': async ({ name }) => {
       const removed = await deps.connections.remove(name);
-      deps.history.forget(removed.name);
+      await deps.history.forget(removed.name);
       changed();
       return { removed: removed.name };
     },
@@ -192,7 +192,7 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
       const connection = deps.store.require(name);
       try {
         const response = await deps.requests.run(connection.id, request);
-        deps.history.add({ connection: connection.name, request, status: response.status, durationMs: response.durationMs });
+        await deps.history.add({ connection: connection.name, request, status: response.status, durationMs: response.durationMs });
         if (response.retriedAfterRefresh) changed();
         // A mismatch the catalog cannot map to a scope still says so, and the UI asks for the scope.
         const scopeMismatch = isScopeMismatch(response.status, response.body);
@@ -201,7 +201,7 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
           : undefined;
         return { ...response, scopeMismatch, missingScope };
       } catch (error) {
-        deps.history.add({ connection: connection.name, request, error: error instanceof Error ? error.message : 'failed' });
+        await deps.history.add({ connection: connection.name, request, error: error instanceof Error ? error.message : 'failed' });
         throw error;
       }
     },

@@ -29,7 +29,7 @@ export function createMemoryDocumentStore(
       const text = disk.get(path);
       return text === undefined ? undefined : (JSON.parse(text) as unknown);
     },
-    write(document) {
+    async write(document) {
       disk.set(path, JSON.stringify(document, null, 2));
       store.writes += 1;
     },

@@ -2,7 +2,7 @@
 // download (reference §3.1), and checks that its grant code has not expired. The file holds the
 // client secret and the code: neither ever appears in a message.
 
-import { z } from 'zod';
+import * as z from '../schema.js';
 import { inputError } from '../errors.js';
 import { splitScopes } from '../zoho/token-response.js';
 
@@ -19,16 +19,28 @@ export interface SelfClientFile {
 const REMEDY =
   'Download it again from the Zoho API Console: Self Client > Generate Code, then Download, and import that file without editing it.';
 
-const nonEmpty = z.string().trim().min(1);
+const nonEmpty = z.string().check(z.trim(), z.minLength(1));
 
 const fileSchema = z.object({
   client_id: nonEmpty,
   client_secret: nonEmpty,
   code: nonEmpty,
-  scope: z.union([z.array(z.string()), z.string()]).transform((value) => splitScopes(value)).pipe(z.array(z.string()).min(1)),
-  expiry_time: z.union([z.number(), z.string().trim().regex(/^\d+$/).transform(Number)]).pipe(z.number().positive()),
+  scope: z.pipe(
+    z.pipe(
+      z.union([z.array(z.string()), z.string()]),
+      z.transform((value: string[] | string) => splitScopes(value)),
+    ),
+    z.array(z.string()).check(z.minLength(1)),
+  ),
+  expiry_time: z.pipe(
+    z.union([
+      z.number(),
+      z.pipe(z.string().check(z.trim(), z.regex(/^\d+$/)), z.transform(Number)),
+    ]),
+    z.number().check(z.positive()),
+  ),
   // Always "authorization_code" in real files; tolerate its absence, refuse anything else.
-  grant_type: z.literal('authorization_code').optional(),
+  grant_type: z.optional(z.literal('authorization_code')),
 });
 
 /** Parses the file's text (or already-parsed JSON) into a SelfClientFile. */
@@ -38,11 +50,19 @@ export function parseSelfClientFile(input: unknown): SelfClientFile {
     try {
       json = JSON.parse(input.replace(/^\uFEFF/, '')) as unknown;
     } catch {
-      throw inputError('bad_self_client_file', 'The file is not valid JSON, so it is not a self_client.json from Zoho.', REMEDY);
+      throw inputError(
+        'bad_self_client_file',
+        'The file is not valid JSON, so it is not a self_client.json from Zoho.',
+        REMEDY,
+      );
     }
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw inputError('bad_self_client_file', 'The file does not contain a JSON object, so it is not a self_client.json from Zoho.', REMEDY);
+    throw inputError(
+      'bad_self_client_file',
+      'The file does not contain a JSON object, so it is not a self_client.json from Zoho.',
+      REMEDY,
+    );
   }
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
@@ -51,7 +71,9 @@ export function parseSelfClientFile(input: unknown): SelfClientFile {
     const present = Object.hasOwn(json, field);
     throw inputError(
       'bad_self_client_file',
-      present ? `The "${field}" field of the self_client.json file is not valid.` : `The self_client.json file has no "${field}" field.`,
+      present
+        ? `The "${field}" field of the self_client.json file is not valid.`
+        : `The self_client.json file has no "${field}" field.`,
       REMEDY,
       { field },
     );

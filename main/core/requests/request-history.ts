@@ -2,9 +2,9 @@
 // dropped before saving, and the token is added again when a request is replayed.
 
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from '../schema.js';
 import type { Clock, DocumentStore } from '../ports.js';
-import { PRODUCT_IDS } from '../catalog/index.js';
+import { PRODUCT_IDS } from '../catalog/types.js';
 
 const MAX_ENTRIES = 200;
 
@@ -17,14 +17,14 @@ const entrySchema = z.object({
     pathOrUrl: z.string(),
     query: z.array(z.tuple([z.string(), z.string()])),
     headers: z.array(z.tuple([z.string(), z.string()])),
-    body: z.string().optional(),
+    body: z.optional(z.string()),
     // Kept so that a replay goes to the same product host with the same organization.
-    orgId: z.string().optional(),
-    product: z.enum(PRODUCT_IDS).optional(),
+    orgId: z.optional(z.string()),
+    product: z.optional(z.enum(PRODUCT_IDS)),
   }),
-  status: z.number().optional(),
-  durationMs: z.number().optional(),
-  error: z.string().optional(),
+  status: z.optional(z.number()),
+  durationMs: z.optional(z.number()),
+  error: z.optional(z.string()),
 });
 export type HistoryEntry = z.infer<typeof entrySchema>;
 
@@ -43,7 +43,7 @@ export function createRequestHistory(document: DocumentStore, clock: Clock) {
         (a, b) => b.at - a.at,
       );
     },
-    add(entry: Omit<HistoryEntry, 'id' | 'at'>): HistoryEntry {
+    async add(entry: Omit<HistoryEntry, 'id' | 'at'>): Promise<HistoryEntry> {
       const saved: HistoryEntry = {
         ...entry,
         id: randomUUID(),
@@ -53,12 +53,12 @@ export function createRequestHistory(document: DocumentStore, clock: Clock) {
           headers: entry.request.headers.filter(([key]) => !SECRET_HEADERS.has(key.toLowerCase())),
         },
       };
-      document.write([saved, ...read()].slice(0, MAX_ENTRIES));
+      await document.write([saved, ...read()].slice(0, MAX_ENTRIES));
       return saved;
     },
     /** Forget a connection's history (when the connection is removed). */
-    forget(connection: string): void {
-      document.write(read().filter((e) => e.connection !== connection));
+    async forget(connection: string): Promise<void> {
+      await document.write(read().filter((e) => e.connection !== connection));
     },
   };
 }

@@ -1,24 +1,26 @@
 // User preferences for the desktop and browser UI, kept beside the connections. Unknown or
 // out-of-range values fall back to the defaults rather than breaking the app.
 
-import { z } from 'zod';
+import * as z from '../schema.js';
 import type { DocumentStore } from '../ports.js';
 
 export const settingsSchema = z.object({
-  clipboardClearSeconds: z.number().int().min(0).max(3600).catch(30),
-  autoRefresh: z.boolean().catch(true),
-  theme: z.enum(['light', 'dark', 'system']).catch('system'),
+  clipboardClearSeconds: z.catch(z.int().check(z.minimum(0), z.maximum(3600)), 30),
+  autoRefresh: z.catch(z.boolean(), true),
+  theme: z.catch(z.enum(['light', 'dark', 'system']), 'system'),
   /**
    * Which cipher seals new connections, per program, as chosen in the window (vault/vault-control.ts).
    * Only the choice: never a passphrase or a key. Not part of the UI's settings.set.
    */
-  vaultCipher: z
-    .object({
-      desktop: z.enum(['safestorage', 'keyring', 'passphrase']).optional().catch(undefined),
-      browser: z.enum(['keyring', 'passphrase']).optional().catch(undefined),
-    })
-    .optional()
-    .catch(undefined),
+  vaultCipher: z.catch(
+    z.optional(
+      z.object({
+        desktop: z.catch(z.optional(z.enum(['safestorage', 'keyring', 'passphrase'])), undefined),
+        browser: z.catch(z.optional(z.enum(['keyring', 'passphrase'])), undefined),
+      }),
+    ),
+    undefined,
+  ),
 });
 export type AppSettings = z.infer<typeof settingsSchema>;
 
@@ -36,9 +38,9 @@ export function createSettingsStore(document: DocumentStore) {
     });
   return {
     get: read,
-    set(change: Partial<AppSettings>): AppSettings {
+    async set(change: Partial<AppSettings>): Promise<AppSettings> {
       const next = settingsSchema.parse({ ...read(), ...change });
-      document.write(next);
+      await document.write(next);
       return next;
     },
   };

@@ -4,7 +4,7 @@
 // Every write is a read-modify-write under lock('store') that re-reads the document first, so two
 // processes updating different connections (or the same one) never lose each other's changes.
 
-import type { z } from 'zod';
+import type * as z from '../schema.js';
 import { TokenDeskError, inputError } from '../errors.js';
 import type { Clock, DocumentStore, LockPort } from '../ports.js';
 import { connectionSchema, type Connection } from './connection.js';
@@ -31,9 +31,8 @@ export function createConnectionStore(options: ConnectionStoreOptions): Connecti
     });
   };
 
-  const save = (connections: Connection[]): void => {
+  const save = (connections: Connection[]): Promise<void> =>
     document.write({ version: STORE_VERSION, connections });
-  };
 
   const findIn = (connections: Connection[], nameOrId: string): Connection | undefined => {
     const byId = connections.find((connection) => connection.id === nameOrId);
@@ -83,7 +82,7 @@ export function createConnectionStore(options: ConnectionStoreOptions): Connecti
         }
         assertNameFree(connections, record.name);
         const stamped: Connection = { ...record, updatedAt: clock.now() };
-        save([...connections, stamped]);
+        await save([...connections, stamped]);
         return stamped;
       });
     },
@@ -106,7 +105,7 @@ export function createConnectionStore(options: ConnectionStoreOptions): Connecti
         }
         assertNameFree(connections, next.name, id);
         const stamped: Connection = { ...next, updatedAt: clock.now() };
-        save(connections.map((connection, i) => (i === index ? stamped : connection)));
+        await save(connections.map((connection, i) => (i === index ? stamped : connection)));
         return stamped;
       });
     },
@@ -116,7 +115,7 @@ export function createConnectionStore(options: ConnectionStoreOptions): Connecti
         const connections = load();
         const remaining = connections.filter((connection) => connection.id !== id);
         if (remaining.length === connections.length) return false;
-        save(remaining);
+        await save(remaining);
         return true;
       });
     },

@@ -141,7 +141,7 @@ export function createEncryptedVault(options: EncryptedVaultOptions): EncryptedV
   const byId = (id: string): Cipher | undefined => ciphers.find((c) => c.id === id);
 
   const load = (): VaultData => parseVaultDocument(document.read(), document.path);
-  const save = (data: VaultData): void => document.write(serializeVault(data));
+  const save = (data: VaultData): Promise<void> => document.write(serializeVault(data));
 
   /** One read session per cipher for one operation, opened on first use. */
   const readSessions = (data: VaultData) => {
@@ -238,7 +238,7 @@ export function createEncryptedVault(options: EncryptedVaultOptions): EncryptedV
     let accounts = data.entries.get(service);
     if (!accounts) data.entries.set(service, (accounts = new Map()));
     accounts.set(account, formatEnvelope(cipher.id, payload));
-    save(data);
+    await save(data);
   };
 
   const prepare = async (cipher: Cipher, purpose: 'read' | 'write'): Promise<void> => {
@@ -248,7 +248,7 @@ export function createEncryptedVault(options: EncryptedVaultOptions): EncryptedV
       const session = await cipher.open(stored, purpose);
       if (purpose === 'write' && JSON.stringify(session.params) !== JSON.stringify(stored ?? {})) {
         data.ciphers.set(cipher.id, session.params);
-        save(data);
+        await save(data);
       }
     });
   };
@@ -314,7 +314,7 @@ export function createEncryptedVault(options: EncryptedVaultOptions): EncryptedV
           data.entries.get(item.service)!.set(item.account, formatEnvelope(cipherId, payload));
         }
         data.ciphers.set(cipherId, sealer.params);
-        save(data);
+        await save(data);
         return opened.map(({ service, account }) => ({ service, account }));
       });
     },
@@ -352,7 +352,7 @@ export function createEncryptedVault(options: EncryptedVaultOptions): EncryptedV
         const accounts = data.entries.get(service);
         if (!accounts?.delete(account)) return false;
         if (accounts.size === 0) data.entries.delete(service);
-        save(data);
+        await save(data);
         return true;
       });
     },

@@ -46,7 +46,7 @@ export interface OsCipherOption {
 /** Where the user's choice is kept (the settings document). */
 export interface CipherChoicePort {
   get(): VaultCipherId | undefined;
-  set(id: VaultCipherId): void;
+  set(id: VaultCipherId): Promise<void>;
 }
 
 export interface VaultControlOptions {
@@ -246,7 +246,7 @@ export function createVaultControl(options: VaultControlOptions): VaultControl {
       // vault has a passphrase already, this checks the new one against it (wrong_passphrase).
       await vault.prepareCipher(cipher);
       passphrase = cipher;
-      choice.set('passphrase');
+      await choice.set('passphrase');
       apply();
     },
 
@@ -295,7 +295,7 @@ export function createVaultControl(options: VaultControlOptions): VaultControl {
           });
         }
       }
-      choice.set(id);
+      await choice.set(id);
       apply();
     },
 

@@ -3,7 +3,7 @@
 // expiry comes as `expires_in` seconds or, in the legacy form, `expires_in_sec` seconds beside an
 // `expires_in` in milliseconds (reference §4.1).
 
-import { z } from 'zod';
+import * as z from '../schema.js';
 import { TokenDeskError } from '../errors.js';
 import type { TokenSet } from './token-set.js';
 
@@ -11,17 +11,20 @@ import type { TokenSet } from './token-set.js';
 export const DEFAULT_ACCESS_TOKEN_LIFETIME_MS = 3_600_000;
 
 // Some servers send numbers as strings ("3600"); both mean the same.
-const numberLike = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)]).pipe(z.number().nonnegative());
+const numberLike = z.pipe(
+  z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d+(\.\d+)?$/)), z.transform(Number))]),
+  z.number().check(z.nonnegative()),
+);
 
 const successSchema = z.object({
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1).optional(),
-  expires_in: numberLike.optional(),
-  expires_in_sec: numberLike.optional(),
-  api_domain: z.string().optional(),
-  token_type: z.string().optional(),
-  scope: z.union([z.string(), z.array(z.string())]).optional(),
-  id_token: z.string().optional(),
+  access_token: z.string().check(z.minLength(1)),
+  refresh_token: z.optional(z.string().check(z.minLength(1))),
+  expires_in: z.optional(numberLike),
+  expires_in_sec: z.optional(numberLike),
+  api_domain: z.optional(z.string()),
+  token_type: z.optional(z.string()),
+  scope: z.optional(z.union([z.string(), z.array(z.string())])),
+  id_token: z.optional(z.string()),
 });
 
 /** Whether the answer claims success (has an access_token), before checking the rest. */
@@ -41,18 +44,26 @@ export function parseTokenResponse(body: unknown, now: number): TokenSet | undef
   const parsed = successSchema.safeParse(body);
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path.join('.') || 'the answer';
-    throw new TokenDeskError('unexpected_token_response', `The token answer from the accounts server has an unreadable "${field}" field.`, {
-      category: 'network',
-      remedy: 'Try again. If it keeps happening, check that the accounts URL of this connection points to a Zoho accounts server.',
-      details: { field },
-    });
+    throw new TokenDeskError(
+      'unexpected_token_response',
+      `The token answer from the accounts server has an unreadable "${field}" field.`,
+      {
+        category: 'network',
+        remedy:
+          'Try again. If it keeps happening, check that the accounts URL of this connection points to a Zoho accounts server.',
+        details: { field },
+      },
+    );
   }
   const answer = parsed.data;
   return {
     accessToken: answer.access_token,
     refreshToken: answer.refresh_token,
     expiresAt: now + lifetimeMs(answer.expires_in, answer.expires_in_sec),
-    apiDomain: answer.api_domain && URL.canParse(answer.api_domain) ? answer.api_domain.replace(/\/+$/, '') : undefined,
+    apiDomain:
+      answer.api_domain && URL.canParse(answer.api_domain)
+        ? answer.api_domain.replace(/\/+$/, '')
+        : undefined,
     scopes: answer.scope === undefined ? undefined : splitScopes(answer.scope),
     tokenType: answer.token_type || 'Bearer',
     idToken: answer.id_token,

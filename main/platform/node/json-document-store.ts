@@ -1,14 +1,17 @@
 // DocumentStore on `conf`: one JSON file in the Token Desk home folder (connections.json,
 // vault.json), written atomically with mode 0600 in a folder created 0700. conf's own schema,
-// defaults and migrations stay unused (ours live in core). conf's `store` re-reads the file on
-// every access, so other processes' writes are seen. conf wants an object at the root; the
+// defaults and migrations stay unused (ours live in core). conf wants an object at the root; the
 // serializer wraps the document in `{ document }` so any JSON (even a bare v0 array) round-trips.
 // A file that is not JSON is moved aside to `<name>.corrupt-<timestamp>.json` and reported: never
 // cleared, never silently replaced.
+//
+// Reads go to the file directly, every time (other processes write it too): that is all conf's
+// `store` getter does for a store without schema or encryption, and it spares the commands that
+// only read (`token` with a cached token, `list`) from loading conf and its validator, which
+// would be most of the CLI's start-up time. conf is loaded on the first write.
 
-import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { TokenDeskError } from '../../core/errors.js';
 import type { DocumentStore } from '../../core/ports.js';
 
@@ -44,7 +47,7 @@ export interface JsonDocumentStoreOptions {
   /** For the backup name of a corrupt file; tests pass a fixed time. */
   now?: () => number;
   /** Builds the underlying store: conf by default; the desktop app passes electron-store. */
-  createStore?: (options: WrappedStoreOptions) => WrappedStore;
+  createStore?: (options: WrappedStoreOptions) => WrappedStore | Promise<WrappedStore>;
 }
 
 /** Thrown by the deserializer so a corrupt file is told apart from any other failure. */
@@ -54,37 +57,54 @@ export function createJsonDocumentStore(options: JsonDocumentStoreOptions): Docu
   const { home, name } = options;
   const now = options.now ?? Date.now;
   const path = join(home, `${name}.json`);
-  const createStore = options.createStore ?? ((storeOptions) => new Conf<Wrapped>(storeOptions));
-  let conf: WrappedStore | undefined;
+  const createStore =
+    options.createStore ??
+    (async (storeOptions: WrappedStoreOptions) => {
+      const { default: Conf } = await import('conf');
+      return new Conf<Wrapped>(storeOptions);
+    });
+  let conf: Promise<WrappedStore> | undefined;
 
   const ensureHome = () => mkdirSync(home, { recursive: true, mode: 0o700 });
 
-  // Created lazily: conf reads the file in its constructor, and that read must be guarded too.
-  const open = (): WrappedStore => {
-    if (conf) return conf;
-    ensureHome();
-    conf = createStore({
-      cwd: home,
-      configName: name,
-      name,
-      fileExtension: 'json',
-      configFileMode: 0o600,
-      clearInvalidConfig: false,
-      accessPropertiesByDotNotation: false,
-      watch: false,
-      serialize: (value) => {
-        if (!('document' in value)) throw new Error('json-document-store: nothing to write');
-        return `${JSON.stringify(value.document, null, 2)}\n`;
-      },
-      deserialize: (text) => {
-        try {
-          return { document: JSON.parse(text) as unknown };
-        } catch (error) {
-          throw new NotJsonError('not JSON', { cause: error });
-        }
-      },
-    });
-    return conf;
+  const deserialize = (text: string): Wrapped => {
+    try {
+      return { document: JSON.parse(text) as unknown };
+    } catch (error) {
+      throw new NotJsonError('not JSON', { cause: error });
+    }
+  };
+
+  // Created on the first write: conf reads the file in its constructor, and that read must be
+  // guarded too (the caller reads first, so a corrupt file is reported before conf sees it).
+  const open = (): Promise<WrappedStore> =>
+    (conf ??= Promise.resolve(
+      createStore({
+        cwd: home,
+        configName: name,
+        name,
+        fileExtension: 'json',
+        configFileMode: 0o600,
+        clearInvalidConfig: false,
+        accessPropertiesByDotNotation: false,
+        watch: false,
+        serialize: (value) => {
+          if (!('document' in value)) throw new Error('json-document-store: nothing to write');
+          return `${JSON.stringify(value.document, null, 2)}\n`;
+        },
+        deserialize,
+      }),
+    ));
+
+  const readFile = (): Wrapped => {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw error;
+    }
+    return deserialize(text);
   };
 
   const guard = <T>(action: () => T): T => {
@@ -99,18 +119,18 @@ export function createJsonDocumentStore(options: JsonDocumentStoreOptions): Docu
   return {
     path,
     read() {
-      const store = guard(() => open().store);
+      const store = guard(readFile);
       return 'document' in store ? store.document : undefined;
     },
-    write(document) {
+    async write(document) {
       if (document === undefined)
         throw new TypeError('json-document-store: cannot write undefined');
+      // conf's setter ignores an unreadable old file; reading first makes a corrupt file an
+      // error (and a backup) instead of being overwritten unseen.
+      guard(readFile);
       ensureHome();
+      const store = await open();
       guard(() => {
-        const store = open();
-        // conf's setter ignores an unreadable old file; reading first makes a corrupt file an
-        // error (and a backup) instead of being overwritten unseen.
-        void store.store;
         store.store = { document };
       });
     },

@@ -89,9 +89,9 @@ export function openBrowserVaultControl(options: BrowserVaultControlOptions): Va
     ],
     choice: {
       get: () => settings.get().vaultCipher?.browser,
-      set: (id) => {
+      set: async (id) => {
         if (id === 'safestorage') return;
-        settings.set({ vaultCipher: { ...settings.get().vaultCipher, browser: id } });
+        await settings.set({ vaultCipher: { ...settings.get().vaultCipher, browser: id } });
       },
     },
     envPassphrase: env[PASSPHRASE_ENV],

@@ -2,9 +2,11 @@
 // Credential Manager on Windows). On Linux entries are pinned to the Secret Service: the library's
 // default falls back to the kernel keyring, which forgets everything at logout or reboot, and a
 // vault key kept there would make every secret unreadable the next day. Every failure (no D-Bus
-// session, no Secret Service, a locked collection) becomes keyring_unavailable.
+// session, no Secret Service, a locked collection) becomes keyring_unavailable. The native binding
+// loads on first use: commands that need no secret (list, --help) do not pay for it, and a
+// binding that cannot load on this machine is keyring_unavailable too, not a crash at start-up.
 
-import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
+import type { AsyncEntry, EntryOptions } from '@napi-rs/keyring';
 import { keyringUnavailableError, type KeyringPort } from '../../core/vault/keyring-cipher.js';
 
 export interface OsKeyringOptions {
@@ -22,7 +24,8 @@ export function createOsKeyring(options: OsKeyringOptions = {}): KeyringPort {
     account: string,
   ): Promise<T> => {
     try {
-      return await action(new AsyncEntry(service, account, entryOptions));
+      const { AsyncEntry: Entry } = await import('@napi-rs/keyring');
+      return await action(new Entry(service, account, entryOptions));
     } catch (error) {
       throw keyringUnavailableError(error instanceof Error ? error.message : undefined, error);
     }

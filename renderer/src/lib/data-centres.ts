@@ -3,7 +3,7 @@
 // shared/zoho-oauth-reference.md §1.1; the core keeps the authoritative table).
 
 import type { DC_CODE } from '../../../main/rpc/contract.js';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export type DcCode = z.infer<typeof DC_CODE>;
 

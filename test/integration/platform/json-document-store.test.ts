@@ -38,33 +38,43 @@ function thrown(action: () => unknown): TokenDeskError {
   throw new Error('expected a failure');
 }
 
+async function rejected(action: Promise<unknown>): Promise<TokenDeskError> {
+  try {
+    await action;
+  } catch (error) {
+    expect(error).toBeInstanceOf(TokenDeskError);
+    return error as TokenDeskError;
+  }
+  throw new Error('expected a failure');
+}
+
 describe('json document store (conf)', () => {
-  it('reads undefined before the first write, then round-trips any JSON document', () => {
+  it('reads undefined before the first write, then round-trips any JSON document', async () => {
     const store = createJsonDocumentStore({ home, name: 'connections' });
     expect(store.path).toBe(join(home, 'connections.json'));
     expect(store.read()).toBeUndefined();
     const document = { version: 1, connections: [{ id: 'a', nested: { list: [1, 'two', null] } }] };
-    store.write(document);
+    await store.write(document);
     expect(store.read()).toEqual(document);
     // A bare array (the v0 connections format) survives too: conf itself only stores objects.
-    store.write([{ id: 'a' }]);
+    await store.write([{ id: 'a' }]);
     expect(store.read()).toEqual([{ id: 'a' }]);
     expect(JSON.parse(readFileSync(store.path, 'utf8'))).toEqual([{ id: 'a' }]);
   });
 
-  it('creates the home folder 0700 and the file 0600, also over a file that was 0644', () => {
+  it('creates the home folder 0700 and the file 0600, also over a file that was 0644', async () => {
     const store = createJsonDocumentStore({ home, name: 'vault' });
-    store.write({ a: 1 });
+    await store.write({ a: 1 });
     expect(mode(home)).toBe(0o700);
     expect(mode(store.path)).toBe(0o600);
     chmodSync(store.path, 0o644);
-    store.write({ a: 2 });
+    await store.write({ a: 2 });
     expect(mode(store.path)).toBe(0o600);
   });
 
-  it("sees another process's write on the next read", () => {
+  it("sees another process's write on the next read", async () => {
     const store = createJsonDocumentStore({ home, name: 'connections' });
-    store.write({ version: 1, connections: [] });
+    await store.write({ version: 1, connections: [] });
     expect(store.read()).toEqual({ version: 1, connections: [] });
     writeFileSync(
       store.path,
@@ -72,20 +82,20 @@ describe('json document store (conf)', () => {
     );
     expect(store.read()).toEqual({ version: 1, connections: [{ id: 'from-elsewhere' }] });
     // And a second instance (another process) sees this one's writes.
-    store.write({ version: 1, connections: [{ id: 'mine' }] });
+    await store.write({ version: 1, connections: [{ id: 'mine' }] });
     expect(createJsonDocumentStore({ home, name: 'connections' }).read()).toEqual({
       version: 1,
       connections: [{ id: 'mine' }],
     });
   });
 
-  it('moves a file that is not JSON aside, keeps it, and reports where', () => {
+  it('moves a file that is not JSON aside, keeps it, and reports where', async () => {
     const store = createJsonDocumentStore({
       home,
       name: 'connections',
       now: () => Date.UTC(2025, 0, 2, 3, 4, 5, 6),
     });
-    store.write({ version: 1, connections: [] });
+    await store.write({ version: 1, connections: [] });
     const damaged = '{"version": 1, "connections": [ {"id": "half-writ';
     writeFileSync(store.path, damaged);
 
@@ -101,23 +111,23 @@ describe('json document store (conf)', () => {
     expect(existsSync(store.path)).toBe(false);
     // The store goes on (empty) and the backup stays.
     expect(store.read()).toBeUndefined();
-    store.write({ version: 1, connections: [] });
+    await store.write({ version: 1, connections: [] });
     expect(readFileSync(backup, 'utf8')).toBe(damaged);
   });
 
-  it('never overwrites a corrupt file unseen: a write reports it and keeps the backup', () => {
+  it('never overwrites a corrupt file unseen: a write reports it and keeps the backup', async () => {
     const store = createJsonDocumentStore({ home, name: 'vault', now: () => 0 });
-    store.write({ a: 1 });
+    await store.write({ a: 1 });
     writeFileSync(store.path, 'not json at all');
-    expect(thrown(() => store.write({ a: 2 })).code).toBe('store_corrupt');
+    expect((await rejected(store.write({ a: 2 }))).code).toBe('store_corrupt');
     const backups = readdirSync(home).filter((name) => name.startsWith('vault.corrupt-'));
     expect(backups).toHaveLength(1);
     expect(readFileSync(join(home, backups[0]!), 'utf8')).toBe('not json at all');
   });
 
-  it('reports a corrupt file found when the store is first opened, and keeps two backups apart', () => {
+  it('reports a corrupt file found when the store is first opened, and keeps two backups apart', async () => {
     const store = () => createJsonDocumentStore({ home, name: 'connections', now: () => 0 });
-    store().write({});
+    await store().write({});
     writeFileSync(join(home, 'connections.json'), '\u0000\u0001garbage');
     expect(thrown(() => store().read()).code).toBe('store_corrupt');
     writeFileSync(join(home, 'connections.json'), 'garbage again');

@@ -31,37 +31,37 @@ const open = (name = 'connections') =>
   });
 
 describe('electron-store document', () => {
-  it('reads undefined before the first write', () => {
+  it('reads undefined before the first write', async () => {
     expect(open().read()).toBeUndefined();
   });
 
-  it('round-trips any JSON document, a bare array included', () => {
+  it('round-trips any JSON document, a bare array included', async () => {
     const document = open();
-    document.write({ version: 1, connections: [{ id: 'a' }] });
+    await document.write({ version: 1, connections: [{ id: 'a' }] });
     expect(document.read()).toEqual({ version: 1, connections: [{ id: 'a' }] });
-    document.write([1, 2]);
+    await document.write([1, 2]);
     expect(document.read()).toEqual([1, 2]);
     expect(JSON.parse(readFileSync(document.path, 'utf8'))).toEqual([1, 2]);
   });
 
-  it('writes the file 0600 in a folder created 0700', () => {
+  it('writes the file 0600 in a folder created 0700', async () => {
     const document = open();
-    document.write({ a: 1 });
+    await document.write({ a: 1 });
     expect(document.path).toBe(join(home, 'connections.json'));
     expect(statSync(document.path).mode & 0o777).toBe(0o600);
     expect(statSync(home).mode & 0o777).toBe(0o700);
   });
 
-  it('sees what another process wrote (every read goes to the file)', () => {
+  it('sees what another process wrote (every read goes to the file)', async () => {
     const mine = open();
-    mine.write({ n: 1 });
-    open().write({ n: 2 });
+    await mine.write({ n: 1 });
+    await open().write({ n: 2 });
     expect(mine.read()).toEqual({ n: 2 });
   });
 
-  it('keeps a corrupt file aside and reports store_corrupt, on read and on write', () => {
+  it('keeps a corrupt file aside and reports store_corrupt, on read and on write', async () => {
     const document = open();
-    document.write({ n: 1 });
+    await document.write({ n: 1 });
     writeFileSync(document.path, '{ not json');
     let code = '';
     try {
@@ -76,15 +76,15 @@ describe('electron-store document', () => {
       readFileSync(join(home, 'connections.corrupt-2025-03-01T10-00-00-000Z.json'), 'utf8'),
     ).toBe('{ not json');
     // The next change starts a new file.
-    document.write({ n: 2 });
+    await document.write({ n: 2 });
     expect(document.read()).toEqual({ n: 2 });
 
     writeFileSync(document.path, 'garbage');
-    expect(() => open().write({ n: 3 })).toThrow(/not valid JSON/);
+    await expect(open().write({ n: 3 })).rejects.toThrow(/not valid JSON/);
     expect(readdirSync(home).filter((f) => f.includes('.corrupt-'))).toHaveLength(2);
   });
 
-  it('refuses to write undefined', () => {
-    expect(() => open().write(undefined)).toThrow(TypeError);
+  it('refuses to write undefined', async () => {
+    await expect(open().write(undefined)).rejects.toThrow(TypeError);
   });
 });

@@ -16,7 +16,7 @@ import {
   type Settings,
   type VaultStatusView,
 } from '../../../main/rpc/contract.js';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { RpcFailure, type RpcClient } from '../../../renderer/src/rpc/rpc-client.js';
 
 /** 2025-03-01T10:00:00Z, as in test/support/fakes.ts. */

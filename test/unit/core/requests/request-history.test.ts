@@ -9,10 +9,10 @@ import {
 import { FakeClock } from '../../../support/fakes.js';
 
 describe('request history', () => {
-  it('keeps the product and organization of a request, and drops the Authorization header', () => {
+  it('keeps the product and organization of a request, and drops the Authorization header', async () => {
     const document = createMemoryDocumentStore(createMemoryDisk());
     const history = createRequestHistory(document, new FakeClock());
-    history.add({
+    await history.add({
       connection: 'acme-desk',
       request: {
         method: 'GET',

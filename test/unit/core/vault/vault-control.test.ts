@@ -78,8 +78,9 @@ function desktop(w: World, env: { passphrase?: string } = {}) {
   ];
   const choice: CipherChoicePort = {
     get: () => settings.get().vaultCipher?.desktop,
-    set: (id: VaultCipherId) =>
-      settings.set({ vaultCipher: { ...settings.get().vaultCipher, desktop: id } }),
+    set: async (id: VaultCipherId) => {
+      await settings.set({ vaultCipher: { ...settings.get().vaultCipher, desktop: id } });
+    },
   };
   const control = createVaultControl({
     program: 'desktop',
@@ -292,7 +293,7 @@ describe('vault control: choosing and sharing', () => {
 
   it('a recorded choice the program cannot offer falls back to the default', async () => {
     const w = world();
-    createSettingsStore(createMemoryDocumentStore(w.disk, SETTINGS)).set({
+    await createSettingsStore(createMemoryDocumentStore(w.disk, SETTINGS)).set({
       vaultCipher: { desktop: 'keyring' },
     });
     const settings = createSettingsStore(createMemoryDocumentStore(w.disk, SETTINGS));
@@ -308,7 +309,7 @@ describe('vault control: choosing and sharing', () => {
           problem: async () => undefined,
         },
       ],
-      choice: { get: () => settings.get().vaultCipher?.desktop, set: () => undefined },
+      choice: { get: () => settings.get().vaultCipher?.desktop, set: async () => undefined },
     });
     expect((await control.status()).primary).toBe('safestorage');
   });
