@@ -491,6 +491,12 @@ describe('bad input', () => {
       new RegExp(`^token-desk: unknown option '--bogus'\\. ${usage('list')}`),
     ],
     [
+      'add with no arguments at all: the name is missed first',
+      ['add'],
+      2,
+      new RegExp(`^token-desk: missing required argument 'name'\\. ${usage('add')}`),
+    ],
+    [
       'add without a name',
       ['add', '--client-id', 'c', '--type', 'self', '--dc', 'us'],
       2,
