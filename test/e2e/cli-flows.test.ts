@@ -1029,6 +1029,8 @@ describe('OS keyring vault (the CLI default)', () => {
       const wrongCipher = await cli(['token', 'keyring-crm']);
       expect(wrongCipher.code).toBe(2);
       expect(wrongCipher.stderr).toMatch(/keyring/i);
+      // The remedy is the window's too; the command line adds what to change in its environment.
+      expect(wrongCipher.stderr).toMatch(/ Use: unset TOKEN_DESK_PASSPHRASE\n$/);
     },
   );
 });

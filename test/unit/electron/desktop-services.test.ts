@@ -107,7 +107,8 @@ describe('desktop services', () => {
       ok: true,
       result: { shell: 'electron', home, cipher: { id: 'safestorage', secure: false } },
     });
-    expect(JSON.stringify(info)).toContain('TOKEN_DESK_PASSPHRASE');
+    expect(JSON.stringify(info)).toContain('Choose \\"Protect secrets with a passphrase\\"');
+    expect(JSON.stringify(info)).not.toContain('TOKEN_DESK_PASSPHRASE');
 
     expect(await dispatch('connections.add', newConnection)).toMatchObject({
       ok: false,
