@@ -24,7 +24,7 @@ import { VaultGate } from './features/vault/VaultGate.js';
 import { Workspace, type View } from './features/workspace/Workspace.js';
 import { toRpcError, type RpcClient } from './rpc/client.js';
 
-const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'md' });
+export const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'md' });
 
 export interface AppProps {
   client: RpcClient;

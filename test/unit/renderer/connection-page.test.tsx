@@ -1,5 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
+import { DEFAULT_THEME, defaultCssVariablesResolver, mergeMantineTheme } from '@mantine/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { theme as appTheme } from '../../../renderer/src/App.js';
 import {
   FAKE_ACCESS_TOKEN,
   MASKED_TOKEN,
@@ -24,7 +26,56 @@ async function openAcme(options: FakeRpcOptions = {}) {
   return app;
 }
 
+/**
+ * The colour a CSS value such as `var(--mantine-color-red-outline)` ends up as in a colour scheme,
+ * resolved through Mantine's own variables for the app's theme (jsdom computes no styles).
+ */
+function resolveColor(value: string, scheme: 'light' | 'dark'): string {
+  const resolved = defaultCssVariablesResolver(mergeMantineTheme(DEFAULT_THEME, appTheme));
+  const vars = resolved as unknown as Record<
+    'variables' | 'light' | 'dark',
+    Record<string, string>
+  >;
+  let current = value.trim();
+  for (let depth = 0; depth < 10; depth += 1) {
+    const ref = /^var\((--[\w-]+)\)$/.exec(current);
+    if (!ref) return current;
+    const next = vars[scheme][ref[1]!] ?? vars.variables[ref[1]!];
+    if (next === undefined) throw new Error(`unknown CSS variable ${ref[1]}`);
+    current = String(next).trim();
+  }
+  throw new Error(`CSS variable chain too deep: ${value}`);
+}
+
+/** Reads as red: the red channel well above the others (red-0, "almost white", does not). */
+function isRed(hex: string): boolean {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!match) throw new Error(`not a hex colour: ${hex}`);
+  const [r, g, b] = match.slice(1).map((part) => Number.parseInt(part, 16)) as [
+    number,
+    number,
+    number,
+  ];
+  return r - Math.max(g, b) >= 80;
+}
+
 describe('connection page', () => {
+  it.each(['dark', 'light'] as const)(
+    'shows Revoke… and Remove… in red in the %s theme',
+    async (scheme) => {
+      const { user } = await openAcme({ settings: { theme: scheme } });
+      expect(document.documentElement).toHaveAttribute('data-mantine-color-scheme', scheme);
+      const textColor = (testId: string) =>
+        resolveColor(screen.getByTestId(testId).style.getPropertyValue('--button-color'), scheme);
+      expect(isRed(textColor('token-revoke')), textColor('token-revoke')).toBe(true);
+      await user.click(screen.getByTestId('tab-details'));
+      await screen.findByTestId('connection-remove');
+      expect(isRed(textColor('connection-remove')), textColor('connection-remove')).toBe(true);
+      // The check itself tells white from red: Mantine's light-color shade in the dark theme.
+      expect(isRed(resolveColor('var(--mantine-color-red-light-color)', 'dark'))).toBe(false);
+    },
+  );
+
   it('shows the token masked, never the token itself, with a live expiry countdown', async () => {
     const { clock } = await openAcme();
     expect(screen.getByTestId('token-masked')).toHaveTextContent(MASKED_TOKEN);
