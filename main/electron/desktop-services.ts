@@ -151,6 +151,7 @@ export async function createDesktopServices(
     history,
     settings,
     copyToken: (name, as) => copier.copy(name, as),
+    copyText: (text, secret) => copier.copyText(text, { secret }),
     emit: options.emit,
   });
 
@@ -170,14 +171,12 @@ export async function createDesktopServices(
     vault: vaultControl,
     trayState: () => ({
       now: clock.now(),
-      connections: store
-        .list()
-        .map((c) => ({
-          name: c.name,
-          status: c.status,
-          expiresAt: c.accessTokenExpiresAt,
-          org: c.org,
-        })),
+      connections: store.list().map((c) => ({
+        name: c.name,
+        status: c.status,
+        expiresAt: c.accessTokenExpiresAt,
+        org: c.org,
+      })),
     }),
   };
 }

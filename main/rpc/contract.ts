@@ -52,7 +52,13 @@ export const connectionView = z.object({
   accountsUrl: z.string(),
   apiDomain: z.string(),
   custom: z.object({ accountsUrl: z.string(), apiDomain: z.string() }).optional(),
-  user: z.object({ email: z.string().optional(), name: z.string().optional(), zuid: z.string().optional() }).optional(),
+  user: z
+    .object({
+      email: z.string().optional(),
+      name: z.string().optional(),
+      zuid: z.string().optional(),
+    })
+    .optional(),
   org: z.string().optional(),
   environment: z.enum(['production', 'sandbox', 'developer']),
   status: z.enum(['new', 'ready', 'needs-reauth']),
@@ -174,7 +180,12 @@ export const appInfo = z.object({
   version: z.string(),
   shell: z.enum(['electron', 'browser']),
   home: z.string(),
-  cipher: z.object({ id: z.string(), description: z.string(), secure: z.boolean(), warning: z.string().optional() }),
+  cipher: z.object({
+    id: z.string(),
+    description: z.string(),
+    secure: z.boolean(),
+    warning: z.string().optional(),
+  }),
 });
 
 /** The ciphers that can protect secrets (Electron safeStorage, the OS keyring, a passphrase). */
@@ -215,7 +226,12 @@ export type VaultStatusView = z.infer<typeof vaultStatus>;
 const passphraseParams = z.object({ passphrase: z.string().min(1).max(1024) }).strict();
 
 /** Every error crosses the boundary in this shape (never a stack, never a secret). */
-export const rpcError = z.object({ code: z.string(), message: z.string(), remedy: z.string(), details: z.record(z.string(), z.unknown()).optional() });
+export const rpcError = z.object({
+  code: z.string(),
+  message: z.string(),
+  remedy: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
 export type RpcError = z.infer<typeof rpcError>;
 
 const empty = z.object({}).strict();
@@ -229,7 +245,13 @@ export const methods = {
   'connections.list': { params: empty, result: z.array(connectionView) },
   'connections.add': { params: newConnectionInput, result: connectionView },
   'connections.importSelfClient': {
-    params: z.object({ name, fileText: z.string().max(64 * 1024), dc: DC_CODE.optional(), accountsUrl: z.string().optional(), apiDomain: z.string().optional() }),
+    params: z.object({
+      name,
+      fileText: z.string().max(64 * 1024),
+      dc: DC_CODE.optional(),
+      accountsUrl: z.string().optional(),
+      apiDomain: z.string().optional(),
+    }),
     result: connectionView,
   },
   'connections.authorizeSelfClient': {
@@ -251,28 +273,58 @@ export const methods = {
     }),
     result: connectionView,
   },
-  'connections.cancelAuthorization': { params: empty, result: z.object({ cancelled: z.boolean() }) },
+  'connections.cancelAuthorization': {
+    params: empty,
+    result: z.object({ cancelled: z.boolean() }),
+  },
   'connections.revoke': { params: byName, result: connectionView },
   'connections.remove': { params: byName, result: z.object({ removed: z.string() }) },
   'connections.export': {
-    params: z.object({ name, format: z.enum(['env', 'json', 'postman']), includeSecrets: z.boolean().default(false) }),
-    result: z.object({ text: z.string(), fileName: z.string() }),
+    params: z.object({
+      name,
+      format: z.enum(['env', 'json', 'postman']),
+      includeSecrets: z.boolean().default(false),
+      /** Electron: also put it on the clipboard in main, cleared after the delay when it holds secrets. */
+      copy: z.boolean().default(false),
+    }),
+    result: z.object({
+      text: z.string(),
+      fileName: z.string(),
+      /** With `copy`: on the clipboard now, cleared after this many seconds (0: not cleared). */
+      copied: z.object({ clearAfterSeconds: z.number().int().min(0) }).optional(),
+    }),
   },
 
   'tokens.refresh': { params: byName, result: connectionView },
   /** Copies in main (Electron); the renderer never sees the token. */
-  'tokens.copy': { params: z.object({ name, as: z.enum(['token', 'header']) }), result: z.object({ expiresAt: z.number() }) },
+  'tokens.copy': {
+    params: z.object({ name, as: z.enum(['token', 'header']) }),
+    result: z.object({ expiresAt: z.number() }),
+  },
   /** Returns the token itself: only on the user's click (Reveal, or Copy in browser mode). */
-  'tokens.reveal': { params: byName, result: z.object({ accessToken: z.string(), expiresAt: z.number() }) },
+  'tokens.reveal': {
+    params: byName,
+    result: z.object({ accessToken: z.string(), expiresAt: z.number() }),
+  },
 
   'requests.send': { params: z.object({ name, request: apiRequest }), result: apiResponse },
-  'requests.history': { params: z.object({ name: name.optional() }), result: z.array(historyEntry) },
-  'requests.curl': { params: z.object({ name, request: apiRequest, includeToken: z.boolean().default(false) }), result: z.object({ text: z.string() }) },
+  'requests.history': {
+    params: z.object({ name: name.optional() }),
+    result: z.array(historyEntry),
+  },
+  'requests.curl': {
+    params: z.object({ name, request: apiRequest, includeToken: z.boolean().default(false) }),
+    result: z.object({ text: z.string() }),
+  },
 
   'catalog.products': { params: empty, result: z.array(productInfo) },
   'catalog.checkScopes': {
     params: z.object({ scopes: z.array(z.string()), presetIds: z.array(z.string()).default([]) }),
-    result: z.object({ scopes: z.array(z.string()), errors: z.array(z.object({ input: z.string(), reason: z.string() })), warnings: z.array(z.string()) }),
+    result: z.object({
+      scopes: z.array(z.string()),
+      errors: z.array(z.object({ input: z.string(), reason: z.string() })),
+      warnings: z.array(z.string()),
+    }),
   },
   'catalog.samples': { params: byName, result: z.array(sampleRequest) },
 

@@ -48,6 +48,7 @@ async function setup(backend: string, extra: SetupOptions = {}) {
   const events: string[] = [];
   const openExternal = vi.fn(extra.openExternal ?? (async () => undefined));
   const clipboard = new FakeClipboard();
+  const timer = new ManualSchedule();
   const emitted: Emitted[] = [];
   const services = await createDesktopServices({
     home,
@@ -73,7 +74,7 @@ async function setup(backend: string, extra: SetupOptions = {}) {
     fetch,
     openExternal,
     clipboard,
-    schedule: new ManualSchedule().schedule,
+    schedule: timer.schedule,
     notify: () => undefined,
     emit: (event, payload) => {
       events.push(event);
@@ -85,6 +86,7 @@ async function setup(backend: string, extra: SetupOptions = {}) {
     dispatch: createDispatcher(services.handlers),
     fetch,
     clipboard,
+    timer,
     events,
     emitted,
   };
@@ -552,6 +554,34 @@ describe('desktop services against the Zoho simulator', () => {
       }),
     ).toMatchObject({ ok: false, error: { code: 'bad_scope' } });
     expect(sim.stats.tokenCalls.total).toBe(calls);
+  });
+
+  it('an export copied with secrets is put on the clipboard in main and cleared after the delay', async () => {
+    const { dispatch, clipboard, timer } = await setup('gnome_libsecret');
+    await dispatch('connections.add', newConnection);
+    await dispatch('settings.set', { clipboardClearSeconds: 20 });
+    const copied = await dispatch('connections.export', {
+      name: 'acme-crm',
+      format: 'env',
+      includeSecrets: true,
+      copy: true,
+    });
+    expect(copied).toMatchObject({ ok: true, result: { copied: { clearAfterSeconds: 20 } } });
+    const { text } = (copied as { result: { text: string } }).result;
+    expect(text).toContain(`ZOHO_CLIENT_SECRET=${CLIENT_SECRET}`);
+    expect(clipboard.text).toBe(text);
+    expect(timer.active.map((entry) => entry.delayMs)).toEqual([20_000]);
+    timer.fireAll();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(clipboard.text).toBe('');
+
+    // Without secrets it stays; without `copy` main does not touch the clipboard.
+    await dispatch('connections.export', { name: 'acme-crm', format: 'json', copy: true });
+    expect(clipboard.text).toContain('"client_id": "1000.ABC"');
+    expect(timer.active).toHaveLength(0);
+    const writes = clipboard.writes.length;
+    await dispatch('connections.export', { name: 'acme-crm', format: 'env', includeSecrets: true });
+    expect(clipboard.writes).toHaveLength(writes);
   });
 
   it('a tray copy that refreshes the token emits connections.changed', async () => {
