@@ -222,6 +222,17 @@ export const vaultStatus = z.object({
 });
 export type VaultStatusView = z.infer<typeof vaultStatus>;
 
+/** A store file that was not valid JSON and sits beside the live one as a backup. No secret. */
+export const corruptBackupNotice = z.object({
+  file: z.enum(['connections', 'vault']),
+  /** The newest backup's path: the one to repair. */
+  backup: z.string(),
+  olderBackups: z.number().int().min(0),
+  message: z.string(),
+  remedy: z.string(),
+});
+export type CorruptBackupNoticeView = z.infer<typeof corruptBackupNotice>;
+
 /** A passphrase travels renderer -> main only, in these params; no result or event carries it. */
 const passphraseParams = z.object({ passphrase: z.string().min(1).max(1024) }).strict();
 
@@ -340,6 +351,9 @@ export const methods = {
     params: z.object({ name: name.optional() }).strict(),
     result: z.object({ shared: z.number().int().min(0), status: vaultStatus }),
   },
+
+  /** Store files kept aside because they were not valid JSON, while the backups exist (a banner). */
+  'store.corruptBackups': { params: empty, result: z.array(corruptBackupNotice) },
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -362,6 +376,15 @@ export const events = {
   }),
   /** Something changed connections (another window, the CLI, a refresh): reload the list. */
   'connections.changed': z.object({}),
+  /**
+   * An operation on a connection succeeded, but the user should know something (Token Desk
+   * ignored an api_domain that is not a Zoho API host): one plain-language line, never a secret.
+   */
+  'connections.notice': z.object({
+    connection: z.string(),
+    code: z.string(),
+    message: z.string(),
+  }),
 } as const;
 
 export type EventName = keyof typeof events;

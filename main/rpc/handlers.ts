@@ -22,6 +22,8 @@ import {
   requiredScopeFor,
   sampleRequestsFor,
 } from '../core/catalog/index.js';
+import { corruptBackupNotices, type CorruptBackups } from '../core/store/corrupt-backups.js';
+import type { TokenNotice } from '../core/tokens/token-manager.js';
 import type { ConnectionView, EventName, EventPayload, VaultStatusView } from './contract.js';
 import type { RpcHandlers } from './dispatcher.js';
 
@@ -55,6 +57,13 @@ export interface RpcHandlerDeps {
    */
   copyText?: (text: string, secret: boolean) => Promise<{ clearAfterSeconds: number }>;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** Backups of corrupt store files beside the live ones, looked up on each call. */
+  corruptBackups?: () => CorruptBackups;
+}
+
+/** A token manager notice as the window gets it (connections.notice): the text, no details. */
+export function noticeEvent(notice: TokenNotice): EventPayload<'connections.notice'> {
+  return { connection: notice.connection, code: notice.code, message: notice.message };
 }
 
 /** The connection id in a vault account name (`<connection id>/<kind>`, see secretAccount). */
@@ -298,6 +307,8 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
         warnings: leastPrivilegeWarnings(normalized.scopes, { presetIds }).map((w) => w.message),
       };
     },
+    'store.corruptBackups': async () =>
+      corruptBackupNotices(deps.corruptBackups?.() ?? { connections: [], vault: [] }),
     'vault.status': async () => vaultStatus(),
     'vault.createPassphrase': async ({ passphrase }) => {
       await deps.vaultControl.createPassphrase(passphrase);

@@ -216,6 +216,8 @@ export class FakeRpc implements RpcClient {
   now: () => number;
   /** What Zoho "confirmed" on a Self Client grant: nothing, as the real token answer. */
   selfClientGrantedScopes: string[] | undefined = undefined;
+  /** What store.corruptBackups answers: store files kept aside as not valid JSON. */
+  corruptBackups: Result<'store.corruptBackups'> = [];
   /** What main put on its clipboard (Electron: connections.export with copy). */
   mainClipboard: string | undefined;
   /** Whether main "opened the system browser" for a server sign-in (false: --no-open, or it failed). */
@@ -640,6 +642,8 @@ export class FakeRpc implements RpcClient {
       }
       case 'catalog.samples':
         return this.samples;
+      case 'store.corruptBackups':
+        return this.corruptBackups;
       case 'vault.status':
         return this.vaultStatus();
       case 'vault.createPassphrase': {
