@@ -578,6 +578,29 @@ function tagUsageErrors(command: Command, path: string): void {
   for (const sub of command.commands) tagUsageErrors(sub, `${path} ${sub.name()}`);
 }
 
+/**
+ * Commander checks required options before the arguments, so `token-desk add` alone would first
+ * complain about --client-id, not about the missing name. The required options of each command
+ * are checked in a preAction hook instead, which commander runs after the arguments were checked;
+ * the error is the one commander would have raised.
+ */
+function checkArgumentsBeforeRequiredOptions(command: Command): void {
+  const required = command.options.filter((option) => option.mandatory);
+  if (required.length > 0) {
+    for (const option of required) option.makeOptionMandatory(false);
+    command.hook('preAction', (hooked) => {
+      for (const option of required) {
+        if (hooked.getOptionValue(option.attributeName()) === undefined) {
+          hooked.error(`error: required option '${option.flags}' not specified`, {
+            code: 'commander.missingMandatoryOptionValue',
+          });
+        }
+      }
+    });
+  }
+  for (const sub of command.commands) checkArgumentsBeforeRequiredOptions(sub);
+}
+
 /** Runs one command line; resolves to the exit code. Never throws. */
 export async function runCli(
   argv: string[],
@@ -596,6 +619,7 @@ export async function runCli(
   const program = buildProgram(io, contextFor, outcome);
   if (extensions.version) program.version(extensions.version, '-V, --version');
   extensions.extend?.(program, contextFor);
+  checkArgumentsBeforeRequiredOptions(program);
   tagUsageErrors(program, 'token-desk');
   try {
     await program.parseAsync(argv, { from: 'user' });

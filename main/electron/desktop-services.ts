@@ -21,7 +21,8 @@ import type { SafeStoragePort } from '../core/vault/safe-storage-cipher.js';
 import { createVaultControl, type VaultControl } from '../core/vault/vault-control.js';
 import { createZohoOAuthClient } from '../core/zoho/oauth-client.js';
 import type { RpcHandlers } from '../rpc/dispatcher.js';
-import { createRpcHandlers } from '../rpc/handlers.js';
+import { createRpcHandlers, noticeEvent } from '../rpc/handlers.js';
+import { findCorruptBackups } from '../platform/node/json-document-store.js';
 import { createAuthorizationOpener } from './authorization-opener.js';
 import type { Schedule } from './clipboard-guard.js';
 import { createElectronStoreDocument, type StoreFactory } from './electron-store-document.js';
@@ -110,7 +111,15 @@ export async function createDesktopServices(
   });
   const vault = vaultControl.vault;
   const oauth = createZohoOAuthClient({ fetch: options.fetch, clock });
-  const tokens = createTokenManager({ store, vault, oauth, lock, clock });
+  // A refresh (the window's, the tray's, the scheduler's) that kept the old api_domain tells the window.
+  const tokens = createTokenManager({
+    store,
+    vault,
+    oauth,
+    lock,
+    clock,
+    onNotice: (notice) => options.emit('connections.notice', noticeEvent(notice)),
+  });
   const history = createRequestHistory(document(DOCUMENT_NAMES.history), clock);
   const opener = createAuthorizationOpener({
     openExternal: options.openExternal,
@@ -153,7 +162,12 @@ export async function createDesktopServices(
     history,
     settings,
     copyToken: (name, as) => copier.copy(name, as),
+    copyText: (text, secret) => copier.copyText(text, { secret }),
     emit: options.emit,
+    corruptBackups: () => ({
+      connections: findCorruptBackups(home, DOCUMENT_NAMES.connections),
+      vault: findCorruptBackups(home, DOCUMENT_NAMES.vault),
+    }),
   });
 
   const refresher = createRefreshScheduler({
@@ -172,14 +186,12 @@ export async function createDesktopServices(
     vault: vaultControl,
     trayState: () => ({
       now: clock.now(),
-      connections: store
-        .list()
-        .map((c) => ({
-          name: c.name,
-          status: c.status,
-          expiresAt: c.accessTokenExpiresAt,
-          org: c.org,
-        })),
+      connections: store.list().map((c) => ({
+        name: c.name,
+        status: c.status,
+        expiresAt: c.accessTokenExpiresAt,
+        org: c.org,
+      })),
     }),
   };
 }

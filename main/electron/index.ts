@@ -27,6 +27,7 @@ import { isTokenDeskError } from '../core/errors.js';
 import { systemClock } from '../core/ports.js';
 import { createFileLock } from '../platform/node/file-lock.js';
 import { createOsKeyring } from '../platform/node/os-keyring.js';
+import type { EventPayload } from '../rpc/contract.js';
 import { createDispatcher } from '../rpc/dispatcher.js';
 import { APP_SCHEME, createAppOrigin, resolveAppLocation } from './app-origin.js';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.js';
@@ -118,6 +119,9 @@ async function start(): Promise<void> {
     console.error(`token-desk: invalid payload for event ${event} not sent`),
   );
 
+  const notify = ({ title, body }: { title: string; body: string }) => {
+    if (Notification.isSupported()) new Notification({ title, body, silent: true }).show();
+  };
   services = await createDesktopServices({
     home,
     version: app.getVersion(),
@@ -133,12 +137,15 @@ async function start(): Promise<void> {
     openExternal: (url) => shell.openExternal(url),
     clipboard: clipboardPort(clipboard),
     schedule: timerSchedule,
-    notify: ({ title, body }) => {
-      if (Notification.isSupported()) new Notification({ title, body, silent: true }).show();
-    },
+    notify,
     emit: (event, payload) => {
       sendToWindow(event, payload);
       if (event === 'connections.changed') tray?.refresh();
+      // With the window closed (a tray copy, the scheduler), a notice would reach nobody.
+      if (event === 'connections.notice' && !target.contents()) {
+        const notice = payload as EventPayload<'connections.notice'>;
+        notify({ title: `Token Desk: ${notice.connection}`, body: notice.message });
+      }
     },
   });
   registerIpcHandlers({

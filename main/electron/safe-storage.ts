@@ -58,10 +58,13 @@ export function toSafeStoragePort(
   return port;
 }
 
+// Shown in the window only: the way out is the window's own button, not an environment variable.
+// The Electron switch is the last resort for a desktop whose keyring Electron does not detect.
 const WAYS_OUT =
-  'Choose "Protect secrets with a passphrase" to encrypt them with a passphrase of your choice ' +
-  `(or start Token Desk with ${PASSPHRASE_ENV} set), or install and unlock a keyring (gnome-keyring or KWallet) and restart Token Desk ` +
-  '(on desktops Electron does not recognise, start it with --password-store=gnome-libsecret).';
+  'Choose "Protect secrets with a passphrase" to encrypt them with a passphrase of your choice, ' +
+  'or install and unlock a keyring (gnome-keyring or KWallet) and restart Token Desk. ' +
+  'If a keyring is installed and unlocked and this stays, your desktop may not be recognised: ' +
+  'ask whoever looks after this computer to start Token Desk with --password-store=gnome-libsecret.';
 
 export const BASIC_TEXT_WARNING =
   'This system offers Token Desk no keyring: Electron would fall back to "basic_text", a fixed key that anyone can read, ' +

@@ -2,7 +2,9 @@
 // and the window's Copy button: the token manager is asked for a token valid at least 5 more
 // minutes (so it refreshes first when less remains), the clipboard is cleared after the user's
 // delay if it still holds it, and a notification says what was copied and until when it works.
-// The token itself never appears in a notification, a log line or an error.
+// The token itself never appears in a notification, a log line or an error. An export copied from
+// the window goes through the same guard: with secrets it is cleared after the same delay, and a
+// copy of either kind supersedes the pending clear of the one before.
 
 import { isTokenDeskError } from '../core/errors.js';
 import type { ClipboardPort } from '../core/ports.js';
@@ -49,6 +51,11 @@ export interface TokenCopierDeps {
 export interface TokenCopier {
   /** Copies, notifies, and returns the expiry; throws the token manager's error on failure. */
   copy(name: string, as: CopyKind): Promise<{ expiresAt: number }>;
+  /**
+   * Puts other text on the clipboard (an export). `secret`: it holds secrets, so it is cleared
+   * after the user's delay like a token; otherwise it stays. Says after how many seconds (0: never).
+   */
+  copyText(text: string, options: { secret: boolean }): Promise<{ clearAfterSeconds: number }>;
   /** For the tray: like copy, but a failure becomes a notification instead of a rejection. */
   copyAndReport(name: string, as: CopyKind): Promise<void>;
   /** On quit: take our last copy off the clipboard now if it is still there. */
@@ -110,6 +117,19 @@ export function createTokenCopier(deps: TokenCopierDeps): TokenCopier {
 
   return {
     copy,
+    async copyText(text, { secret }) {
+      const clearAfterSeconds = secret ? Math.max(0, deps.clearAfterSeconds()) : 0;
+      last?.cancel();
+      last = undefined;
+      const cancel = await copyWithAutoClear({
+        clipboard: deps.clipboard,
+        text,
+        clearAfterMs: clearAfterSeconds * 1000,
+        schedule: deps.schedule,
+      });
+      if (secret) last = { cancel, text };
+      return { clearAfterSeconds };
+    },
     async copyAndReport(name, as) {
       try {
         await copy(name, as);

@@ -90,7 +90,9 @@ function connectionItem(connection: TrayConnection, now: number): TrayMenuItem {
   };
 }
 
-const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+// Natural order, as in the window's sidebar: "Org 2" before "Org 10", "client-9" before "client-10".
+const naturalOrder = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+const byName = (a: string, b: string) => naturalOrder.compare(a, b);
 
 export function buildTrayTemplate(state: TrayState): TrayMenuItem[] {
   const connections = [...state.connections].sort((a, b) => byName(a.name, b.name));

@@ -227,6 +227,17 @@ export const vaultStatus = z.object({
 });
 export type VaultStatusView = z.infer<typeof vaultStatus>;
 
+/** A store file that was not valid JSON and sits beside the live one as a backup. No secret. */
+export const corruptBackupNotice = z.object({
+  file: z.enum(['connections', 'vault']),
+  /** The newest backup's path: the one to repair. */
+  backup: z.string(),
+  olderBackups: z.int().check(z.minimum(0)),
+  message: z.string(),
+  remedy: z.string(),
+});
+export type CorruptBackupNoticeView = z.infer<typeof corruptBackupNotice>;
+
 /** A passphrase travels renderer -> main only, in these params; no result or event carries it. */
 const passphraseParams = z.strictObject({
   passphrase: z.string().check(z.minLength(1), z.maxLength(1024)),
@@ -291,8 +302,15 @@ export const methods = {
       name,
       format: z.enum(['env', 'json', 'postman']),
       includeSecrets: z._default(z.boolean(), false),
+      /** Electron: also put it on the clipboard in main, cleared after the delay when it holds secrets. */
+      copy: z._default(z.boolean(), false),
     }),
-    result: z.object({ text: z.string(), fileName: z.string() }),
+    result: z.object({
+      text: z.string(),
+      fileName: z.string(),
+      /** With `copy`: on the clipboard now, cleared after this many seconds (0: not cleared). */
+      copied: z.optional(z.object({ clearAfterSeconds: z.int().check(z.minimum(0)) })),
+    }),
   },
 
   'tokens.refresh': { params: byName, result: connectionView },
@@ -343,6 +361,9 @@ export const methods = {
     params: z.strictObject({ name: z.optional(name) }),
     result: z.object({ shared: z.int().check(z.minimum(0)), status: vaultStatus }),
   },
+
+  /** Store files kept aside because they were not valid JSON, while the backups exist (a banner). */
+  'store.corruptBackups': { params: empty, result: z.array(corruptBackupNotice) },
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -365,6 +386,15 @@ export const events = {
   }),
   /** Something changed connections (another window, the CLI, a refresh): reload the list. */
   'connections.changed': z.object({}),
+  /**
+   * An operation on a connection succeeded, but the user should know something (Token Desk
+   * ignored an api_domain that is not a Zoho API host): one plain-language line, never a secret.
+   */
+  'connections.notice': z.object({
+    connection: z.string(),
+    code: z.string(),
+    message: z.string(),
+  }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -15,7 +15,15 @@ import type { SettingsStore } from '../core/settings/settings-store.js';
 import { toCurl } from '../core/requests/curl.js';
 import { isScopeMismatch } from '../core/requests/api-answers.js';
 import { resolveTarget } from '../core/requests/request-runner.js';
-import { leastPrivilegeWarnings, normalizeScopes, PRODUCTS, requiredScopeFor, sampleRequestsFor } from '../core/catalog/index.js';
+import {
+  leastPrivilegeWarnings,
+  normalizeScopes,
+  PRODUCTS,
+  requiredScopeFor,
+  sampleRequestsFor,
+} from '../core/catalog/index.js';
+import { corruptBackupNotices, type CorruptBackups } from '../core/store/corrupt-backups.js';
+import type { TokenNotice } from '../core/tokens/token-manager.js';
 import type { ConnectionView, EventName, EventPayload, VaultStatusView } from './contract.js';
 import type { RpcHandlers } from './dispatcher.js';
 
@@ -43,7 +51,19 @@ export interface RpcHandlerDeps {
   settings: SettingsStore;
   /** Electron copies in main; browser mode has no such port (the page copies after tokens.reveal). */
   copyToken?: (name: string, as: 'token' | 'header') => Promise<{ expiresAt: number }>;
+  /**
+   * Electron: puts an export on the clipboard in main; `secret` (it holds secrets) clears it after
+   * the user's delay, like a token. Browser mode has none (the page copies the text it was given).
+   */
+  copyText?: (text: string, secret: boolean) => Promise<{ clearAfterSeconds: number }>;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** Backups of corrupt store files beside the live ones, looked up on each call. */
+  corruptBackups?: () => CorruptBackups;
+}
+
+/** A token manager notice as the window gets it (connections.notice): the text, no details. */
+export function noticeEvent(notice: TokenNotice): EventPayload<'connections.notice'> {
+  return { connection: notice.connection, code: notice.code, message: notice.message };
 }
 
 /** The connection id in a vault account name (`<connection id>/<kind>`, see secretAccount). */
@@ -54,7 +74,9 @@ function connectionIdOf(account: string): string | undefined {
 
 /** Shows enough of a token to tell two apart, never enough to use it. */
 export function maskToken(token: string): string {
-  return token.length <= 12 ? '•'.repeat(token.length) : `${token.slice(0, 4)}${'•'.repeat(8)}${token.slice(-4)}`;
+  return token.length <= 12
+    ? '•'.repeat(token.length)
+    : `${token.slice(0, 4)}${'•'.repeat(8)}${token.slice(-4)}`;
 }
 
 export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
@@ -64,7 +86,9 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
     const { refreshLog: _log, refreshBlockedUntil: _blocked, ...rest } = connection;
     let maskedAccessToken: string | undefined;
     if (connection.accessTokenExpiresAt !== undefined) {
-      const token = await deps.vault.getPassword(VAULT_SERVICE, secretAccount(connection.id, 'access_token')).catch(() => null);
+      const token = await deps.vault
+        .getPassword(VAULT_SERVICE, secretAccount(connection.id, 'access_token'))
+        .catch(() => null);
       if (token) maskedAccessToken = maskToken(token);
     }
     return { ...rest, maskedAccessToken };
@@ -83,14 +107,21 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
       const set = byConnection.get(id) ?? new Set<string>();
       byConnection.set(id, set.add(entry.cipherId));
     }
-    const connections = deps.store.list().map((c) => ({ id: c.id, ciphers: [...(byConnection.get(c.id) ?? [])].sort() }));
+    const connections = deps.store
+      .list()
+      .map((c) => ({ id: c.id, ciphers: [...(byConnection.get(c.id) ?? [])].sort() }));
     return { ...status, connections };
   }
 
   return {
     'app.info': async () => {
       const status = await deps.vaultControl.status();
-      const cipher: CipherStatus = { id: status.primary, description: status.description, secure: status.secure, ...(status.warning ? { warning: status.warning } : {}) };
+      const cipher: CipherStatus = {
+        id: status.primary,
+        description: status.description,
+        secure: status.secure,
+        ...(status.warning ? { warning: status.warning } : {}),
+      };
       return { version: deps.version, shell: deps.shell, home: deps.home, cipher };
     },
     'settings.get': async () => deps.settings.get(),
@@ -130,7 +161,13 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
               deadline = Date.now() + timeoutMs;
               deps.emit('authorization.progress', { name, step: 'listening', deadline });
             } else if (progress.step === 'sign-in') {
-              deps.emit('authorization.progress', { name, step: 'sign-in', url: progress.url, browserOpened: progress.browserOpened, deadline });
+              deps.emit('authorization.progress', {
+                name,
+                step: 'sign-in',
+                url: progress.url,
+                browserOpened: progress.browserOpened,
+                deadline,
+              });
             } else {
               deps.emit('authorization.progress', { name, step: 'exchanging', deadline });
             }
@@ -140,7 +177,10 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
         changed();
         return view(connection);
       } catch (error) {
-        deps.emit('authorization.progress', { name, step: controller.signal.aborted ? 'cancelled' : 'failed' });
+        deps.emit('authorization.progress', {
+          name,
+          step: controller.signal.aborted ? 'cancelled' : 'failed',
+        });
         throw error;
       } finally {
         if (pendingAuthorization === controller) pendingAuthorization = undefined;
@@ -162,11 +202,25 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
       changed();
       return { removed: removed.name };
     },
-    'connections.export': async ({ name, format, includeSecrets }) => {
+    'connections.export': async ({ name, format, includeSecrets, copy }) => {
       const connection = deps.store.require(name);
+      if (copy && !deps.copyText) {
+        throw inputError(
+          'no_clipboard',
+          'This window copies exports itself.',
+          'Use the Copy button under the exported text.',
+        );
+      }
       const text = await deps.connections.export(name, format, { includeSecrets });
-      const fileName = format === 'env' ? `${connection.name}.env` : format === 'json' ? `${connection.name}.json` : `${connection.name}.postman_environment.json`;
-      return { text, fileName };
+      const fileName =
+        format === 'env'
+          ? `${connection.name}.env`
+          : format === 'json'
+            ? `${connection.name}.json`
+            : `${connection.name}.postman_environment.json`;
+      if (!copy || !deps.copyText) return { text, fileName };
+      // Copied as exported here, so the text on the clipboard is the text the window shows.
+      return { text, fileName, copied: await deps.copyText(text, includeSecrets) };
     },
 
     'tokens.refresh': async ({ name }) => {
@@ -176,7 +230,11 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
     },
     'tokens.copy': async ({ name, as }) => {
       if (!deps.copyToken) {
-        throw inputError('no_clipboard', 'This window copies tokens itself.', 'Use the Copy button; it reveals the token to this page only for the copy.');
+        throw inputError(
+          'no_clipboard',
+          'This window copies tokens itself.',
+          'Use the Copy button; it reveals the token to this page only for the copy.',
+        );
       }
       const result = await deps.copyToken(name, as);
       changed();
@@ -192,7 +250,12 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
       const connection = deps.store.require(name);
       try {
         const response = await deps.requests.run(connection.id, request);
-        await deps.history.add({ connection: connection.name, request, status: response.status, durationMs: response.durationMs });
+        await deps.history.add({
+          connection: connection.name,
+          request,
+          status: response.status,
+          durationMs: response.durationMs,
+        });
         if (response.retriedAfterRefresh) changed();
         // A mismatch the catalog cannot map to a scope still says so, and the UI asks for the scope.
         const scopeMismatch = isScopeMismatch(response.status, response.body);
@@ -201,7 +264,11 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
           : undefined;
         return { ...response, scopeMismatch, missingScope };
       } catch (error) {
-        await deps.history.add({ connection: connection.name, request, error: error instanceof Error ? error.message : 'failed' });
+        await deps.history.add({
+          connection: connection.name,
+          request,
+          error: error instanceof Error ? error.message : 'failed',
+        });
         throw error;
       }
     },
@@ -217,7 +284,13 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
         id: product.id,
         name: product.name,
         servicePrefix: product.servicePrefix,
-        scopes: product.scopes.map((s) => ({ scope: s.scope, product: product.id, description: s.description, sensitivity: s.sensitivity, confirmed: s.confirmed })),
+        scopes: product.scopes.map((s) => ({
+          scope: s.scope,
+          product: product.id,
+          description: s.description,
+          sensitivity: s.sensitivity,
+          confirmed: s.confirmed,
+        })),
         presets: product.presets.map((p) => ({ id: p.id, label: p.label, scopes: [...p.scopes] })),
         orgContext: product.orgContext && {
           kind: product.orgContext.kind,
@@ -228,8 +301,14 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
       })),
     'catalog.checkScopes': async ({ scopes, presetIds }) => {
       const normalized = normalizeScopes(scopes);
-      return { scopes: normalized.scopes, errors: normalized.errors, warnings: leastPrivilegeWarnings(normalized.scopes, { presetIds }).map((w) => w.message) };
+      return {
+        scopes: normalized.scopes,
+        errors: normalized.errors,
+        warnings: leastPrivilegeWarnings(normalized.scopes, { presetIds }).map((w) => w.message),
+      };
     },
+    'store.corruptBackups': async () =>
+      corruptBackupNotices(deps.corruptBackups?.() ?? { connections: [], vault: [] }),
     'vault.status': async () => vaultStatus(),
     'vault.createPassphrase': async ({ passphrase }) => {
       await deps.vaultControl.createPassphrase(passphrase);
@@ -249,9 +328,12 @@ export function createRpcHandlers(deps: RpcHandlerDeps): RpcHandlers {
     'vault.shareWithCli': async ({ name }) => {
       const only = name === undefined ? undefined : deps.store.require(name).id;
       const resealed = await deps.vaultControl.shareWithCommandLine(
-        (service, account) => service === VAULT_SERVICE && (only === undefined || connectionIdOf(account) === only),
+        (service, account) =>
+          service === VAULT_SERVICE && (only === undefined || connectionIdOf(account) === only),
       );
-      const shared = new Set(resealed.map((entry) => connectionIdOf(entry.account)).filter((id) => id !== undefined));
+      const shared = new Set(
+        resealed.map((entry) => connectionIdOf(entry.account)).filter((id) => id !== undefined),
+      );
       if (shared.size > 0) changed();
       return { shared: shared.size, status: await vaultStatus() };
     },

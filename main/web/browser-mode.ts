@@ -9,7 +9,7 @@ import { systemClock } from '../core/ports.js';
 import { createRefreshScheduler } from '../core/tokens/refresh-scheduler.js';
 import { createNodeServices, systemBrowser } from '../platform/node/node-services.js';
 import { createDispatcher } from '../rpc/dispatcher.js';
-import { createRpcHandlers } from '../rpc/handlers.js';
+import { createRpcHandlers, noticeEvent } from '../rpc/handlers.js';
 import type { EventName, EventPayload } from '../rpc/contract.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
@@ -31,11 +31,18 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Web
       remedy: 'Run "npm run build" in the Token Desk folder, then try again.',
     });
   }
-  const services = createNodeServices({ home: options.home, env: options.env, program: 'browser' });
-  const vault = await services.vault();
   // The handlers emit through the server, which needs the handlers first: bind late.
   const live: { server?: WebServer } = {};
-  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => live.server?.emit(event, payload);
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) =>
+    live.server?.emit(event, payload);
+  const services = createNodeServices({
+    home: options.home,
+    env: options.env,
+    program: 'browser',
+    // A refresh that kept the old api_domain tells the page (the CLI prints a warning line instead).
+    onNotice: (notice) => emit('connections.notice', noticeEvent(notice)),
+  });
+  const vault = await services.vault();
   const handlers = createRpcHandlers({
     shell: 'browser',
     openAuthorizationPage: options.openBrowser,
@@ -50,8 +57,14 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Web
     history: services.history,
     settings: services.settings,
     emit,
+    corruptBackups: () => services.corruptBackups(),
   });
-  const server = await startWebServer({ dispatch: createDispatcher(handlers), staticDir: options.staticDir, port: options.port, secret: options.secret });
+  const server = await startWebServer({
+    dispatch: createDispatcher(handlers),
+    staticDir: options.staticDir,
+    port: options.port,
+    secret: options.secret,
+  });
   live.server = server;
   // "Refresh access tokens automatically" (Settings), while the browser mode runs.
   const refresher = createRefreshScheduler({

@@ -14,9 +14,15 @@ import {
 } from '@mantine/core';
 import { useColorScheme } from '@mantine/hooks';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { ConnectionView, RpcError, Settings } from '../../main/rpc/contract.js';
+import type {
+  ConnectionView,
+  CorruptBackupNoticeView,
+  RpcError,
+  Settings,
+} from '../../main/rpc/contract.js';
 import { AppStateProvider, type AppInfo } from './app/app-state.js';
 import { ClockProvider, systemClock, type Clock } from './app/clock.js';
+import { ConnectionNoticeRelay } from './app/connection-notices.js';
 import { NoticesProvider } from './app/notices.js';
 import { RpcProvider } from './app/rpc-context.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
@@ -24,7 +30,7 @@ import { VaultGate } from './features/vault/VaultGate.js';
 import { Workspace, type View } from './features/workspace/Workspace.js';
 import { toRpcError, type RpcClient } from './rpc/client.js';
 
-const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'md' });
+export const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'md' });
 
 export interface AppProps {
   client: RpcClient;
@@ -34,7 +40,12 @@ export interface AppProps {
   initialView?: View;
 }
 
-type Loaded = { info: AppInfo; settings: Settings; connections: ConnectionView[] };
+type Loaded = {
+  info: AppInfo;
+  settings: Settings;
+  connections: ConnectionView[];
+  corruptBackups: CorruptBackupNoticeView[];
+};
 
 function Themed({
   themeSetting,
@@ -67,8 +78,12 @@ export function App({ client, clock = systemClock, env = 'default', initialView 
         client.call('settings.get', {}),
         client.call('connections.list', {}),
       ]);
+      // After the list: reading a corrupt connections file is what keeps it aside as a backup.
+      const corruptBackups = await client
+        .call('store.corruptBackups', {})
+        .catch((): CorruptBackupNoticeView[] => []);
       setThemeSetting(settings.theme);
-      setLoaded({ info, settings, connections });
+      setLoaded({ info, settings, connections, corruptBackups });
     } catch (thrown) {
       setError(toRpcError(thrown));
     }
@@ -89,9 +104,11 @@ export function App({ client, clock = systemClock, env = 'default', initialView 
               info={loaded.info}
               settings={loaded.settings}
               connections={loaded.connections}
+              corruptBackups={loaded.corruptBackups}
               onSettings={onSettings}
             >
               <NoticesProvider>
+                <ConnectionNoticeRelay />
                 <VaultGate>
                   <Workspace initialView={initialView} />
                 </VaultGate>

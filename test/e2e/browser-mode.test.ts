@@ -5,6 +5,8 @@
 // simulator, home folder and browser context; one Chromium serves the file. No fixed sleeps:
 // Playwright's auto-waiting locators and vitest's expect.poll only.
 
+import { readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/browser.js';
@@ -59,6 +61,43 @@ async function cliToken(s: UiSession, name: string): Promise<string> {
   const result = await s.harness.cli(['token', name]);
   expect(result.code, result.stderr).toBe(0);
   return result.stdout.trim();
+}
+
+/** A Self Client added and authorized with the CLI on the session's home folder. */
+async function addWithCli(s: UiSession, name: string, scopes: readonly string[]): Promise<void> {
+  const { sim } = s.harness;
+  const added = await s.harness.cli(
+    [
+      'add',
+      name,
+      '--client-id',
+      SELF.clientId,
+      '--type',
+      'self',
+      '--accounts-url',
+      sim.accountsUrl,
+      '--api-domain',
+      sim.apiDomain,
+    ],
+    `${SELF.clientSecret}\n`,
+  );
+  expect(added.code, added.stderr).toBe(0);
+  const { code } = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: [...scopes] });
+  const authorized = await s.harness.cli(['authorize', name, '--code', code]);
+  expect(authorized.code, authorized.stderr).toBe(0);
+}
+
+/** The rendered text colour of an element, as [r, g, b]. */
+async function textColour(page: Page, testId: string): Promise<[number, number, number]> {
+  // A string, so this Node-side file needs no DOM types.
+  // Runs in the page; typed by hand, since this Node-side file has no DOM types.
+  type Styles = { getComputedStyle(element: unknown): { color: string } };
+  const colour = await page
+    .getByTestId(testId)
+    .evaluate((element) => (globalThis as unknown as Styles).getComputedStyle(element).color);
+  const channels = /^rgba?\((\d+), (\d+), (\d+)/.exec(colour);
+  if (!channels) throw new Error(`unexpected colour ${colour}`);
+  return [Number(channels[1]), Number(channels[2]), Number(channels[3])];
 }
 
 /** Empty state -> "Add your first connection" -> the wizard's first step. */
@@ -435,6 +474,101 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
     expect(sim.stats.tokenCalls).toMatchObject({ authorization_code: 2, total: 2 });
     // No user-info scope: the success page says how to see the user.
     expect(await textOf(page.getByTestId('success-user'))).toContain('AaaServer.profile.READ');
+  });
+
+  it('Revoke… and Remove… are red in the dark theme and the light one; an export copied with secrets leaves the clipboard after the delay', async () => {
+    const s = await start();
+    const { page, harness } = s;
+    harness.sim.registerClient(SELF);
+    const name = 'themes';
+    await addWithCli(s, name, ['ZohoCRM.org.READ']);
+    await page.reload();
+
+    // A 1 s clipboard delay, saved the way a user saves it.
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('settings-clipboard').fill('1');
+    await page.getByTestId('settings-clipboard').press('Enter');
+    await waitForText(page.getByTestId('settings'), 'Clipboard delay saved.');
+    await page.getByTestId('settings-close').click();
+
+    await sidebarItem(page, name).click();
+    await page.getByTestId('connection-page').waitFor();
+    for (const scheme of ['dark', 'light'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expect
+        .poll(() => page.evaluate('document.documentElement.dataset.mantineColorScheme'))
+        .toBe(scheme);
+      await page.getByRole('tab', { name: 'Token' }).click();
+      const [r, g, b] = await textColour(page, 'token-revoke');
+      expect(r - Math.max(g, b), `Revoke… in ${scheme}: rgb(${r}, ${g}, ${b})`).toBeGreaterThan(80);
+      await page.getByTestId('tab-details').click();
+      const [r2, g2, b2] = await textColour(page, 'connection-remove');
+      expect(
+        r2 - Math.max(g2, b2),
+        `Remove… in ${scheme}: rgb(${r2}, ${g2}, ${b2})`,
+      ).toBeGreaterThan(80);
+    }
+
+    await page.getByTestId('export-secrets').check();
+    await page.getByTestId('export-run').click();
+    await page.getByTestId('export-text').waitFor();
+    await page.getByTestId('export-copy').click();
+    await waitForText(
+      page.getByTestId('export-copied'),
+      'Token Desk tries to clear the clipboard in 1 s',
+    );
+    const exported = await page.getByTestId('export-text').inputValue();
+    expect(exported).toMatch(/^ZOHO_REFRESH_TOKEN=1000\./m);
+    // On the clipboard at first, gone after the delay (the page has focus, and may read it).
+    expect(await clipboardText(page)).toBe(exported);
+    await expect.poll(() => clipboardText(page)).toBe('');
+    expect(await page.getByTestId('notice-clipboard-not-cleared').count()).toBe(0);
+  });
+
+  it('A refresh that names an untrusted api_domain, and a corrupt connections file: the window says so', async () => {
+    const s = await start();
+    const { page, harness } = s;
+    const { sim } = harness;
+    sim.registerClient(SELF);
+    const name = 'watchful';
+    await addWithCli(s, name, ['ZohoCRM.org.READ']);
+    await page.reload();
+    await sidebarItem(page, name).click();
+    await page.getByTestId('connection-page').waitFor();
+
+    sim.setTokenApiDomain('https://api.evil.example');
+    await page.getByTestId('token-refresh').click();
+    await waitForText(page.getByTestId('token-feedback'), 'Access token refreshed.');
+    const notice = page.getByTestId(`notice-connection-notice:${name}:untrusted_api_domain`);
+    await waitForText(notice, `${name}: API domain not changed`);
+    expect(await textOf(notice)).toContain(
+      `named https://api.evil.example as its API domain, which is not a Zoho API host`,
+    );
+    expect(await textOf(notice)).toContain(`keeps sending requests to ${sim.apiDomain}`);
+    sim.setTokenApiDomain(undefined);
+    await page.getByTestId('tab-details').click();
+    expect(await textOf(page.getByTestId('connection-details'))).toContain(sim.apiDomain);
+
+    // Something broke connections.json: the next start says so, and after Try again the
+    // workspace names the backup and what to do.
+    await writeFile(join(harness.home, 'connections.json'), '{ "connections": [ not json');
+    await page.reload();
+    await waitForText(page.getByTestId('error-message'), 'not valid JSON');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    const banner = page.getByTestId('corrupt-backup-connections');
+    await waitForText(banner, 'Some connections could not be read');
+    const [backup] = (await readdir(harness.home)).filter((f) =>
+      f.startsWith('connections.corrupt-'),
+    );
+    expect(backup).toBeDefined();
+    expect(await textOf(banner)).toContain(join(harness.home, backup!));
+    expect(await textOf(banner)).toContain('move it back to connections.json');
+
+    // Once the backup is gone, so is the banner.
+    await rm(join(harness.home, backup!));
+    await page.reload();
+    await page.getByTestId('empty-state').waitFor();
+    expect(await page.getByTestId('corrupt-backup-connections').count()).toBe(0);
   });
 
   it('A connection added with the CLI shows up after a reload; Refresh now makes exactly one refresh_token call', async () => {

@@ -491,6 +491,12 @@ describe('bad input', () => {
       new RegExp(`^token-desk: unknown option '--bogus'\\. ${usage('list')}`),
     ],
     [
+      'add with no arguments at all: the name is missed first',
+      ['add'],
+      2,
+      new RegExp(`^token-desk: missing required argument 'name'\\. ${usage('add')}`),
+    ],
+    [
       'add without a name',
       ['add', '--client-id', 'c', '--type', 'self', '--dc', 'us'],
       2,
@@ -1023,6 +1029,8 @@ describe('OS keyring vault (the CLI default)', () => {
       const wrongCipher = await cli(['token', 'keyring-crm']);
       expect(wrongCipher.code).toBe(2);
       expect(wrongCipher.stderr).toMatch(/keyring/i);
+      // The remedy is the window's too; the command line adds what to change in its environment.
+      expect(wrongCipher.stderr).toMatch(/ Use: unset TOKEN_DESK_PASSPHRASE\n$/);
     },
   );
 });

@@ -10,7 +10,11 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function parseExportFormat(value: string): ExportFormat {
   if ((EXPORT_FORMATS as readonly string[]).includes(value)) return value as ExportFormat;
-  throw inputError('bad_format', `"${value}" is not an export format.`, `Use one of: ${EXPORT_FORMATS.join(', ')}.`);
+  throw inputError(
+    'bad_format',
+    `"${value}" is not an export format.`,
+    `Use one of: ${EXPORT_FORMATS.join(', ')}.`,
+  );
 }
 
 interface ExportVariable {
@@ -19,13 +23,20 @@ interface ExportVariable {
   secret: boolean;
 }
 
-function variables(connection: Connection, secrets: Partial<Record<SecretKind, string>>): ExportVariable[] {
+function variables(
+  connection: Connection,
+  secrets: Partial<Record<SecretKind, string>>,
+): ExportVariable[] {
   const list: ExportVariable[] = [
     { key: 'ZOHO_DC', value: connection.location ?? connection.dc, secret: false },
     { key: 'ZOHO_ACCOUNTS_URL', value: connection.accountsUrl, secret: false },
     { key: 'ZOHO_API_DOMAIN', value: connection.apiDomain, secret: false },
     { key: 'ZOHO_CLIENT_ID', value: connection.clientId, secret: false },
-    { key: 'ZOHO_SCOPES', value: (connection.grantedScopes ?? connection.scopes).join(','), secret: false },
+    {
+      key: 'ZOHO_SCOPES',
+      value: (connection.grantedScopes ?? connection.scopes).join(','),
+      secret: false,
+    },
   ];
   const secretKeys: Array<[SecretKind, string]> = [
     ['client_secret', 'ZOHO_CLIENT_SECRET'],
@@ -41,28 +52,53 @@ function variables(connection: Connection, secrets: Partial<Record<SecretKind, s
 
 /** Quotes a value for a .env file so that `#`, spaces and quotes survive dotenv parsers. */
 function envValue(value: string): string {
-  return /^[A-Za-z0-9_.,:/@+-]*$/.test(value) ? value : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return /^[A-Za-z0-9_.,:/@+-]*$/.test(value)
+    ? value
+    : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-export function exportConnection(connection: Connection, format: ExportFormat, secrets: Partial<Record<SecretKind, string>>): string {
+export function exportConnection(
+  connection: Connection,
+  format: ExportFormat,
+  secrets: Partial<Record<SecretKind, string>>,
+): string {
   const vars = variables(connection, secrets);
   const withSecrets = vars.some((v) => v.secret);
   switch (format) {
     case 'env': {
       const lines = [`# Token Desk connection "${connection.name}"`];
-      if (!withSecrets) lines.push('# Secrets are not included; export again with secrets included to add them.');
-      lines.push(...vars.map((v) => `${v.key}=${envValue(v.value)}`));
+      if (!withSecrets)
+        lines.push('# Secrets are not included; export again with secrets included to add them.');
+      // An empty ZOHO_SCOPES= would read as "no scopes" to a script that splits it; say it instead.
+      const noScopes = (v: ExportVariable) => v.key === 'ZOHO_SCOPES' && v.value === '';
+      if (vars.some(noScopes))
+        lines.push('# ZOHO_SCOPES is left out: no scopes are recorded for this connection.');
+      lines.push(...vars.filter((v) => !noScopes(v)).map((v) => `${v.key}=${envValue(v.value)}`));
       return lines.join('\n') + '\n';
     }
     case 'json':
-      return JSON.stringify(Object.fromEntries([['name', connection.name], ...vars.map((v) => [v.key.replace(/^ZOHO_/, '').toLowerCase(), v.value])]), null, 2) + '\n';
+      return (
+        JSON.stringify(
+          Object.fromEntries([
+            ['name', connection.name],
+            ...vars.map((v) => [v.key.replace(/^ZOHO_/, '').toLowerCase(), v.value]),
+          ]),
+          null,
+          2,
+        ) + '\n'
+      );
     case 'postman':
       return (
         JSON.stringify(
           {
             id: randomUUID(),
             name: `Zoho ${connection.name}`,
-            values: vars.map((v) => ({ key: v.key.replace(/^ZOHO_/, 'zoho_').toLowerCase(), value: v.value, type: v.secret ? 'secret' : 'default', enabled: true })),
+            values: vars.map((v) => ({
+              key: v.key.replace(/^ZOHO_/, 'zoho_').toLowerCase(),
+              value: v.value,
+              type: v.secret ? 'secret' : 'default',
+              enabled: true,
+            })),
             _postman_variable_scope: 'environment',
           },
           null,

@@ -67,8 +67,9 @@ export function requestProduct(
       throw inputError(
         'product_mismatch',
         `${pathOf(request.pathOrUrl)} is a ${owners} path, but the request is for ${chosen.name}.`,
-        `Choose ${owners} (or Auto) as the product, or correct the path; on the command line, use ${candidates.map((p) => `--product ${p.id}`).join(' or ')}, or leave --product out.`,
+        `Choose ${owners} (or Auto) as the product, or correct the path.`,
         { product: chosen.id, candidates: candidates.map((p) => p.id) },
+        `${candidates.map((p) => `--product ${p.id}`).join(' or ')}, or leave --product out`,
       );
     }
     return chosen;
@@ -80,8 +81,9 @@ export function requestProduct(
   throw inputError(
     'ambiguous_product',
     `${pathOf(request.pathOrUrl)} could be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}: they use the same paths on different hosts, so Token Desk cannot tell where to send it.`,
-    `Say which product you mean: on the command line add ${ids.map((id) => `--product ${id}`).join(' or ')}; in the request builder, choose it under Product.`,
+    `Say which product you mean: choose ${names.join(' or ')} as the product.`,
     { candidates: ids },
+    ids.map((id) => `--product ${id}`).join(' or '),
   );
 }
 

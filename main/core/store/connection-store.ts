@@ -145,8 +145,9 @@ function unknownConnection(nameOrId: string, connections: Connection[]): TokenDe
     known.length === 0
       ? `There is no connection "${nameOrId}": no connections have been added yet.`
       : `There is no connection "${nameOrId}". Known connections: ${known.join(', ')}.`,
-    'Run "token-desk list" to see your connections and their exact names.',
+    known.length === 0 ? 'Add the connection first.' : 'Use one of those names, exactly as listed.',
     { nameOrId, known },
+    'token-desk list',
   );
 }
 

@@ -58,6 +58,8 @@ export interface CipherInfo {
   sealedBy: string;
   /** What to do when a value sealed with this cipher is met where the cipher is not available. */
   remedy: string;
+  /** The command-line form of the remedy (TokenDeskError.cliHint), printed by the CLI only. */
+  cliHint?: string;
 }
 
 /** Every cipher id this version knows; an envelope naming another id is refused as unknown. */
@@ -67,15 +69,18 @@ export const KNOWN_CIPHERS: Readonly<Record<string, CipherInfo>> = {
     sealedBy:
       'with a key in the OS keyring (the token-desk command line\'s default, or the desktop app\'s "Shared with the command line")',
     remedy:
-      'To read it, run token-desk without TOKEN_DESK_PASSPHRASE set, on the machine and user account that stored it. ' +
-      'Or authorize the connection again to store it with the current cipher.',
+      'Open it with the OS keyring, on the machine and user account that stored it, ' +
+      'or authorize the connection again to store it with the current cipher.',
+    // The CLI lacks the keyring cipher only when a passphrase was chosen for the run.
+    cliHint: 'unset TOKEN_DESK_PASSPHRASE',
   },
   passphrase: {
-    label: 'a passphrase (TOKEN_DESK_PASSPHRASE)',
+    label: 'a passphrase',
     sealedBy: 'with a Token Desk passphrase',
     remedy:
-      'Set TOKEN_DESK_PASSPHRASE to the passphrase that was used when it was stored ' +
-      '(in the desktop app or browser mode: unlock Token Desk with that passphrase).',
+      'Unlock Token Desk with the passphrase that was used when it was stored, ' +
+      'or authorize the connection again to store it with the current cipher.',
+    cliHint: 'TOKEN_DESK_PASSPHRASE=<that passphrase>',
   },
   safestorage: {
     label: "the desktop app's OS encryption (Electron safeStorage)",

@@ -496,6 +496,7 @@ function otherCipher(
       category: 'local',
       remedy:
         info?.remedy ?? 'Update Token Desk, or authorize the connection again to store it anew.',
+      cliHint: info?.cliHint,
       details: { service, account, reason: 'other_cipher', storedWith, activeCipher: active.id },
     },
   );

@@ -36,24 +36,46 @@ export function keyringKeyAccount(keyId: string): string {
   return `vault-key-${keyId}`;
 }
 
+export interface KeyringUnavailableOptions {
+  /**
+   * What the keyring library said (a D-Bus error, say): for whoever diagnoses it, so it goes in
+   * `details.technical` only, never in the message a non-developer reads.
+   */
+  technical?: string;
+  /** Which keyring, for the message: "Secret Service", "macOS Keychain". */
+  system?: string;
+  /** A plain-language reason Token Desk itself determined, e.g. "it did not keep the new key". */
+  why?: string;
+  cause?: unknown;
+}
+
 /** The one error for "the OS keyring cannot be used", with the way out. */
-export function keyringUnavailableError(
-  reason: string | undefined,
-  cause?: unknown,
-): TokenDeskError {
+export function keyringUnavailableError(options: KeyringUnavailableOptions = {}): TokenDeskError {
+  const which = options.system ? ` (${options.system})` : '';
   return new TokenDeskError(
     'keyring_unavailable',
-    `The OS keyring is not available${reason ? ` (${reason})` : ''}, so Token Desk cannot reach the key that protects your secrets.`,
+    options.why
+      ? `Token Desk could not use your system's keyring${which}: ${options.why}.`
+      : `Token Desk could not reach your system's keyring${which}, so it cannot open the key that protects your secrets.`,
     {
       category: 'local',
       remedy:
-        'Unlock your OS keyring, or install one (on Linux: gnome-keyring or KWallet with a running D-Bus session, ' +
-        'e.g. a desktop login, or `dbus-run-session` with `gnome-keyring-daemon --unlock`). ' +
-        'Or set TOKEN_DESK_PASSPHRASE to encrypt with a passphrase instead.',
-      details: reason ? { reason } : {},
-      cause,
+        'Unlock your keyring, or sign in to a desktop session that has one (on Linux: gnome-keyring or KWallet), ' +
+        'then try again. Or protect your secrets with a passphrase instead.',
+      // The command line's ways to do that: a passphrase from the environment, or a keyring
+      // started by hand where there is no desktop session.
+      cliHint:
+        'TOKEN_DESK_PASSPHRASE=<passphrase>, or on a Linux machine without a desktop: ' +
+        'dbus-run-session with gnome-keyring-daemon --unlock',
+      details: options.technical ? { technical: options.technical } : {},
+      cause: options.cause,
     },
   );
+}
+
+/** The library's text of a failure, kept for details. */
+function technicalText(error: unknown): string | undefined {
+  return error instanceof Error ? error.message : undefined;
 }
 
 /** The keyring account the reachability probe looks up; it never holds anything. */
@@ -73,7 +95,7 @@ export async function probeKeyring(
     return undefined;
   } catch (error) {
     if (isTokenDeskError(error)) return error;
-    return keyringUnavailableError(error instanceof Error ? error.message : undefined, error);
+    return keyringUnavailableError({ technical: technicalText(error), cause: error });
   }
 }
 
@@ -93,7 +115,7 @@ export function createKeyringCipher(options: KeyringCipherOptions): Cipher {
       return await action();
     } catch (error) {
       if (isTokenDeskError(error)) throw error;
-      throw keyringUnavailableError(error instanceof Error ? error.message : undefined, error);
+      throw keyringUnavailableError({ technical: technicalText(error), cause: error });
     }
   };
 
@@ -115,7 +137,7 @@ export function createKeyringCipher(options: KeyringCipherOptions): Cipher {
     // store); a key that does not read back would make every value unreadable later.
     const readBack = await guard(() => keyring.get(service, account));
     if (readBack !== encoded) {
-      throw keyringUnavailableError('the keyring did not keep the new vault key');
+      throw keyringUnavailableError({ why: 'it accepted the new vault key but did not keep it' });
     }
     return { keyId, key };
   };

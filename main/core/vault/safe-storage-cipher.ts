@@ -21,10 +21,10 @@ export const SAFE_STORAGE_CIPHER_ID = 'safestorage';
 /** Backends that do not protect anything: a hard-coded key, or not decided yet. */
 const WEAK_BACKENDS = new Set(['basic_text', 'unknown']);
 
+// The desktop app's window shows it: its own button is the way out, not an environment variable.
 const OS_ENCRYPTION_REMEDY =
-  'Choose "Protect secrets with a passphrase" in Token Desk (the banner, or Settings) to encrypt them with a passphrase instead ' +
-  '(or start Token Desk with TOKEN_DESK_PASSPHRASE set), or install and unlock an OS keyring (on Linux: gnome-keyring or KWallet) ' +
-  'and restart Token Desk.';
+  'Choose "Protect secrets with a passphrase" in Token Desk (the banner, or Settings) to encrypt them with a passphrase instead, ' +
+  'or install and unlock an OS keyring (on Linux: gnome-keyring or KWallet) and restart Token Desk.';
 
 export interface SafeStorageCipherOptions {
   safeStorage: SafeStoragePort;

@@ -18,6 +18,7 @@ import { AuthorizationCoordinator } from '../../core/auth/pending-authorization.
 import { TokenDeskError } from '../../core/errors.js';
 import type { KeyringPort } from '../../core/vault/keyring-cipher.js';
 import type { VaultControl } from '../../core/vault/vault-control.js';
+import type { CorruptBackups } from '../../core/store/corrupt-backups.js';
 import { createJsonDocumentStore, findCorruptBackups } from './json-document-store.js';
 import {
   STORE_FILE_NAME,
@@ -45,10 +46,7 @@ export interface NodeServicesOptions {
 }
 
 /** Backups of corrupt store files beside the live ones (`connections.corrupt-*.json`, ...). */
-export interface CorruptBackups {
-  connections: string[];
-  vault: string[];
-}
+export type { CorruptBackups } from '../../core/store/corrupt-backups.js';
 
 export interface NodeServices {
   home: string;

@@ -27,7 +27,12 @@ export function createOsKeyring(options: OsKeyringOptions = {}): KeyringPort {
       const { AsyncEntry: Entry } = await import('@napi-rs/keyring');
       return await action(new Entry(service, account, entryOptions));
     } catch (error) {
-      throw keyringUnavailableError(error instanceof Error ? error.message : undefined, error);
+      // The library's text (a D-Bus error, say) is for diagnosis only: details, not the message.
+      throw keyringUnavailableError({
+        technical: error instanceof Error ? error.message : undefined,
+        system: keyringSystem(platform),
+        cause: error,
+      });
     }
   };
 
@@ -40,15 +45,21 @@ export function createOsKeyring(options: OsKeyringOptions = {}): KeyringPort {
   };
 }
 
-function keyringLabel(platform: NodeJS.Platform): string {
+/** The keyring's name as the user may know it. */
+function keyringSystem(platform: NodeJS.Platform): string | undefined {
   switch (platform) {
     case 'darwin':
-      return 'OS keyring (macOS Keychain)';
+      return 'macOS Keychain';
     case 'win32':
-      return 'OS keyring (Windows Credential Manager)';
+      return 'Windows Credential Manager';
     case 'linux':
-      return 'OS keyring (Secret Service)';
+      return 'Secret Service';
     default:
-      return 'OS keyring';
+      return undefined;
   }
+}
+
+function keyringLabel(platform: NodeJS.Platform): string {
+  const system = keyringSystem(platform);
+  return system ? `OS keyring (${system})` : 'OS keyring';
 }

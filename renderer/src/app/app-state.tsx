@@ -1,5 +1,7 @@
-// What every screen shares: which shell we run in, app info (cipher), settings, and the list of
-// connections (kept fresh by the 'connections.changed' event and by results of our own calls).
+// What every screen shares: which shell we run in, app info (cipher), settings, the list of
+// connections (kept fresh by the 'connections.changed' event and by results of our own calls), and
+// the store files kept aside as corrupt (looked up again after each reload of the list, since a
+// read of a corrupt file is what moves it aside, and when the window gets focus back).
 
 import {
   createContext,
@@ -10,7 +12,12 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import type { ConnectionView, Result, Settings } from '../../../main/rpc/contract.js';
+import type {
+  ConnectionView,
+  CorruptBackupNoticeView,
+  Result,
+  Settings,
+} from '../../../main/rpc/contract.js';
 import { useRpc } from './rpc-context.js';
 
 export type AppInfo = Result<'app.info'>;
@@ -19,8 +26,11 @@ export interface AppState {
   info: AppInfo;
   settings: Settings;
   connections: ConnectionView[];
+  /** Store files kept aside because they were not valid JSON (a banner while they exist). */
+  corruptBackups: CorruptBackupNoticeView[];
   updateSettings(patch: Partial<Settings>): Promise<void>;
   reloadConnections(): Promise<void>;
+  reloadCorruptBackups(): Promise<void>;
   /** Puts a connection returned by a call into the list at once (the event may come later). */
   upsertConnection(connection: ConnectionView): void;
   dropConnection(name: string): void;
@@ -38,6 +48,7 @@ export function AppStateProvider(props: {
   info: AppInfo;
   settings: Settings;
   connections: ConnectionView[];
+  corruptBackups?: CorruptBackupNoticeView[];
   onSettings(settings: Settings): void;
   children: ReactNode;
 }) {
@@ -45,10 +56,30 @@ export function AppStateProvider(props: {
   const { onSettings } = props;
   const [settings, setSettings] = useState(props.settings);
   const [connections, setConnections] = useState(props.connections);
+  const [corruptBackups, setCorruptBackups] = useState(props.corruptBackups ?? []);
+
+  const reloadCorruptBackups = useCallback(async () => {
+    try {
+      setCorruptBackups(await rpc.call('store.corruptBackups', {}));
+    } catch {
+      // A banner that cannot be looked up is no reason to disturb the workspace.
+    }
+  }, [rpc]);
 
   const reloadConnections = useCallback(async () => {
-    setConnections(await rpc.call('connections.list', {}));
-  }, [rpc]);
+    try {
+      setConnections(await rpc.call('connections.list', {}));
+    } finally {
+      // Reading a corrupt file is what moves it aside: look again after every read.
+      await reloadCorruptBackups();
+    }
+  }, [rpc, reloadCorruptBackups]);
+
+  useEffect(() => {
+    const onFocus = () => void reloadCorruptBackups();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [reloadCorruptBackups]);
 
   useEffect(
     () =>
@@ -87,8 +118,10 @@ export function AppStateProvider(props: {
       info: props.info,
       settings,
       connections,
+      corruptBackups,
       updateSettings,
       reloadConnections,
+      reloadCorruptBackups,
       upsertConnection,
       dropConnection,
     }),
@@ -96,8 +129,10 @@ export function AppStateProvider(props: {
       props.info,
       settings,
       connections,
+      corruptBackups,
       updateSettings,
       reloadConnections,
+      reloadCorruptBackups,
       upsertConnection,
       dropConnection,
     ],

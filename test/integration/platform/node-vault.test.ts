@@ -90,7 +90,10 @@ describe('openNodeVault', () => {
     );
     expect(error.code).toBe('secret_unreadable');
     expect(error.message).toMatch(/OS keyring/);
-    expect(error.remedy).toMatch(/without TOKEN_DESK_PASSPHRASE/);
+    // The remedy reads the same in every shell; the CLI adds what to change in its environment.
+    expect(error.remedy).not.toContain('TOKEN_DESK_PASSPHRASE');
+    expect(error.remedy).toMatch(/authorize the connection again/);
+    expect(error.cliHint).toBe('unset TOKEN_DESK_PASSPHRASE');
   });
 
   it('keeps concurrent writes from two vault instances on one home', async () => {
@@ -135,7 +138,9 @@ describe('openBrowserVaultControl (browser mode on a headless machine)', () => {
     const error = await rejection(cli.vault.getPassword(SERVICE, ACCOUNT));
     expect(error.code).toBe('secret_unreadable');
     expect(error.message).toMatch(/sealed with a Token Desk passphrase/);
-    expect(error.remedy).toContain('TOKEN_DESK_PASSPHRASE');
+    expect(error.remedy).toMatch(/^Unlock Token Desk with the passphrase/);
+    expect(error.remedy).not.toContain('TOKEN_DESK_PASSPHRASE');
+    expect(error.cliHint).toBe('TOKEN_DESK_PASSPHRASE=<that passphrase>');
     const withEnv = await openNodeVault({ home, env: { TOKEN_DESK_PASSPHRASE: PASSPHRASE } });
     await expect(withEnv.vault.getPassword(SERVICE, ACCOUNT)).resolves.toBe(SECRET);
 

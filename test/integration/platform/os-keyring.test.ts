@@ -142,7 +142,8 @@ try {
   await createOsKeyring().set('token-desk-test-unreachable', 'probe', 'x');
   process.stdout.write(JSON.stringify({ stored: true }));
 } catch (error) {
-  process.stdout.write(JSON.stringify({ code: error.code, category: error.category, remedy: error.remedy }));
+  const { code, category, message, remedy, cliHint, details } = error;
+  process.stdout.write(JSON.stringify({ code, category, message, remedy, cliHint, details }));
 }
 `,
     );
@@ -155,9 +156,23 @@ try {
         DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir, 'no-such-bus')}`,
       },
     });
-    const result = JSON.parse(stdout) as { code?: string; category?: string; remedy?: string };
+    const result = JSON.parse(stdout) as {
+      code?: string;
+      category?: string;
+      message?: string;
+      remedy?: string;
+      cliHint?: string;
+      details?: { technical?: string };
+    };
     expect(result).toMatchObject({ code: 'keyring_unavailable', category: 'local' });
-    expect(result.remedy).toContain('TOKEN_DESK_PASSPHRASE');
+    // Plain words for the user; the library's D-Bus text only in details.
+    expect(result.message).toBe(
+      "Token Desk could not reach your system's keyring (Secret Service), so it cannot open the key that protects your secrets.",
+    );
     expect(result.remedy).toMatch(/gnome-keyring/);
+    expect(result.remedy).toMatch(/passphrase/);
+    expect(result.details?.technical).toBeTruthy();
+    expect(`${result.message} ${result.remedy}`).not.toContain(result.details!.technical!);
+    expect(result.cliHint).toContain('TOKEN_DESK_PASSPHRASE');
   });
 });

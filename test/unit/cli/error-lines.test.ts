@@ -120,4 +120,48 @@ describe('CLI error lines', () => {
     expect(output().stderr).not.toContain('1000.abc');
     expect(output().stderr.split('\n')).toHaveLength(2);
   });
+
+  describe('usage errors name the missing argument before a missing required option', () => {
+    const cases: Array<[args: string[], line: string]> = [
+      [['add'], "token-desk: missing required argument 'name'. Run token-desk add --help."],
+      [
+        ['add', '--type', 'self'],
+        "token-desk: missing required argument 'name'. Run token-desk add --help.",
+      ],
+      [
+        ['add', 'acme'],
+        "token-desk: required option '--client-id <id>' not specified. Run token-desk add --help.",
+      ],
+      [
+        ['add', 'acme', '--client-id', '1000.X'],
+        "token-desk: required option '--type <type>' not specified. Run token-desk add --help.",
+      ],
+      [['import'], "token-desk: missing required argument 'name'. Run token-desk import --help."],
+      [
+        ['import', 'acme'],
+        "token-desk: required option '--self-client <file>' not specified. Run token-desk import --help.",
+      ],
+      [['export'], "token-desk: missing required argument 'name'. Run token-desk export --help."],
+      [
+        ['export', 'acme'],
+        "token-desk: required option '--format <format>' not specified. Run token-desk export --help.",
+      ],
+    ];
+    it.each(cases)('token-desk %j', async (args, line) => {
+      const { io, output } = capture();
+      const code = await runCli(args, io);
+      expect(output()).toEqual({ stdout: '', stderr: `${line}\n` });
+      expect(code).toBe(2);
+    });
+
+    it('still runs a command whose required options are given, and prints its help', async () => {
+      const help = capture();
+      expect(await runCli(['add', '--help'], help.io)).toBe(0);
+      expect(help.output().stdout).toContain('--client-id <id>');
+      // A required option given through its value reaches the command: the connection is unknown.
+      const run = capture();
+      expect(await runCli(['export', 'nobody', '--format', 'env'], run.io)).toBe(2);
+      expect(run.output().stderr).toMatch(/^token-desk: There is no connection "nobody"/);
+    });
+  });
 });

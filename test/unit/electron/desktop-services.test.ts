@@ -4,7 +4,7 @@
 // node services and the desktop services share one home and one vault, as on a user's machine.
 
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -48,6 +48,7 @@ async function setup(backend: string, extra: SetupOptions = {}) {
   const events: string[] = [];
   const openExternal = vi.fn(extra.openExternal ?? (async () => undefined));
   const clipboard = new FakeClipboard();
+  const timer = new ManualSchedule();
   const emitted: Emitted[] = [];
   const services = await createDesktopServices({
     home,
@@ -73,7 +74,7 @@ async function setup(backend: string, extra: SetupOptions = {}) {
     fetch,
     openExternal,
     clipboard,
-    schedule: new ManualSchedule().schedule,
+    schedule: timer.schedule,
     notify: () => undefined,
     emit: (event, payload) => {
       events.push(event);
@@ -85,6 +86,7 @@ async function setup(backend: string, extra: SetupOptions = {}) {
     dispatch: createDispatcher(services.handlers),
     fetch,
     clipboard,
+    timer,
     events,
     emitted,
   };
@@ -107,7 +109,8 @@ describe('desktop services', () => {
       ok: true,
       result: { shell: 'electron', home, cipher: { id: 'safestorage', secure: false } },
     });
-    expect(JSON.stringify(info)).toContain('TOKEN_DESK_PASSPHRASE');
+    expect(JSON.stringify(info)).toContain('Choose \\"Protect secrets with a passphrase\\"');
+    expect(JSON.stringify(info)).not.toContain('TOKEN_DESK_PASSPHRASE');
 
     expect(await dispatch('connections.add', newConnection)).toMatchObject({
       ok: false,
@@ -134,6 +137,35 @@ describe('desktop services', () => {
       { name: 'acme-crm', status: 'new', expiresAt: undefined, org: 'Acme' },
     ]);
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('store.corruptBackups names a connections file that was kept aside, until the backup is gone', async () => {
+    const { dispatch } = await setup('gnome_libsecret');
+    expect(await dispatch('store.corruptBackups', {})).toEqual({ ok: true, result: [] });
+    await dispatch('connections.add', newConnection);
+    writeFileSync(join(home, 'connections.json'), '{ "this is": not json');
+    expect(await dispatch('connections.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'store_corrupt' },
+    });
+    const backups = readdirSync(home).filter((f) => f.startsWith('connections.corrupt-'));
+    expect(backups).toHaveLength(1);
+    const answer = await dispatch('store.corruptBackups', {});
+    expect(answer).toEqual({
+      ok: true,
+      result: [
+        {
+          file: 'connections',
+          backup: join(home, backups[0]!),
+          olderBackups: 0,
+          message: expect.stringMatching(/^An earlier connections\.json was not valid JSON/),
+          remedy: expect.stringContaining('move it back to connections.json'),
+        },
+      ],
+    });
+    expect(JSON.stringify(answer)).not.toContain(CLIENT_SECRET);
+    rmSync(join(home, backups[0]!));
+    expect(await dispatch('store.corruptBackups', {})).toEqual({ ok: true, result: [] });
   });
 
   it('tokens.copy on a connection that was never authorized fails cleanly and copies nothing', async () => {
@@ -551,6 +583,71 @@ describe('desktop services against the Zoho simulator', () => {
       }),
     ).toMatchObject({ ok: false, error: { code: 'bad_scope' } });
     expect(sim.stats.tokenCalls.total).toBe(calls);
+  });
+
+  it('an export copied with secrets is put on the clipboard in main and cleared after the delay', async () => {
+    const { dispatch, clipboard, timer } = await setup('gnome_libsecret');
+    await dispatch('connections.add', newConnection);
+    await dispatch('settings.set', { clipboardClearSeconds: 20 });
+    const copied = await dispatch('connections.export', {
+      name: 'acme-crm',
+      format: 'env',
+      includeSecrets: true,
+      copy: true,
+    });
+    expect(copied).toMatchObject({ ok: true, result: { copied: { clearAfterSeconds: 20 } } });
+    const { text } = (copied as { result: { text: string } }).result;
+    expect(text).toContain(`ZOHO_CLIENT_SECRET=${CLIENT_SECRET}`);
+    expect(clipboard.text).toBe(text);
+    expect(timer.active.map((entry) => entry.delayMs)).toEqual([20_000]);
+    timer.fireAll();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(clipboard.text).toBe('');
+
+    // Without secrets it stays; without `copy` main does not touch the clipboard.
+    await dispatch('connections.export', { name: 'acme-crm', format: 'json', copy: true });
+    expect(clipboard.text).toContain('"client_id": "1000.ABC"');
+    expect(timer.active).toHaveLength(0);
+    const writes = clipboard.writes.length;
+    await dispatch('connections.export', { name: 'acme-crm', format: 'env', includeSecrets: true });
+    expect(clipboard.writes).toHaveLength(writes);
+  });
+
+  it('a refresh whose answer names an untrusted api_domain keeps the old one and tells the window', async () => {
+    const { dispatch, emitted } = await setup('gnome_libsecret', { fetch: globalThis.fetch });
+    sim.registerClient({ ...SELF, type: 'self' });
+    await dispatch('connections.add', {
+      name: 'acme',
+      clientType: 'self',
+      clientId: SELF.clientId,
+      clientSecret: SELF.clientSecret,
+      scopes: ['ZohoCRM.modules.ALL'],
+      accountsUrl: sim.accountsUrl,
+      apiDomain: sim.apiDomain,
+    });
+    const { code } = sim.issueSelfClientCode({
+      clientId: SELF.clientId,
+      scopes: ['ZohoCRM.modules.ALL'],
+    });
+    await dispatch('connections.authorizeSelfClient', { name: 'acme', code });
+    emitted.length = 0;
+    sim.setTokenApiDomain('https://www.zohoapis.evil.example');
+    try {
+      const refreshed = await dispatch('tokens.refresh', { name: 'acme' });
+      expect(refreshed).toMatchObject({ ok: true, result: { apiDomain: sim.apiDomain } });
+    } finally {
+      sim.setTokenApiDomain(undefined);
+    }
+    const notices = emitted.flatMap((e) => (e.event === 'connections.notice' ? [e.payload] : []));
+    expect(notices).toEqual([
+      {
+        connection: 'acme',
+        code: 'untrusted_api_domain',
+        message: expect.stringContaining('https://www.zohoapis.evil.example'),
+      },
+    ]);
+    expect(notices[0]!.message).toContain(`keeps sending requests to ${sim.apiDomain}`);
+    for (const secret of sim.secrets) expect(JSON.stringify(notices)).not.toContain(secret);
   });
 
   it('a tray copy that refreshes the token emits connections.changed', async () => {

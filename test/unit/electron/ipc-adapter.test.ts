@@ -255,6 +255,7 @@ describe('ipc adapter: arguments are parsed by the contract', () => {
       name: 'acme-crm',
       format: 'env',
       includeSecrets: false,
+      copy: false,
     });
   });
 });

@@ -134,6 +134,63 @@ describe('token copy', () => {
     expect(second.clipboard.text).toBe('mine');
   });
 
+  describe('copyText (an export from the window)', () => {
+    const EXPORT = 'ZOHO_CLIENT_ID=1000.X\nZOHO_REFRESH_TOKEN=1000.refresh\n';
+
+    it('with secrets: cleared after the user’s delay if the clipboard still holds it', async () => {
+      const { copier, clipboard, timer, notices } = setup({ clearAfterSeconds: 45 });
+      expect(await copier.copyText(EXPORT, { secret: true })).toEqual({ clearAfterSeconds: 45 });
+      expect(clipboard.text).toBe(EXPORT);
+      expect(timer.active.map((entry) => entry.delayMs)).toEqual([45_000]);
+      timer.fireAll();
+      await flush();
+      expect(clipboard.text).toBe('');
+      // The window says what happened; no notification carries any of it.
+      expect(notices).toEqual([]);
+    });
+
+    it('with secrets: the user’s own later copy stays', async () => {
+      const { copier, clipboard, timer } = setup();
+      await copier.copyText(EXPORT, { secret: true });
+      await clipboard.writeText('mine');
+      timer.fireAll();
+      await flush();
+      expect(clipboard.text).toBe('mine');
+    });
+
+    it('without secrets: stays on the clipboard, and replaces a token’s pending clear', async () => {
+      const { copier, clipboard, timer } = setup();
+      await copier.copy('acme-crm', 'token');
+      expect(await copier.copyText('ZOHO_CLIENT_ID=1000.X\n', { secret: false })).toEqual({
+        clearAfterSeconds: 0,
+      });
+      expect(timer.active).toHaveLength(0);
+      await copier.clearNow();
+      expect(clipboard.text).toBe('ZOHO_CLIENT_ID=1000.X\n');
+    });
+
+    it('with secrets: taken off at quit (clearNow), and a later token copy supersedes its clear', async () => {
+      const quitting = setup();
+      await quitting.copier.copyText(EXPORT, { secret: true });
+      await quitting.copier.clearNow();
+      expect(quitting.clipboard.text).toBe('');
+
+      const superseded = setup();
+      await superseded.copier.copyText(EXPORT, { secret: true });
+      await superseded.copier.copy('acme-crm', 'token');
+      expect(superseded.timer.active).toHaveLength(1);
+      superseded.timer.fireAll();
+      await flush();
+      expect(superseded.clipboard.text).toBe('');
+    });
+
+    it('with clearing off (0 s): says so and schedules nothing', async () => {
+      const { copier, timer } = setup({ clearAfterSeconds: 0 });
+      expect(await copier.copyText(EXPORT, { secret: true })).toEqual({ clearAfterSeconds: 0 });
+      expect(timer.pending).toHaveLength(0);
+    });
+  });
+
   it('a copy that refreshed the token says the connection changed (the tray copy has no rpc call to do it)', async () => {
     const refreshed = setup({ refreshed: true });
     await refreshed.copier.copyAndReport('ACME-CRM', 'token');

@@ -118,6 +118,26 @@ describe('tray menu template', () => {
     expect(template[0]!.type).toBe('submenu');
   });
 
+  it('orders orgs and names naturally, as the sidebar does: Org 2 before Org 10, client-9 before client-10', () => {
+    const template = buildTrayTemplate({
+      now: NOW,
+      connections: [
+        { name: 'client-10', status: 'ready', org: 'Org 10' },
+        { name: 'client-9', status: 'ready', org: 'Org 10' },
+        { name: 'b', status: 'ready', org: 'Org 2' },
+        { name: 'mine-10', status: 'ready' },
+        { name: 'mine-9', status: 'ready' },
+      ],
+    });
+    expect(labels(template).slice(0, 4)).toEqual([
+      'Org 2',
+      'Org 10',
+      'mine-9 — ready',
+      'mine-10 — ready',
+    ]);
+    expect(labels(template[1]!.submenu)).toEqual(['client-9 — ready', 'client-10 — ready']);
+  });
+
   it('says when there are no connections, or when they could not be read', () => {
     expect(labels(buildTrayTemplate({ now: NOW, connections: [] }))).toEqual([
       'No connections yet',

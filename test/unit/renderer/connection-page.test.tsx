@@ -1,5 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
+import { DEFAULT_THEME, defaultCssVariablesResolver, mergeMantineTheme } from '@mantine/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { theme as appTheme } from '../../../renderer/src/App.js';
 import {
   FAKE_ACCESS_TOKEN,
   MASKED_TOKEN,
@@ -24,7 +26,56 @@ async function openAcme(options: FakeRpcOptions = {}) {
   return app;
 }
 
+/**
+ * The colour a CSS value such as `var(--mantine-color-red-outline)` ends up as in a colour scheme,
+ * resolved through Mantine's own variables for the app's theme (jsdom computes no styles).
+ */
+function resolveColor(value: string, scheme: 'light' | 'dark'): string {
+  const resolved = defaultCssVariablesResolver(mergeMantineTheme(DEFAULT_THEME, appTheme));
+  const vars = resolved as unknown as Record<
+    'variables' | 'light' | 'dark',
+    Record<string, string>
+  >;
+  let current = value.trim();
+  for (let depth = 0; depth < 10; depth += 1) {
+    const ref = /^var\((--[\w-]+)\)$/.exec(current);
+    if (!ref) return current;
+    const next = vars[scheme][ref[1]!] ?? vars.variables[ref[1]!];
+    if (next === undefined) throw new Error(`unknown CSS variable ${ref[1]}`);
+    current = String(next).trim();
+  }
+  throw new Error(`CSS variable chain too deep: ${value}`);
+}
+
+/** Reads as red: the red channel well above the others (red-0, "almost white", does not). */
+function isRed(hex: string): boolean {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!match) throw new Error(`not a hex colour: ${hex}`);
+  const [r, g, b] = match.slice(1).map((part) => Number.parseInt(part, 16)) as [
+    number,
+    number,
+    number,
+  ];
+  return r - Math.max(g, b) >= 80;
+}
+
 describe('connection page', () => {
+  it.each(['dark', 'light'] as const)(
+    'shows Revoke… and Remove… in red in the %s theme',
+    async (scheme) => {
+      const { user } = await openAcme({ settings: { theme: scheme } });
+      expect(document.documentElement).toHaveAttribute('data-mantine-color-scheme', scheme);
+      const textColor = (testId: string) =>
+        resolveColor(screen.getByTestId(testId).style.getPropertyValue('--button-color'), scheme);
+      expect(isRed(textColor('token-revoke')), textColor('token-revoke')).toBe(true);
+      await user.click(screen.getByTestId('tab-details'));
+      await screen.findByTestId('connection-remove');
+      expect(isRed(textColor('connection-remove')), textColor('connection-remove')).toBe(true);
+      // The check itself tells white from red: Mantine's light-color shade in the dark theme.
+      expect(isRed(resolveColor('var(--mantine-color-red-light-color)', 'dark'))).toBe(false);
+    },
+  );
+
   it('shows the token masked, never the token itself, with a live expiry countdown', async () => {
     const { clock } = await openAcme();
     expect(screen.getByTestId('token-masked')).toHaveTextContent(MASKED_TOKEN);
@@ -270,9 +321,97 @@ describe('connection page', () => {
     await user.click(screen.getByTestId('export-run'));
     expect(await screen.findByText('This export contains secrets')).toBeInTheDocument();
     expect(fake.callsOf('connections.export')).toEqual([
-      { name: 'acme-crm', format: 'json', includeSecrets: false },
-      { name: 'acme-crm', format: 'json', includeSecrets: true },
+      { name: 'acme-crm', format: 'json', includeSecrets: false, copy: false },
+      { name: 'acme-crm', format: 'json', includeSecrets: true, copy: false },
     ]);
+  });
+
+  it('in Electron, an export copied with secrets goes through main, which clears it after the delay', async () => {
+    const { user, fake } = await openAcme({ shell: 'electron' });
+    await navigator.clipboard.writeText('what the user had copied');
+    await user.click(screen.getByTestId('tab-details'));
+    await user.click(await screen.findByLabelText(/Include secrets/));
+    await user.click(screen.getByTestId('export-run'));
+    await screen.findByTestId('export-text');
+    await user.click(screen.getByTestId('export-copy'));
+    expect(await screen.findByTestId('export-copied')).toHaveTextContent(
+      'Copied. The clipboard is cleared in 30 s.',
+    );
+    expect(fake.callsOf('connections.export')).toEqual([
+      { name: 'acme-crm', format: 'env', includeSecrets: true, copy: false },
+      { name: 'acme-crm', format: 'env', includeSecrets: true, copy: true },
+    ]);
+    // Main holds it (and clears it); the window's clipboard was not used.
+    expect(fake.mainClipboard).toContain('ZOHO_REFRESH_TOKEN=1000.refresh');
+    expect(screen.getByTestId('export-text')).toHaveValue(fake.mainClipboard);
+    expect(await navigator.clipboard.readText()).toBe('what the user had copied');
+
+    // Without secrets there is nothing to clear, and the window does not promise it.
+    await user.click(screen.getByLabelText(/Include secrets/));
+    await user.click(screen.getByTestId('export-run'));
+    await user.click(await screen.findByTestId('export-copy'));
+    expect(await screen.findByTestId('export-copied')).toHaveTextContent(/^Copied\.$/);
+  });
+
+  describe('browser mode: an export copied with secrets', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+      vi.useRealTimers();
+    });
+
+    async function exportAndCopy(includeSecrets: boolean) {
+      const app = await openAcme({ shell: 'browser' });
+      await app.user.click(screen.getByTestId('tab-details'));
+      if (includeSecrets) await app.user.click(await screen.findByLabelText(/Include secrets/));
+      await app.user.click(await screen.findByTestId('export-run'));
+      await screen.findByTestId('export-text');
+      await app.user.click(screen.getByTestId('export-copy'));
+      return app;
+    }
+
+    it('is cleared after the delay when the browser lets it, as a copied token is', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout'] });
+      await exportAndCopy(true);
+      expect(await screen.findByTestId('export-copied')).toHaveTextContent(
+        'Copied. Token Desk tries to clear the clipboard in 30 s, if your browser allows it',
+      );
+      expect(await navigator.clipboard.readText()).toContain('ZOHO_REFRESH_TOKEN=1000.refresh');
+      const writes = vi.spyOn(navigator.clipboard, 'writeText');
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(29_000);
+      });
+      expect(writes).not.toHaveBeenCalled();
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(1_000);
+      });
+      await vi.waitFor(() => expect(writes).toHaveBeenLastCalledWith(''));
+      expect(screen.queryByTestId('notice-clipboard-not-cleared')).not.toBeInTheDocument();
+    });
+
+    it('says so when the browser refuses the clear', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout'] });
+      await exportAndCopy(true);
+      await screen.findByTestId('export-copied');
+      vi.spyOn(navigator.clipboard, 'readText').mockRejectedValue(
+        new DOMException('Read permission denied.', 'NotAllowedError'),
+      );
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(30_000);
+      });
+      const notice = await screen.findByTestId('notice-clipboard-not-cleared');
+      expect(notice).toHaveTextContent('Could not clear the clipboard');
+      expect(notice).toHaveTextContent('the export with its secrets may still be on the clipboard');
+    });
+
+    it('without secrets is left on the clipboard, with no promise to clear it', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout'] });
+      await exportAndCopy(false);
+      expect(await screen.findByTestId('export-copied')).toHaveTextContent(/^Copied\.$/);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(30_000);
+      });
+      expect(await navigator.clipboard.readText()).toContain('ZOHO_CLIENT_ID=1000.CLIENTID');
+    });
   });
 
   it('removes a connection only after confirmation', async () => {

@@ -216,6 +216,10 @@ export class FakeRpc implements RpcClient {
   now: () => number;
   /** What Zoho "confirmed" on a Self Client grant: nothing, as the real token answer. */
   selfClientGrantedScopes: string[] | undefined = undefined;
+  /** What store.corruptBackups answers: store files kept aside as not valid JSON. */
+  corruptBackups: Result<'store.corruptBackups'> = [];
+  /** What main put on its clipboard (Electron: connections.export with copy). */
+  mainClipboard: string | undefined;
   /** Whether main "opened the system browser" for a server sign-in (false: --no-open, or it failed). */
   browserOpens = true;
   private readonly overrides = new Map<
@@ -556,16 +560,25 @@ export class FakeRpc implements RpcClient {
         return { removed: c.name };
       }
       case 'connections.export': {
-        const { name, format, includeSecrets } = raw as {
-          name: string;
-          format: string;
-          includeSecrets: boolean;
-        };
+        const { name, format, includeSecrets, copy } = raw as ParsedParams<'connections.export'>;
+        if (copy && this.info.shell === 'browser') {
+          throw new RpcFailure({
+            code: 'no_clipboard',
+            message: 'This window copies exports itself.',
+            remedy: 'Use the Copy button under the exported text.',
+          });
+        }
         const c = this.find(name);
         const secrets = includeSecrets ? `\nZOHO_REFRESH_TOKEN=1000.refresh` : '';
+        const text = `ZOHO_CLIENT_ID=${c.clientId}\nZOHO_API_DOMAIN=${c.apiDomain}${secrets}\n`;
+        const fileName = `${c.name}.${format === 'env' ? 'env' : 'json'}`;
+        if (!copy) return { text, fileName };
+        // As main does: on its clipboard, cleared after the delay when it holds secrets.
+        this.mainClipboard = text;
         return {
-          text: `ZOHO_CLIENT_ID=${c.clientId}\nZOHO_API_DOMAIN=${c.apiDomain}${secrets}\n`,
-          fileName: `${c.name}.${format === 'env' ? 'env' : 'json'}`,
+          text,
+          fileName,
+          copied: { clearAfterSeconds: includeSecrets ? this.settings.clipboardClearSeconds : 0 },
         };
       }
       case 'tokens.refresh':
@@ -629,6 +642,8 @@ export class FakeRpc implements RpcClient {
       }
       case 'catalog.samples':
         return this.samples;
+      case 'store.corruptBackups':
+        return this.corruptBackups;
       case 'vault.status':
         return this.vaultStatus();
       case 'vault.createPassphrase': {

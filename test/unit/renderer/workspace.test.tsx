@@ -16,12 +16,24 @@ function manyConnections(count = 500): ConnectionView[] {
   );
 }
 
-/** Sidebar order of manyConnections(): orgs by name, then connections by name. */
+/** The number in "Org 12" or "client-007". */
+const numberIn = (text: string) => Number(/(\d+)$/.exec(text)![1]);
+
+/**
+ * Sidebar order of manyConnections(): orgs in natural order (Org 2 before Org 10), then
+ * connections by the number in their names.
+ */
 function sidebarOrder(connections: ConnectionView[]): string[] {
   return [...connections]
-    .sort((a, b) => a.org!.localeCompare(b.org!) || a.name.localeCompare(b.name))
+    .sort((a, b) => numberIn(a.org!) - numberIn(b.org!) || numberIn(a.name) - numberIn(b.name))
     .map((c) => c.name);
 }
+
+/** Accessible names of the sidebar's org groups, top to bottom (those rendered). */
+const groupNames = () =>
+  [...document.querySelectorAll('nav[aria-label="Connections"] [role="group"]')].map((g) =>
+    g.getAttribute('aria-label'),
+  );
 
 const renderedItems = () => document.querySelectorAll('[data-testid^="connection-item-"]');
 
@@ -103,6 +115,27 @@ describe('workspace', () => {
     await user.clear(screen.getByLabelText('Search connections'));
     await user.type(screen.getByLabelText('Search connections'), 'nothing-like-this');
     expect(screen.getByText(/No connection matches/)).toBeInTheDocument();
+  });
+
+  it('orders orgs and names naturally: Org 2 before Org 10, client-9 before client-10', async () => {
+    await renderApp({
+      connections: [
+        makeConnection({ name: 'client-10', org: 'Org 10' }),
+        makeConnection({ name: 'client-9', org: 'Org 10' }),
+        makeConnection({ name: 'Client-2', org: 'Org 10' }),
+        makeConnection({ name: 'beta', org: 'org 2' }),
+        makeConnection({ name: 'alpha', org: 'Org 1' }),
+        makeConnection({ name: 'mine-10' }),
+        makeConnection({ name: 'mine-9' }),
+      ],
+    });
+    expect(groupNames()).toEqual(['Org 1', 'org 2', 'Org 10', 'Other connections']);
+    const inGroup = (org: string) =>
+      within(screen.getByRole('group', { name: org }))
+        .getAllByTestId(/^connection-item-/)
+        .map((e) => e.dataset.testid!.replace('connection-item-', ''));
+    expect(inGroup('Org 10')).toEqual(['Client-2', 'client-9', 'client-10']);
+    expect(inGroup('Other connections')).toEqual(['mine-9', 'mine-10']);
   });
 
   it('counts down the access token expiry live, from the injected clock', async () => {
@@ -194,7 +227,7 @@ describe('workspace', () => {
     await user.keyboard('{End}');
     await waitFor(() => expect(item(last)).toHaveFocus());
     expect(
-      within(screen.getByRole('group', { name: 'Org 9' })).getByTestId(`connection-item-${last}`),
+      within(screen.getByRole('group', { name: 'Org 39' })).getByTestId(`connection-item-${last}`),
     ).toBeInTheDocument();
     await user.keyboard('{ArrowUp}');
     expect(item(order[order.length - 2]!)).toHaveFocus();
@@ -214,6 +247,37 @@ describe('workspace', () => {
     await user.keyboard('{Enter}');
     expect(await screen.findByTestId('connection-page')).toBeInTheDocument();
     expect(item(order[edge]!)).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('keeps natural order in a windowed list: the keyboard walks Org 2 before Org 10, client-9 before client-10', async () => {
+    fakeScrolling();
+    // Unpadded numbers, as people name things: text order would put Org 10 right after Org 1,
+    // and client-120 before client-60.
+    const connections = Array.from({ length: 240 }, (_, i) =>
+      makeConnection({ name: `client-${i}`, org: `Org ${i % 60}` }),
+    );
+    const { user } = await renderApp({ connections });
+    expect(renderedItems().length).toBeLessThan(50);
+    expect(groupNames().slice(0, 3)).toEqual(['Org 0', 'Org 1', 'Org 2']);
+    const inOrg0 = within(screen.getByRole('group', { name: 'Org 0' }))
+      .getAllByTestId(/^connection-item-/)
+      .map((e) => e.dataset.testid);
+    expect(inOrg0).toEqual([0, 60, 120, 180].map((n) => `connection-item-client-${n}`));
+
+    await user.click(screen.getByLabelText('Search connections'));
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByTestId('connection-item-client-0')).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByTestId('connection-item-client-60')).toHaveFocus();
+    await user.keyboard('{End}');
+    await waitFor(() => expect(screen.getByTestId('connection-item-client-239')).toHaveFocus());
+    expect(
+      within(screen.getByRole('group', { name: 'Org 59' })).getByTestId(
+        'connection-item-client-239',
+      ),
+    ).toBeInTheDocument();
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByTestId('connection-item-client-179')).toHaveFocus();
   });
 
   it('brings the selected connection into a windowed list', async () => {

@@ -76,7 +76,7 @@ describe('vault rpc methods', () => {
       },
     });
     const result = (status as { result: { warning?: string } }).result;
-    expect(result.warning).toMatch(/OS keyring is not available/);
+    expect(result.warning).toMatch(/^Token Desk could not reach your system's keyring, /);
     expect(result.warning).toMatch(/passphrase/);
     expect(methods['vault.status'].result.safeParse(result).success).toBe(true);
     expect(await dispatch('app.info', {})).toMatchObject({

@@ -8,6 +8,7 @@ import { useAppState } from '../../app/app-state.js';
 import { useRpc } from '../../app/rpc-context.js';
 import { useAction } from '../../app/use-action.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { DESTRUCTIVE } from '../../components/destructive.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { dcLongLabel } from '../../lib/data-centres.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -105,12 +106,7 @@ export function DetailsCard({
         </Title>
         <GrantedScopes connection={connection} />
         <Group>
-          <Button
-            variant="subtle"
-            color="red"
-            onClick={() => setConfirm(true)}
-            data-testid="connection-remove"
-          >
+          <Button {...DESTRUCTIVE} onClick={() => setConfirm(true)} data-testid="connection-remove">
             Remove from this computer…
           </Button>
         </Group>

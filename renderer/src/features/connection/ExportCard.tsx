@@ -1,5 +1,7 @@
 // Export a connection for other tools: .env, JSON or a Postman environment. Secrets (client
-// secret, refresh and access token) are included only when the user ticks the box for it.
+// secret, refresh and access token) are included only when the user ticks the box for it, and an
+// export with secrets that is copied leaves the clipboard after the delay, like a copied token: in
+// Electron main copies it (and clears it); in browser mode this page does, as tryingly as tokens.
 
 import {
   Alert,
@@ -15,10 +17,17 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import type { ConnectionView, Result } from '../../../../main/rpc/contract.js';
+import { useAppState } from '../../app/app-state.js';
+import { useNotices } from '../../app/notices.js';
 import { useRpc } from '../../app/rpc-context.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { copyText } from '../../lib/clipboard.js';
+import { copySecret, copyText } from '../../lib/clipboard.js';
+import {
+  browserClearPromise,
+  CLIPBOARD_NOT_CLEARED_KEY,
+  clipboardNotClearedNotice,
+} from './use-token-copy.js';
 
 type Format = 'env' | 'json' | 'postman';
 
@@ -36,21 +45,49 @@ function download(text: string, fileName: string) {
 
 export function ExportCard({ connection }: { connection: ConnectionView }) {
   const rpc = useRpc();
+  const notices = useNotices();
+  const { info, settings } = useAppState();
   const [format, setFormat] = useState<Format>('env');
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [result, setResult] = useState<Result<'connections.export'> | null>(null);
-  const [copied, setCopied] = useState(false);
+  /** What Copy did: null before, else the line under the buttons. */
+  const [copied, setCopied] = useState<string | null>(null);
   const exportIt = useAction(async () => {
-    setCopied(false);
+    setCopied(null);
     setResult(
       await rpc.call('connections.export', { name: connection.name, format, includeSecrets }),
     );
   });
   const copy = useAction(async () => {
     if (!result) return;
+    if (info.shell === 'electron') {
+      // Main copies a fresh export and clears it later; it is the text shown from now on.
+      const again = await rpc.call('connections.export', {
+        name: connection.name,
+        format,
+        includeSecrets,
+        copy: true,
+      });
+      setResult(again);
+      const seconds = again.copied?.clearAfterSeconds ?? 0;
+      setCopied(`Copied.${seconds > 0 ? ` The clipboard is cleared in ${seconds} s.` : ''}`);
+      return;
+    }
     try {
-      await copyText(result.text);
-      setCopied(true);
+      if (includeSecrets) {
+        const seconds = settings.clipboardClearSeconds;
+        notices.dismiss(CLIPBOARD_NOT_CLEARED_KEY);
+        await copySecret(result.text, seconds, {
+          onClearResult: (outcome) => {
+            if (outcome === 'not-allowed')
+              notices.show(clipboardNotClearedNotice('the export with its secrets'));
+          },
+        });
+        setCopied(`Copied.${browserClearPromise(seconds)}`);
+      } else {
+        await copyText(result.text);
+        setCopied('Copied.');
+      }
     } catch (thrown) {
       const e = thrown as Error & { remedy?: string };
       exportIt.setError({
@@ -62,7 +99,7 @@ export function ExportCard({ connection }: { connection: ConnectionView }) {
   });
   const reset = () => {
     setResult(null);
-    setCopied(false);
+    setCopied(null);
   };
 
   return (
@@ -110,7 +147,7 @@ export function ExportCard({ connection }: { connection: ConnectionView }) {
             Export
           </Button>
         </Group>
-        {exportIt.error && <ErrorAlert error={exportIt.error} />}
+        {(exportIt.error ?? copy.error) && <ErrorAlert error={(exportIt.error ?? copy.error)!} />}
         {result && (
           <Stack gap="xs">
             {includeSecrets && (
@@ -138,10 +175,22 @@ export function ExportCard({ connection }: { connection: ConnectionView }) {
               >
                 Save as {result.fileName}
               </Button>
-              <Button variant="light" onClick={() => void copy.run()} data-testid="export-copy">
+              <Button
+                variant="light"
+                onClick={() => void copy.run()}
+                loading={copy.running}
+                data-testid="export-copy"
+              >
                 {copied ? 'Copied' : 'Copy'}
               </Button>
             </Group>
+            <div role="status" aria-live="polite">
+              {copied && (
+                <Text size="sm" c="teal" data-testid="export-copied">
+                  {copied}
+                </Text>
+              )}
+            </div>
           </Stack>
         )}
       </Stack>

@@ -9,6 +9,7 @@ import { useNow } from '../../app/clock.js';
 import { useRpc } from '../../app/rpc-context.js';
 import { useAction } from '../../app/use-action.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { DESTRUCTIVE } from '../../components/destructive.js';
 import { TokenExpiry } from '../../components/Countdown.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useTokenCopy, type CopyKind } from './use-token-copy.js';
@@ -163,8 +164,7 @@ export function TokenCard({
             Refresh now
           </Button>
           <Button
-            variant="subtle"
-            color="red"
+            {...DESTRUCTIVE}
             onClick={() => setConfirmRevoke(true)}
             disabled={!authorized || busy}
             data-testid="token-revoke"

@@ -18,12 +18,24 @@ const WHAT: Record<CopyKind, string> = { token: 'Access token', header: 'Authori
 export const clipboardText = (accessToken: string, as: CopyKind) =>
   as === 'header' ? `Authorization: Zoho-oauthtoken ${accessToken}` : accessToken;
 
-export const CLIPBOARD_NOT_CLEARED_NOTICE = {
-  key: 'clipboard-not-cleared',
-  title: 'Could not clear the clipboard',
-  message:
-    'Your browser did not allow it, so the access token may still be on the clipboard. Copy something else to replace it.',
-} as const;
+/** Browser mode: the clear after the delay was refused, so what was copied may still be there. */
+export const CLIPBOARD_NOT_CLEARED_KEY = 'clipboard-not-cleared';
+
+export function clipboardNotClearedNotice(what: string) {
+  return {
+    key: CLIPBOARD_NOT_CLEARED_KEY,
+    title: 'Could not clear the clipboard',
+    message: `Your browser did not allow it, so ${what} may still be on the clipboard. Copy something else to replace it.`,
+  } as const;
+}
+
+export const CLIPBOARD_NOT_CLEARED_NOTICE = clipboardNotClearedNotice('the access token');
+
+/** Browser mode's promise about clearing: a try, since the browser may refuse it. */
+export const browserClearPromise = (seconds: number) =>
+  seconds > 0
+    ? ` Token Desk tries to clear the clipboard in ${seconds} s, if your browser allows it (keep this tab open).`
+    : '';
 
 export function useTokenCopy(name: string): (as: CopyKind) => Promise<string> {
   const rpc = useRpc();
@@ -54,10 +66,6 @@ export function useTokenCopy(name: string): (as: CopyKind) => Promise<string> {
       }
       throw thrown;
     }
-    return `${WHAT[as]} copied.${
-      seconds > 0
-        ? ` Token Desk tries to clear the clipboard in ${seconds} s, if your browser allows it (keep this tab open).`
-        : ''
-    }`;
+    return `${WHAT[as]} copied.${browserClearPromise(seconds)}`;
   };
 }

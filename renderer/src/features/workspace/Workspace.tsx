@@ -9,6 +9,7 @@ import { useAppState } from '../../app/app-state.js';
 import { ConnectionPage, type ConnectionTab } from '../connection/ConnectionPage.js';
 import { CipherBanner } from '../vault/CipherBanner.js';
 import { ConnectionSidebar } from './ConnectionSidebar.js';
+import { CorruptBackupBanner } from './CorruptBackupBanner.js';
 import { EmptyState } from './EmptyState.js';
 
 const NewConnectionWizard = lazy(() =>
@@ -177,6 +178,7 @@ export function Workspace({ initialView = { kind: 'home' } }: { initialView?: Vi
         />
       </AppShell.Navbar>
       <AppShell.Main>
+        {view.kind !== 'wizard' && <CorruptBackupBanner />}
         {view.kind !== 'wizard' && <CipherBanner />}
         <Suspense fallback={loading}>{main}</Suspense>
       </AppShell.Main>

@@ -39,6 +39,15 @@ export function matchesSearch(connection: ConnectionView, query: string): boolea
   return q.split(/\s+/).every((word) => haystack.includes(word));
 }
 
+/**
+ * Natural order for org and connection names: "Org 2" before "Org 10", "client-9" before
+ * "client-10", letters compared without regard to case or accents first.
+ */
+const naturalOrder = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+export const compareNatural = (a: string, b: string): number =>
+  naturalOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+
 export function groupByOrg(
   connections: readonly ConnectionView[],
 ): Array<{ org: string | null; items: ConnectionView[] }> {
@@ -50,10 +59,10 @@ export function groupByOrg(
     else groups.set(key, [c]);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : compareNatural(a, b)))
     .map(([org, items]) => ({
       org: org || null,
-      items: items.sort((x, y) => x.name.localeCompare(y.name)),
+      items: items.sort((x, y) => compareNatural(x.name, y.name)),
     }));
 }
 

@@ -210,7 +210,7 @@ describe('catalog data', () => {
         error = caught;
       }
       expect(isTokenDeskError(error) && error.code, sample.id).toBe('ambiguous_product');
-      expect(isTokenDeskError(error) && error.remedy).toContain(`--product ${sample.product}`);
+      expect(isTokenDeskError(error) && error.cliHint).toContain(`--product ${sample.product}`);
     }
     expect([...shared].sort()).toEqual(['cliq', 'desk', 'sheet', 'sign']);
     expect(findProductForPath('/crm/v8/org')?.id).toBe('crm');

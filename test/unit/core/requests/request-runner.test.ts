@@ -73,8 +73,10 @@ describe('request runner', () => {
     expect(isTokenDeskError(error) && error.code).toBe('ambiguous_product');
     expect(isTokenDeskError(error) && error.category).toBe('input');
     expect((error as Error).message).toMatch(/Zoho Desk or Zoho Sign/);
-    expect(isTokenDeskError(error) && error.remedy).toMatch(/--product desk or --product sign/);
-    expect(isTokenDeskError(error) && error.remedy).toMatch(/choose it under Product/);
+    expect(isTokenDeskError(error) && error.cliHint).toMatch(/--product desk or --product sign/);
+    expect(isTokenDeskError(error) && error.remedy).toBe(
+      'Say which product you mean: choose Zoho Desk or Zoho Sign as the product.',
+    );
     expect(sent).toEqual([]);
   });
 

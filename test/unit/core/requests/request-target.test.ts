@@ -125,8 +125,13 @@ describe('request target', () => {
       expect(isTokenDeskError(error) && error.details?.candidates).toEqual(
         expect.arrayContaining([...ids]),
       );
+      // The window shows the remedy (choose under Product); the CLI prints the options.
+      expect(isTokenDeskError(error) && error.remedy).not.toContain('--product');
+      expect(isTokenDeskError(error) && error.remedy).toMatch(
+        /^Say which product you mean: choose /,
+      );
       for (const id of ids)
-        expect(isTokenDeskError(error) && error.remedy).toContain(`--product ${id}`);
+        expect(isTokenDeskError(error) && error.cliHint).toContain(`--product ${id}`);
     }
     // A full URL names its host: nothing to choose.
     expect(
@@ -214,7 +219,10 @@ describe('request target', () => {
     expect((error as Error).message).toBe(
       '/crm/v8/org is a Zoho CRM path, but the request is for Zoho Desk.',
     );
-    expect(isTokenDeskError(error) && error.remedy).toMatch(/--product crm/);
+    expect(isTokenDeskError(error) && error.remedy).toBe(
+      'Choose Zoho CRM (or Auto) as the product, or correct the path.',
+    );
+    expect(isTokenDeskError(error) && error.cliHint).toBe('--product crm, or leave --product out');
     // A path the catalog does not know goes to the chosen product's host.
     expect(
       resolveTarget(eu, {

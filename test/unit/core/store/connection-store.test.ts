@@ -139,14 +139,19 @@ describe('connection store: errors', () => {
     expect(error).toMatchObject({ code: 'unknown_connection', category: 'input' });
     expect(error.message).toContain('initech');
     expect(error.message).toContain('Acme-CRM, globex');
-    expect(error.remedy).toContain('token-desk list');
+    // Shell-neutral remedy (the window shows it too); the CLI prints the command to run.
+    expect(error.remedy).toBe('Use one of those names, exactly as listed.');
+    expect(error.cliHint).toBe('token-desk list');
     expect(error.details.known).toEqual(['Acme-CRM', 'globex']);
     expect((await rejection(store.update('c-nope', (c) => c))).code).toBe('unknown_connection');
   });
 
   it('says so when there are no connections at all', () => {
     const { store } = setup();
-    expect(thrown(() => store.require('x')).message).toMatch(/no connections/);
+    const error = thrown(() => store.require('x'));
+    expect(error.message).toMatch(/no connections/);
+    expect(error.remedy).toBe('Add the connection first.');
+    expect(error.cliHint).toBe('token-desk list');
   });
 
   it('reports an invalid record by file, record and field, and rewrites nothing', async () => {

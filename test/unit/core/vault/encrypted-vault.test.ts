@@ -259,7 +259,8 @@ describe('encrypted vault: values that cannot be read', () => {
     });
     expect(error.message).toMatch(/OS keyring/);
     expect(error.message).toMatch(/passphrase/);
-    expect(error.remedy).toContain('TOKEN_DESK_PASSPHRASE');
+    expect(error.remedy).not.toContain('TOKEN_DESK_PASSPHRASE');
+    expect(error.cliHint).toBe('unset TOKEN_DESK_PASSPHRASE');
     // The passphrase cipher can still store values in the same vault; both ciphers' settings are kept.
     await vault.setPassword(SERVICE, CLIENT_SECRET, 'c');
     expect(Object.keys(rawDocument(disk).ciphers).sort()).toEqual(['keyring', 'passphrase']);
@@ -297,7 +298,8 @@ describe('encrypted vault: no cipher, no write', () => {
     keyring.failWith = new Error('Platform failure: DBus error: no session bus');
     const error = await rejection(vault.setPassword(SERVICE, REFRESH, SECRET));
     expect(error.code).toBe('keyring_unavailable');
-    expect(error.remedy).toContain('TOKEN_DESK_PASSPHRASE');
+    expect(error.remedy).toMatch(/protect your secrets with a passphrase instead/);
+    expect(error.cliHint).toContain('TOKEN_DESK_PASSPHRASE');
     expect(disk.size).toBe(0);
   });
 

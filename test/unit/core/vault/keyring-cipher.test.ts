@@ -90,23 +90,34 @@ describe('keyring cipher', () => {
     ).resolves.toEqual({ plain: 'v', reEncrypt: true });
   });
 
-  it('maps any keyring failure to keyring_unavailable with both ways out', async () => {
+  it('maps any keyring failure to keyring_unavailable with both ways out, in plain words', async () => {
     const keyring = createMemoryKeyring();
     keyring.failWith = new Error('Platform failure: DBus error: no session bus');
     const error = await rejection(createKeyringCipher({ keyring }).open(undefined, 'write'));
     expect(error.code).toBe('keyring_unavailable');
     expect(error.category).toBe('local');
-    expect(error.remedy).toMatch(/gnome-keyring/);
-    expect(error.remedy).toMatch(/D-Bus/);
-    expect(error.remedy).toContain('TOKEN_DESK_PASSPHRASE');
-    expect(error.message).toContain('no session bus');
+    // A non-developer reads the message and the remedy: no D-Bus text, no environment variable.
+    expect(error.message).toBe(
+      "Token Desk could not reach your system's keyring, so it cannot open the key that protects your secrets.",
+    );
+    expect(error.remedy).toMatch(/gnome-keyring or KWallet/);
+    expect(error.remedy).toMatch(/protect your secrets with a passphrase instead\.$/);
+    for (const text of [error.message, error.remedy]) {
+      expect(text).not.toMatch(/DBus|D-Bus|session bus|TOKEN_DESK_PASSPHRASE|dbus-run-session/);
+    }
+    // The raw text stays for diagnosis; the CLI's ways out go in its hint.
+    expect(error.details).toEqual({ technical: 'Platform failure: DBus error: no session bus' });
+    expect(error.cliHint).toContain('TOKEN_DESK_PASSPHRASE=<passphrase>');
+    expect(error.cliHint).toContain('dbus-run-session with gnome-keyring-daemon --unlock');
   });
 
   it('refuses a keyring that accepts the key but does not keep it', async () => {
     const keyring = createMemoryKeyring();
     keyring.forgetful = true;
-    expect((await rejection(createKeyringCipher({ keyring }).open(undefined, 'write'))).code).toBe(
-      'keyring_unavailable',
+    const error = await rejection(createKeyringCipher({ keyring }).open(undefined, 'write'));
+    expect(error.code).toBe('keyring_unavailable');
+    expect(error.message).toBe(
+      "Token Desk could not use your system's keyring: it accepted the new vault key but did not keep it.",
     );
   });
 

@@ -89,7 +89,8 @@ describe('safeStorage cipher', () => {
       expect(error.code).toBe('weak_os_encryption');
       expect(error.category).toBe('local');
       expect(error.remedy).toMatch(/keyring/);
-      expect(error.remedy).toContain('TOKEN_DESK_PASSPHRASE');
+      expect(error.remedy).toContain('Choose "Protect secrets with a passphrase"');
+      expect(error.remedy).not.toContain('TOKEN_DESK_PASSPHRASE');
       expect(calls.encrypt).toBe(0);
     },
   );

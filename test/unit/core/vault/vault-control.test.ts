@@ -140,7 +140,8 @@ describe('vault control: defaults', () => {
     expect(status.canShareWithCli).toBe(false);
     const keyring = status.choices.find((c) => c.id === 'keyring')!;
     expect(keyring.available).toBe(false);
-    expect(keyring.reason).toMatch(/OS keyring is not available/);
+    expect(keyring.reason).toMatch(/^Token Desk could not reach your system's keyring, /);
+    expect(keyring.reason).not.toMatch(/DBus|session bus/);
     expect((await rejection(control.choose('keyring'))).code).toBe('cipher_unavailable');
     expect((await rejection(control.shareWithCommandLine(() => true))).code).toBe(
       'keyring_unavailable',
