@@ -406,7 +406,9 @@ export function buildProgram(
     .option('--json', 'machine-readable output')
     .action(async (options, command: Command) => {
       const context = ctx(command);
-      const list = context.store.list();
+      // By name, in natural order (client-9 before client-10), as the window's sidebar lists them.
+      const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+      const list = context.store.list().sort((a, b) => byName.compare(a.name, b.name));
       const now = Date.now();
       // A store file moved aside as corrupt explains an empty (or short) list: say so every time.
       const backups = context.corruptBackups();

@@ -793,6 +793,20 @@ describe('bad input', () => {
     expect(sim.stats.tokenCalls.total + sim.stats.revokeCalls).toBe(zohoCallsBefore);
   });
 
+  it('list orders connections by name, numbers in natural order, in both forms', async () => {
+    for (const name of ['client-10', 'Acme', 'client-9']) {
+      const added = await cli(
+        ['add', name, '--dc', 'us', '--client-id', SELF.clientId, '--type', 'self', ...custom()],
+        SELF.clientSecret + '\n',
+      );
+      expect(added.code, added.stderr).toBe(0);
+    }
+    const json = JSON.parse((await cli(['list', '--json'])).stdout) as Array<{ name: string }>;
+    expect(json.map((c) => c.name)).toEqual(['Acme', 'client-9', 'client-10']);
+    const human = (await cli(['list'])).stdout.split('\n').slice(1, 4);
+    expect(human.map((line) => line.split(/\s+/)[0])).toEqual(['Acme', 'client-9', 'client-10']);
+  });
+
   it('add with an empty secret on stdin is refused and stores nothing', async () => {
     const result = await cli(
       ['add', 'x', '--dc', 'us', '--client-id', 'c', '--type', 'self'],

@@ -309,6 +309,22 @@ describe('workspace', () => {
     expect(first).toHaveTextContent('expires in 1:29');
   });
 
+  it('lists the connections needing attention by urgency, then by name as the sidebar does', async () => {
+    await renderApp({
+      connections: [
+        makeConnection({ name: 'client-10', status: 'new', accessTokenExpiresAt: undefined }),
+        makeConnection({ name: 'zeta', status: 'needs-reauth' }),
+        makeConnection({ name: 'client-9', status: 'new', accessTokenExpiresAt: undefined }),
+        makeConnection({ name: 'ready-one' }),
+      ],
+    });
+    const overview = screen.getByTestId('overview');
+    const rows = within(overview)
+      .getAllByRole('button', { name: 'Open' })
+      .map((button) => button.closest('div')!.textContent);
+    expect(rows.map((text) => text!.split(':')[0])).toEqual(['zeta', 'client-9', 'client-10']);
+  });
+
   it('lists the first ten connections needing attention in the overview, the rest on request', async () => {
     const { user } = await renderApp({ connections: manyConnections(24) });
     const overview = screen.getByTestId('overview');

@@ -11,6 +11,7 @@ import { CipherBanner } from '../vault/CipherBanner.js';
 import { ConnectionSidebar } from './ConnectionSidebar.js';
 import { CorruptBackupBanner } from './CorruptBackupBanner.js';
 import { EmptyState } from './EmptyState.js';
+import { compareNatural } from './connection-rows.js';
 
 const NewConnectionWizard = lazy(() =>
   import('../wizard/NewConnectionWizard.js').then((m) => ({ default: m.NewConnectionWizard })),
@@ -36,7 +37,15 @@ function Overview({
   onOpen(c: ConnectionView): void;
 }) {
   const [showAll, setShowAll] = useState(false);
-  const attention = connections.filter((c) => c.status !== 'ready');
+  // The most urgent first (a dead refresh token before one never authorized), then by name as
+  // the sidebar orders them.
+  const attention = connections
+    .filter((c) => c.status !== 'ready')
+    .sort(
+      (a, b) =>
+        Number(b.status === 'needs-reauth') - Number(a.status === 'needs-reauth') ||
+        compareNatural(a.name, b.name),
+    );
   const shown = showAll ? attention : attention.slice(0, ATTENTION_SHOWN);
   return (
     <Paper withBorder p="xl" maw={640} mx="auto" mt="xl" data-testid="overview">
