@@ -5,7 +5,7 @@
 
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TokenDeskError } from '../../main/core/errors.js';
+import type { TokenDeskError } from '../../main/core/errors.js';
 import {
   runServerAuthorization,
   type ServerAuthorizationOptions,
@@ -20,6 +20,7 @@ import {
   makeConnection,
 } from '../support/fakes.js';
 import { startOidcServer, TEST_USER, type OidcTestServer } from '../support/oidc-server.js';
+import { rejection } from '../support/typed-errors.js';
 
 const SCOPES = ['openid', 'offline_access', 'email', 'profile'];
 
@@ -61,16 +62,6 @@ function authorizationOptions(
     timeoutMs: 20_000,
     ...extra,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TokenDeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TokenDeskError);
-    return error as TokenDeskError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('Token Desk against oidc-provider', () => {

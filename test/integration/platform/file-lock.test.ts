@@ -14,9 +14,9 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TokenDeskError } from '../../../main/core/errors.js';
 import { DEFAULT_LOCK_TIMEOUT_MS, createFileLock } from '../../../main/platform/node/file-lock.js';
 import { worstCaseTokenCallMs } from '../../../main/core/zoho/oauth-client.js';
+import { rejection } from '../../support/typed-errors.js';
 
 const run = promisify(execFile);
 let home: string;
@@ -33,15 +33,6 @@ function deferred() {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TokenDeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(TokenDeskError);
-  return error as TokenDeskError;
 }
 
 describe('file lock: how long a waiter waits', () => {

@@ -11,8 +11,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TokenDeskError } from '../../../main/core/errors.js';
 import { createJsonDocumentStore } from '../../../main/platform/node/json-document-store.js';
+import { rejection, thrown } from '../../support/typed-errors.js';
 
 let root: string;
 let home: string;
@@ -27,26 +27,6 @@ afterEach(() => {
 });
 
 const mode = (path: string) => statSync(path).mode & 0o777;
-
-function thrown(action: () => unknown): TokenDeskError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TokenDeskError);
-    return error as TokenDeskError;
-  }
-  throw new Error('expected a failure');
-}
-
-async function rejected(action: Promise<unknown>): Promise<TokenDeskError> {
-  try {
-    await action;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TokenDeskError);
-    return error as TokenDeskError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('json document store (conf)', () => {
   it('reads undefined before the first write, then round-trips any JSON document', async () => {
@@ -119,7 +99,7 @@ describe('json document store (conf)', () => {
     const store = createJsonDocumentStore({ home, name: 'vault', now: () => 0 });
     await store.write({ a: 1 });
     writeFileSync(store.path, 'not json at all');
-    expect((await rejected(store.write({ a: 2 }))).code).toBe('store_corrupt');
+    expect((await rejection(store.write({ a: 2 }))).code).toBe('store_corrupt');
     const backups = readdirSync(home).filter((name) => name.startsWith('vault.corrupt-'));
     expect(backups).toHaveLength(1);
     expect(readFileSync(join(home, backups[0]!), 'utf8')).toBe('not json at all');

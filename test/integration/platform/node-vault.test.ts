@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TokenDeskError } from '../../../main/core/errors.js';
+import type { TokenDeskError } from '../../../main/core/errors.js';
 import { createSettingsStore } from '../../../main/core/settings/settings-store.js';
 import { createJsonDocumentStore } from '../../../main/platform/node/json-document-store.js';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../../../main/platform/node/node-vault.js';
 import { FakeClock, makeConnection } from '../../support/fakes.js';
 import { createMemoryKeyring } from '../../support/memory-keyring.js';
+import { rejection } from '../../support/typed-errors.js';
 
 const SERVICE = 'token-desk';
 const ACCOUNT = 'conn-1/refresh_token';
@@ -25,15 +26,6 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(home, { recursive: true, force: true });
 });
-
-async function rejection(promise: Promise<unknown>): Promise<TokenDeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(TokenDeskError);
-  return error as TokenDeskError;
-}
 
 describe('openNodeVault', () => {
   it('uses the passphrase cipher when TOKEN_DESK_PASSPHRASE is set, on a real 0600 file with no plaintext', async () => {

@@ -1,6 +1,5 @@
 import { createServer as createNetServer, connect, type Server as NetServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TokenDeskError } from '../../../../main/core/errors.js';
 import {
   decodeRepeatedly,
   parseLoopbackRedirectUri,
@@ -8,6 +7,7 @@ import {
   type LoopbackReceiver,
   type LoopbackReceiverOptions,
 } from '../../../../main/core/auth/loopback-receiver.js';
+import { rejection } from '../../../support/typed-errors.js';
 
 const STATE = 'expected-state-0123456789';
 
@@ -44,16 +44,6 @@ async function get(
 ): Promise<{ status: number; body: string; headers: Headers }> {
   const response = await fetch(url, init);
   return { status: response.status, body: await response.text(), headers: response.headers };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TokenDeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TokenDeskError);
-    return error as TokenDeskError;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** Whether anything accepts TCP connections on host:port right now. */

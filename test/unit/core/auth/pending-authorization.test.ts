@@ -1,7 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TokenDeskError } from '../../../../main/core/errors.js';
 import { AuthorizationCoordinator } from '../../../../main/core/auth/pending-authorization.js';
+import { rejection } from '../../../support/typed-errors.js';
 
 let coordinator: AuthorizationCoordinator;
 
@@ -17,16 +17,6 @@ async function freePort(): Promise<number> {
   const port = (probe.address() as { port: number }).port;
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TokenDeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TokenDeskError);
-    return error as TokenDeskError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('AuthorizationCoordinator', () => {

@@ -12,6 +12,7 @@ import type {
   ZohoOAuthClient,
 } from '../../../../main/core/zoho/oauth-client.js';
 import { createZohoOAuthClient } from '../../../../main/core/zoho/oauth-client.js';
+import { rejection } from '../../../support/typed-errors.js';
 
 const SECRET = 'the-client-secret-value';
 
@@ -69,16 +70,6 @@ function options(
     timeoutMs: 10_000,
     ...overrides,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TokenDeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TokenDeskError);
-    return error as TokenDeskError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('runServerAuthorization', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { TokenDeskError } from '../../../../main/core/errors.js';
 import type { Connection } from '../../../../main/core/store/connection.js';
 import {
   createConnectionStore,
@@ -12,6 +11,7 @@ import {
   createMemoryLock,
   type MemoryDisk,
 } from '../../../support/memory-document-store.js';
+import { rejection, thrown } from '../../../support/typed-errors.js';
 
 const PATH = '/home/u/.token-desk/connections.json';
 
@@ -20,25 +20,6 @@ function setup(disk: MemoryDisk = createMemoryDisk(), lock = createMemoryLock())
   const document = createMemoryDocumentStore(disk, PATH);
   const store = createConnectionStore({ document, lock, clock });
   return { disk, clock, document, lock, store };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TokenDeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(TokenDeskError);
-  return error as TokenDeskError;
-}
-
-function thrown(action: () => unknown): TokenDeskError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TokenDeskError);
-    return error as TokenDeskError;
-  }
-  throw new Error('expected a failure');
 }
 
 const acme = makeConnection({ id: 'c-acme', name: 'Acme-CRM' });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { TokenDeskError } from '../../../../main/core/errors.js';
 import type { Cipher } from '../../../../main/core/vault/cipher.js';
 import {
   createEncryptedVault,
@@ -23,6 +22,7 @@ import {
   type MemoryDisk,
 } from '../../../support/memory-document-store.js';
 import { createMemoryKeyring, type MemoryKeyring } from '../../../support/memory-keyring.js';
+import { rejection } from '../../../support/typed-errors.js';
 
 const SERVICE = 'token-desk';
 const REFRESH = 'conn-1/refresh_token';
@@ -38,15 +38,6 @@ function setup(options: { disk?: MemoryDisk; cipher?: Cipher; keyring?: MemoryKe
   const cipher = options.cipher ?? createKeyringCipher({ keyring });
   const vault = createEncryptedVault({ document, cipher, lock });
   return { disk, keyring, document, lock, vault };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TokenDeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(TokenDeskError);
-  return error as TokenDeskError;
 }
 
 function rawDocument(disk: MemoryDisk): VaultDocument {

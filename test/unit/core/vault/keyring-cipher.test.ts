@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { TokenDeskError } from '../../../../main/core/errors.js';
 import {
   createKeyringCipher,
   keyringKeyAccount,
 } from '../../../../main/core/vault/keyring-cipher.js';
 import { createMemoryKeyring } from '../../../support/memory-keyring.js';
+import { rejection } from '../../../support/typed-errors.js';
 
 const AAD = 'td1\u0000keyring\u0000token-desk\u0000conn-1/refresh_token';
-
-async function rejection(promise: Promise<unknown>): Promise<TokenDeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(TokenDeskError);
-  return error as TokenDeskError;
-}
 
 describe('keyring cipher', () => {
   it('creates one random key in the keyring on first write, under an account named by its key id', async () => {

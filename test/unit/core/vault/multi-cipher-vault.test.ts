@@ -22,6 +22,7 @@ import {
   type MemoryDisk,
 } from '../../../support/memory-document-store.js';
 import { createMemoryKeyring, type MemoryKeyring } from '../../../support/memory-keyring.js';
+import { rejection } from '../../../support/typed-errors.js';
 
 const PATH = '/home/u/.token-desk/vault.json';
 const SERVICE = 'token-desk';
@@ -78,15 +79,6 @@ const cli = (w: World) => vaultOf(w, (x) => [keyringCipher(x)]);
 
 const raw = (w: World) => JSON.parse(w.disk.get(PATH)!) as VaultDocument;
 const envelopeOf = (w: World, account: string) => raw(w).entries[SERVICE]![account]!;
-
-async function rejection(promise: Promise<unknown>): Promise<TokenDeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(TokenDeskError);
-  return error as TokenDeskError;
-}
 
 describe('a vault with several ciphers', () => {
   it('reads a CLI-made connection in the app, and keeps sealing it with the keyring so the CLI still reads it', async () => {

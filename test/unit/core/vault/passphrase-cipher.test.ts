@@ -1,11 +1,11 @@
 import type * as NodeCrypto from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { TokenDeskError } from '../../../../main/core/errors.js';
 import type { CipherParams } from '../../../../main/core/vault/cipher.js';
 import {
   createPassphraseCipher,
   DEFAULT_SCRYPT_COST,
 } from '../../../../main/core/vault/passphrase-cipher.js';
+import { rejection } from '../../../support/typed-errors.js';
 
 // Count scrypt derivations without changing what they compute.
 const scryptCalls = vi.hoisted(() => ({ count: 0 }));
@@ -23,15 +23,6 @@ vi.mock('node:crypto', async (importOriginal) => {
 // Cheap cost for most tests; one test uses the real default.
 const cost = { N: 2 ** 10, r: 8, p: 1 };
 const AAD = 'td1\u0000passphrase\u0000token-desk\u0000conn-1/refresh_token';
-
-async function rejection(promise: Promise<unknown>): Promise<TokenDeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(TokenDeskError);
-  return error as TokenDeskError;
-}
 
 describe('passphrase cipher', () => {
   beforeEach(() => {

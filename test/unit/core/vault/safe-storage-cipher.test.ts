@@ -1,10 +1,10 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { TokenDeskError } from '../../../../main/core/errors.js';
 import {
   createSafeStorageCipher,
   type SafeStoragePort,
 } from '../../../../main/core/vault/safe-storage-cipher.js';
+import { rejection } from '../../../support/typed-errors.js';
 
 const AAD = 'td1\u0000safestorage\u0000token-desk\u0000conn-1/refresh_token';
 
@@ -43,15 +43,6 @@ function fakeSafeStorage(
   };
   if (options.backend !== undefined) port.getSelectedStorageBackend = () => options.backend!;
   return { port, calls };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TokenDeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(TokenDeskError);
-  return error as TokenDeskError;
 }
 
 describe('safeStorage cipher', () => {

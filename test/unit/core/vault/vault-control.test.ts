@@ -3,7 +3,6 @@
 // documents and keyring; safeStorage faked with a chosen backend.
 
 import { describe, expect, it } from 'vitest';
-import { TokenDeskError } from '../../../../main/core/errors.js';
 import {
   createEncryptedVault,
   type VaultDocument,
@@ -26,6 +25,7 @@ import {
   type MemoryDisk,
 } from '../../../support/memory-document-store.js';
 import { createMemoryKeyring, type MemoryKeyring } from '../../../support/memory-keyring.js';
+import { rejection } from '../../../support/typed-errors.js';
 
 const VAULT = '/home/u/.token-desk/vault.json';
 const SETTINGS = '/home/u/.token-desk/settings.json';
@@ -96,15 +96,6 @@ function desktop(w: World, env: { passphrase?: string } = {}) {
 
 const rawVault = (w: World) => JSON.parse(w.disk.get(VAULT)!) as VaultDocument;
 const envelopeOf = (w: World, account: string) => rawVault(w).entries[SERVICE]![account]!;
-
-async function rejection(promise: Promise<unknown>): Promise<TokenDeskError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(TokenDeskError);
-  return error as TokenDeskError;
-}
 
 describe('vault control: defaults', () => {
   it('seals new connections with safeStorage, offers the keyring and the passphrase', async () => {

@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TokenDeskError } from '../../../../main/core/errors.js';
 import { DEFAULT_TIMEOUT_MS, backoffDelay } from '../../../../main/core/http/http-client.js';
 import {
   createZohoOAuthClient,
   worstCaseTokenCallMs,
   type ZohoOAuthClientOptions,
 } from '../../../../main/core/zoho/oauth-client.js';
+import { rejection } from '../../../support/typed-errors.js';
 
 const NOW = 1_700_000_000_000;
 const SECRET = 'client-secret-0123456789abcdef';
@@ -79,16 +79,6 @@ function client(options: ZohoOAuthClientOptions = {}) {
     random: () => 0.5,
     ...options,
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TokenDeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TokenDeskError);
-    return error as TokenDeskError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
