@@ -4,7 +4,6 @@
 import {
   Button,
   Center,
-  Loader,
   MantineProvider,
   Paper,
   Stack,
@@ -26,6 +25,7 @@ import { ConnectionNoticeRelay } from './app/connection-notices.js';
 import { NoticesProvider } from './app/notices.js';
 import { RpcProvider } from './app/rpc-context.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
+import { OpeningScreen } from './components/OpeningScreen.js';
 import { VaultGate } from './features/vault/VaultGate.js';
 import { Workspace, type View } from './features/workspace/Workspace.js';
 import { toRpcError, type RpcClient } from './rpc/client.js';
@@ -122,12 +122,7 @@ export function App({ client, clock = systemClock, env = 'default', initialView 
               </Stack>
             </Center>
           ) : (
-            <Center h="100vh">
-              <Stack align="center" role="status">
-                <Loader />
-                <Text>Opening Token Desk…</Text>
-              </Stack>
-            </Center>
+            <OpeningScreen />
           )}
         </ClockProvider>
       </RpcProvider>

@@ -2,7 +2,7 @@
 // unlock screen instead while the passphrase is needed. If the status cannot be loaded, the
 // workspace shows anyway: every call that needs a secret then explains itself.
 
-import { Center, Loader, Stack, Text } from '@mantine/core';
+import { OpeningScreen } from '../../components/OpeningScreen.js';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { VaultStatusView } from '../../../../main/rpc/contract.js';
 import { useRpc } from '../../app/rpc-context.js';
@@ -26,14 +26,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
 
   if (initial === 'failed') return <>{children}</>;
   if (initial === null) {
-    return (
-      <Center h="100vh">
-        <Stack align="center" role="status">
-          <Loader />
-          <Text>Opening Token Desk…</Text>
-        </Stack>
-      </Center>
-    );
+    return <OpeningScreen />;
   }
   return (
     <VaultProvider initial={initial}>
