@@ -17,14 +17,33 @@ interface RawAnswer {
   headers: Record<string, string | string[] | undefined>;
 }
 
-function raw(port: number, options: { path: string; method?: string; headers?: Record<string, string>; body?: string; localAddress?: string }): Promise<RawAnswer> {
+function raw(
+  port: number,
+  options: {
+    path: string;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    localAddress?: string;
+  },
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: options.headers, localAddress: options.localAddress }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: options.path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        localAddress: options.localAddress,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -53,7 +72,12 @@ describe('browser mode web server', () => {
 
   const host = () => `127.0.0.1:${server.port}`;
   const rpc = (headers: Record<string, string>) =>
-    raw(server.port, { path: '/rpc/connections.list', method: 'POST', headers: { host: host(), 'content-type': 'application/json', ...headers }, body: '{}' });
+    raw(server.port, {
+      path: '/rpc/connections.list',
+      method: 'POST',
+      headers: { host: host(), 'content-type': 'application/json', ...headers },
+      body: '{}',
+    });
 
   it('listens on 127.0.0.1 only and puts the secret in the URL fragment', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
@@ -80,14 +104,22 @@ describe('browser mode web server', () => {
   });
 
   it('refuses a foreign or null Origin (a web page elsewhere) even with the secret', async () => {
-    expect((await rpc({ [RPC_SECRET_HEADER]: SECRET, origin: 'https://evil.example' })).status).toBe(403);
+    expect(
+      (await rpc({ [RPC_SECRET_HEADER]: SECRET, origin: 'https://evil.example' })).status,
+    ).toBe(403);
     expect((await rpc({ [RPC_SECRET_HEADER]: SECRET, origin: 'null' })).status).toBe(403);
     expect(calls).toEqual([]);
   });
 
   it('refuses a request from another address', async () => {
     const answer = await rpc({ [RPC_SECRET_HEADER]: SECRET, ...{} }).then(() =>
-      raw(server.port, { path: '/rpc/connections.list', method: 'POST', headers: { host: host(), [RPC_SECRET_HEADER]: SECRET }, body: '{}', localAddress: '127.0.0.2' }),
+      raw(server.port, {
+        path: '/rpc/connections.list',
+        method: 'POST',
+        headers: { host: host(), [RPC_SECRET_HEADER]: SECRET },
+        body: '{}',
+        localAddress: '127.0.0.2',
+      }),
     );
     expect(answer.status).toBe(403);
     expect(calls).toHaveLength(1);
@@ -98,19 +130,35 @@ describe('browser mode web server', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Token Desk</title>');
     expect(String(page.headers['content-security-policy'])).toContain("default-src 'self'");
-    const traversal = await raw(server.port, { path: '/..%2f..%2fetc%2fpasswd', headers: { host: host() } });
+    const traversal = await raw(server.port, {
+      path: '/..%2f..%2fetc%2fpasswd',
+      headers: { host: host() },
+    });
     expect(traversal.status).toBe(404);
+    // Only the build's own kinds of file, never a dot file, and a bad escape is no server error.
+    await writeFile(join(dir, '.env'), 'SECRET=1');
+    await writeFile(join(dir, 'notes.sh'), 'echo hi');
+    for (const path of ['/.env', '/notes.sh', '/%E0%A4%A']) {
+      const answer = await raw(server.port, { path, headers: { host: host() } });
+      expect(answer.status, path).toBe(404);
+      expect(answer.body, path).not.toContain('SECRET');
+    }
   });
 
   it('streams events to a caller with the secret only', async () => {
-    expect((await raw(server.port, { path: '/rpc-events', headers: { host: host() } })).status).toBe(401);
-    const response = await fetch(`http://127.0.0.1:${server.port}/rpc-events`, { headers: { [RPC_SECRET_HEADER]: SECRET } });
+    expect(
+      (await raw(server.port, { path: '/rpc-events', headers: { host: host() } })).status,
+    ).toBe(401);
+    const response = await fetch(`http://127.0.0.1:${server.port}/rpc-events`, {
+      headers: { [RPC_SECRET_HEADER]: SECRET },
+    });
     expect(response.status).toBe(200);
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
     let text = decoder.decode((await reader.read()).value);
     server.emit('connections.changed', {});
-    while (!text.includes('connections.changed')) text += decoder.decode((await reader.read()).value);
+    while (!text.includes('connections.changed'))
+      text += decoder.decode((await reader.read()).value);
     expect(text).toContain('event: connections.changed\ndata: {}');
     await reader.cancel();
   });
