@@ -7,6 +7,7 @@ import {
   type LoopbackReceiver,
   type LoopbackReceiverOptions,
 } from '../../../../main/core/auth/loopback-receiver.js';
+import { nodeLoopbackListener } from '../../../../main/platform/node/loopback-listener.js';
 import { rejection } from '../../../support/typed-errors.js';
 
 const STATE = 'expected-state-0123456789';
@@ -25,7 +26,7 @@ afterEach(async () => {
 });
 
 async function start(options: Partial<LoopbackReceiverOptions> = {}): Promise<LoopbackReceiver> {
-  const receiver = await startLoopbackReceiver({
+  const receiver = await startLoopbackReceiver(nodeLoopbackListener, {
     redirectUri: 'http://127.0.0.1:0/callback',
     expectedState: STATE,
     ...options,
@@ -270,7 +271,7 @@ describe('startLoopbackReceiver: failures', () => {
     expect(
       (
         await rejection(
-          startLoopbackReceiver({
+          startLoopbackReceiver(nodeLoopbackListener, {
             redirectUri: 'http://127.0.0.1:0/cb',
             expectedState: STATE,
             signal: aborted.signal,
@@ -287,7 +288,7 @@ describe('startLoopbackReceiver: failures', () => {
     const port = (blocker.address() as { port: number }).port;
 
     const error = await rejection(
-      startLoopbackReceiver({
+      startLoopbackReceiver(nodeLoopbackListener, {
         redirectUri: `http://localhost:${port}/callback`,
         expectedState: STATE,
       }),
@@ -311,7 +312,11 @@ describe('startLoopbackReceiver: failures', () => {
       'not a url',
     ]) {
       expect(
-        (await rejection(startLoopbackReceiver({ redirectUri: uri, expectedState: STATE }))).code,
+        (
+          await rejection(
+            startLoopbackReceiver(nodeLoopbackListener, { redirectUri: uri, expectedState: STATE }),
+          )
+        ).code,
       ).toBe('bad_redirect_uri');
     }
   });
