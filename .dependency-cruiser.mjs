@@ -98,6 +98,8 @@ export default {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // Keep node_modules/... paths when node_modules is a symlink (git worktrees, the layer probes).
+    preserveSymlinks: true,
     // Type-only imports count: a layer must not even know another layer's types.
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {
