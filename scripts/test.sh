@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# npm test: type-check, lint, build, then every test (unit, integration, end to end) with a real
-# Secret Service for the OS-keyring cipher (see with-keyring.sh).
+# npm test: type-check, lint (ESLint, the import layers of .dependency-cruiser.mjs, Prettier's
+# formatting), build, then every test (unit, integration, end to end) with a real Secret Service
+# for the OS-keyring cipher (see with-keyring.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 npm run --silent typecheck
 npx eslint .
+npm run --silent lint:layers
+npx prettier --check --log-level warn .
 npm run --silent build
 bash scripts/with-keyring.sh npx vitest run "$@"

@@ -51,3 +51,46 @@ export interface DocumentStore {
   /** Resolves once the document is on disk. */
   write(document: unknown): Promise<void>;
 }
+
+/** One HTTP request that reached the loopback listener: only what the receiver looks at. */
+export interface LoopbackRequest {
+  readonly method: string;
+  /** The request target as the browser sent it: path and query (never log it: it holds the code). */
+  readonly url: string;
+}
+
+/** The whole answer to one request; the listener adds content-length and sends it. */
+export interface LoopbackResponse {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  body: string;
+}
+
+/** Listening on one loopback address and port. */
+export interface LoopbackListener {
+  /** The port actually listened on (the system's pick when 0 was asked for). */
+  readonly port: number;
+  /**
+   * Stops accepting connections, lets the answers being sent finish, then ends every connection
+   * (idle browser sockets too). Resolves once nothing is left open, so the port is free again.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * An HTTP server on this computer's loopback interface, for the OAuth redirect (RFC 8252). It only
+ * moves bytes: which requests count, what to answer and when to stop is the loopback receiver's.
+ */
+export interface LoopbackListenerPort {
+  /**
+   * Listens on `address` (127.x.x.x, or ::1 for IPv6 only) and `port` (0: the system picks),
+   * exclusively (not shared with another process), answering every request with `handle`
+   * until closed. Rejects with the system's error, whose `code` says why (EADDRINUSE, EACCES,
+   * EADDRNOTAVAIL, EAFNOSUPPORT...).
+   */
+  listen(options: {
+    address: string;
+    port: number;
+    handle(request: LoopbackRequest): LoopbackResponse;
+  }): Promise<LoopbackListener>;
+}

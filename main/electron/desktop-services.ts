@@ -5,7 +5,6 @@
 // with the CLI work here), the cross-process file lock, HTTP over net.fetch, the sign-in opener,
 // the main-side token copier, and the rpc handlers on top.
 
-import { AuthorizationCoordinator } from '../core/auth/pending-authorization.js';
 import { createConnectionService } from '../core/connections/connection-service.js';
 import type { Clock, ClipboardPort, FetchPort, LockPort } from '../core/ports.js';
 import { createRequestHistory } from '../core/requests/request-history.js';
@@ -23,6 +22,7 @@ import { createZohoOAuthClient } from '../core/zoho/oauth-client.js';
 import type { RpcHandlers } from '../rpc/dispatcher.js';
 import { createRpcHandlers, noticeEvent } from '../rpc/handlers.js';
 import { findCorruptBackups } from '../platform/node/json-document-store.js';
+import { nodeLoopbackListener } from '../platform/node/loopback-listener.js';
 import { createAuthorizationOpener } from './authorization-opener.js';
 import type { Schedule } from './clipboard-guard.js';
 import { createElectronStoreDocument, type StoreFactory } from './electron-store-document.js';
@@ -135,7 +135,7 @@ export async function createDesktopServices(
     tokens,
     clock,
     opener,
-    coordinator: new AuthorizationCoordinator({ now: () => clock.now() }),
+    loopback: nodeLoopbackListener,
   });
   const requests = createRequestRunner({ store, tokens, fetch: options.fetch, clock });
   const copier = createTokenCopier({

@@ -10,6 +10,7 @@ import {
   runServerAuthorization,
   type ServerAuthorizationOptions,
 } from '../../main/core/auth/server-authorization.js';
+import { nodeLoopbackListener } from '../../main/platform/node/loopback-listener.js';
 import { createZohoOAuthClient, type ZohoOAuthClient } from '../../main/core/zoho/oauth-client.js';
 import { createTokenManager } from '../../main/core/tokens/token-manager.js';
 import { systemClock } from '../../main/core/ports.js';
@@ -49,6 +50,7 @@ function authorizationOptions(
 ): ServerAuthorizationOptions {
   return {
     oauth,
+    loopback: nodeLoopbackListener,
     openBrowser: true,
     onAuthorizationUrl: () => undefined,
     connection: {

@@ -1,10 +1,17 @@
 // The loopback redirect receiver (RFC 8252 §7.3): listens on this computer at the registered
 // redirect URI, answers exactly one GET on that path whose `state` matches, then closes. Anything
 // else (another path, a wrong or missing state) gets the same small 404 page and does not end the
-// flow, so a forged request learns nothing. It never logs: the URL holds the code.
+// flow, so a forged request learns nothing. It never logs: the URL holds the code. The sockets are
+// behind the LoopbackListenerPort; everything that decides (addresses, port, which request counts,
+// the pages, when to stop) is here.
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { TokenDeskError, inputError } from '../errors.js';
+import type {
+  LoopbackListener,
+  LoopbackListenerPort,
+  LoopbackRequest,
+  LoopbackResponse,
+} from '../ports.js';
 import { constantTimeEqual } from './pkce.js';
 
 export interface CallbackResult {
@@ -30,7 +37,7 @@ export interface LoopbackReceiverOptions {
 export interface LoopbackReceiver {
   /** The URI actually listened on (differs from the option only when it asked for port 0). */
   readonly redirectUri: string;
-  /** Settles once: the callback, or a TokenDeskError. Servers are closed before it settles. */
+  /** Settles once: the callback, or a TokenDeskError. Its listeners close before it settles. */
   readonly result: Promise<CallbackResult>;
   cancel(): void;
 }
@@ -94,6 +101,7 @@ export function parseLoopbackRedirectUri(value: string): ParsedRedirect {
 }
 
 export async function startLoopbackReceiver(
+  loopback: LoopbackListenerPort,
   options: LoopbackReceiverOptions,
 ): Promise<LoopbackReceiver> {
   const parsed = parseLoopbackRedirectUri(options.redirectUri);
@@ -111,58 +119,49 @@ export async function startLoopbackReceiver(
   // The caller may cancel and never await; that is not an unhandled rejection.
   result.catch(() => undefined);
 
-  const { servers, port } = await listenAll(parsed, (req, res) => handle(req, res));
+  const { listeners, port } = await listenAll(loopback, parsed, (request) => handle(request));
   const url = new URL(parsed.url.href);
   url.port = String(port);
   const redirectUri = url.href;
 
-  function settle(
-    outcome: { value: CallbackResult } | { error: TokenDeskError },
-    inFlight?: ServerResponse,
-  ): void {
+  function settle(outcome: { value: CallbackResult } | { error: TokenDeskError }): void {
     if (settled) return;
     settled = true;
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
-    void closeServers(servers, inFlight).then(() => {
+    // The listeners send an answer being written (the page of the request that settled) first.
+    void closeAll(listeners).then(() => {
       if ('value' in outcome) resolveResult(outcome.value);
       else rejectResult(outcome.error);
     });
   }
 
-  function handle(req: IncomingMessage, res: ServerResponse): void {
+  function handle(request: LoopbackRequest): LoopbackResponse {
     if (settled) {
       // A request that raced in while the servers close: it must not become a second result.
-      return sendPage(
-        res,
+      return page(
         410,
         'Already finished',
         'Token Desk has already received an answer for this sign-in. You can close this tab.',
       );
     }
-    const raw = req.url ?? '/';
+    const raw = request.url;
     if (raw.length > MAX_CALLBACK_URL_LENGTH) {
-      return sendPage(
-        res,
-        414,
-        'Address too long',
-        'This address is too long to be a Zoho sign-in answer.',
-      );
+      return page(414, 'Address too long', 'This address is too long to be a Zoho sign-in answer.');
     }
-    if (req.method !== 'GET') {
-      res.setHeader('allow', 'GET');
-      return sendPage(
-        res,
+    if (request.method !== 'GET') {
+      return page(
         405,
         'Not allowed',
         'Token Desk only accepts the browser returning from the Zoho sign-in page here.',
+        { allow: 'GET' },
       );
     }
     let requestUrl: URL;
     try {
       requestUrl = new URL(raw, 'http://loopback.invalid');
     } catch {
-      return sendPage(res, 400, 'Bad request', 'This address could not be read.');
+      return page(400, 'Bad request', 'This address could not be read.');
     }
     const params = requestUrl.searchParams;
     const state = params.get('state');
@@ -173,18 +172,17 @@ export async function startLoopbackReceiver(
     ) {
       // Not ours (another path, an old tab, another attempt, a forged request): the one page for
       // anything unknown, and keep waiting for the real callback.
-      return sendNotFound(res);
+      return notFound();
     }
     const error = params.get('error');
     if (error !== null) {
       const failure = authorizationError(error, params.get('error_description'));
-      sendPage(
-        res,
+      settle({ error: failure });
+      return page(
         200,
         'Authorization not completed',
         `${failure.message} ${failure.remedy} You can close this tab.`,
       );
-      return settle({ error: failure }, res);
     }
     const code = params.get('code');
     if (code === null || code === '') {
@@ -197,24 +195,20 @@ export async function startLoopbackReceiver(
             'Run the authorization again. If it keeps happening, check the client ID and the scopes of this connection.',
         },
       );
-      sendPage(res, 400, 'No authorization code', `${failure.message} ${failure.remedy}`);
-      return settle({ error: failure }, res);
+      settle({ error: failure });
+      return page(400, 'No authorization code', `${failure.message} ${failure.remedy}`);
     }
-    sendPage(
-      res,
+    settle({
+      value: {
+        code,
+        location: shortText(params.get('location')),
+        accountsServer: decodeRepeatedly(params.get('accounts-server')),
+      },
+    });
+    return page(
       200,
       'Authorization received',
       'Token Desk received the authorization. You can close this tab.',
-    );
-    settle(
-      {
-        value: {
-          code,
-          location: shortText(params.get('location')),
-          accountsServer: decodeRepeatedly(params.get('accounts-server')),
-        },
-      },
-      res,
     );
   }
 
@@ -318,20 +312,23 @@ const PAGE_HEADERS = {
   connection: 'close',
 } as const;
 
-function sendPage(res: ServerResponse, status: number, title: string, message: string): void {
+function page(
+  status: number,
+  title: string,
+  message: string,
+  extraHeaders: Record<string, string> = {},
+): LoopbackResponse {
   const body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Token Desk</title>
 <style>body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:34rem;margin:15vh auto;padding:0 1.5rem;color:#1f2937}h1{font-size:1.3rem}</style>
 </head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>
 `;
-  res.writeHead(status, { ...PAGE_HEADERS, 'content-length': Buffer.byteLength(body) });
-  res.end(body);
+  return { status, headers: { ...PAGE_HEADERS, ...extraHeaders }, body };
 }
 
-function sendNotFound(res: ServerResponse): void {
-  sendPage(
-    res,
+function notFound(): LoopbackResponse {
+  return page(
     404,
     'Not found',
     'Nothing is here. Token Desk is waiting for the Zoho sign-in page to send you back. If you came from an older Zoho tab, use the newest one, or start the authorization again.',
@@ -382,77 +379,51 @@ function listenFailure(code: string | undefined, port: number, address: string):
   );
 }
 
-function listenOnce(server: Server, port: number, address: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => {
-      server.off('listening', onListening);
-      reject(error);
-    };
-    const onListening = () => {
-      server.off('error', onError);
-      resolve();
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen({ port, host: address, ipv6Only: address.includes(':'), exclusive: true });
-  });
-}
-
 const UNAVAILABLE_FAMILY = new Set(['EADDRNOTAVAIL', 'EAFNOSUPPORT']);
 
+/** The system's reason a listen failed (EADDRINUSE, EACCES...), as the port promises. */
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 async function listenAll(
+  loopback: LoopbackListenerPort,
   parsed: ParsedRedirect,
-  handler: (req: IncomingMessage, res: ServerResponse) => void,
-): Promise<{ servers: Server[]; port: number }> {
+  handle: (request: LoopbackRequest) => LoopbackResponse,
+): Promise<{ listeners: LoopbackListener[]; port: number }> {
   // With port 0 the system picks a port for the first address; if it is taken on the other one,
   // pick again rather than share a port with a stranger.
   const attempts = parsed.port === 0 ? 5 : 1;
   for (let attempt = 1; ; attempt++) {
-    const servers: Server[] = [];
+    const listeners: LoopbackListener[] = [];
     let port = parsed.port;
     try {
       for (const target of parsed.targets) {
-        const server = createServer(handler);
+        let listener: LoopbackListener;
         try {
-          await listenOnce(server, port, target.address);
+          listener = await loopback.listen({ address: target.address, port, handle });
         } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
+          const code = errorCode(error);
           if (target.optional && code !== undefined && UNAVAILABLE_FAMILY.has(code)) continue;
           throw error;
         }
-        servers.push(server);
-        const address = server.address();
-        if (port === 0 && address !== null && typeof address === 'object') port = address.port;
+        listeners.push(listener);
+        if (port === 0) port = listener.port;
       }
-      return { servers, port };
+      return { listeners, port };
     } catch (error) {
-      await closeServers(servers);
-      const code = (error as NodeJS.ErrnoException).code;
+      await closeAll(listeners);
+      const code = errorCode(error);
       if (code === 'EADDRINUSE' && attempt < attempts) continue;
       if (code === 'EADDRINUSE') throw portInUse(port, parsed.url.href);
-      throw listenFailure(
-        code,
-        port,
-        (error as { address?: string }).address ?? parsed.url.hostname,
-      );
+      const address = (error as { address?: unknown } | null)?.address;
+      throw listenFailure(code, port, typeof address === 'string' ? address : parsed.url.hostname);
     }
   }
 }
 
-/** Stops listening and ends every connection; resolves when nothing is left open. */
-function closeServers(servers: Server[], inFlight?: ServerResponse): Promise<void> {
-  const closed = servers.map(
-    (server) => new Promise<void>((resolve) => server.close(() => resolve())),
-  );
-  const endAll = () => {
-    for (const server of servers) server.closeAllConnections();
-  };
-  if (inFlight && !inFlight.writableFinished) {
-    // Let the answer page reach the browser first.
-    inFlight.once('finish', endAll);
-    inFlight.once('close', endAll);
-  } else {
-    endAll();
-  }
-  return Promise.all(closed).then(() => undefined);
+/** Stops every listener; resolves when nothing is left open. */
+function closeAll(listeners: LoopbackListener[]): Promise<void> {
+  return Promise.all(listeners.map((listener) => listener.close())).then(() => undefined);
 }

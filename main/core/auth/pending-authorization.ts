@@ -3,7 +3,13 @@
 // released the port, so that the new one can listen on the same redirect URI.
 
 import { TokenDeskError } from '../errors.js';
-import { startLoopbackReceiver, type CallbackResult, type LoopbackReceiver, type LoopbackReceiverOptions } from './loopback-receiver.js';
+import type { LoopbackListenerPort } from '../ports.js';
+import {
+  startLoopbackReceiver,
+  type CallbackResult,
+  type LoopbackReceiver,
+  type LoopbackReceiverOptions,
+} from './loopback-receiver.js';
 
 export type PendingAuthorizationParams = Omit<LoopbackReceiverOptions, 'signal'> & {
   /** Cancels this authorization (like cancel()). */
@@ -22,8 +28,6 @@ export interface PendingAuthorization {
   cancel(): void;
 }
 
-export type StartReceiver = (options: LoopbackReceiverOptions) => Promise<LoopbackReceiver>;
-
 interface Slot {
   id: number;
   controller: AbortController;
@@ -35,11 +39,12 @@ export class AuthorizationCoordinator {
   #nextId = 1;
   #current: Slot | undefined;
   #currentPending: PendingAuthorization | undefined;
-  readonly #startReceiver: StartReceiver;
+  readonly #loopback: LoopbackListenerPort;
   readonly #now: () => number;
 
-  constructor(options: { startReceiver?: StartReceiver; now?: () => number } = {}) {
-    this.#startReceiver = options.startReceiver ?? startLoopbackReceiver;
+  /** `loopback` is where the receivers listen (node:http in main/platform/node). */
+  constructor(options: { loopback: LoopbackListenerPort; now?: () => number }) {
+    this.#loopback = options.loopback;
     this.#now = options.now ?? Date.now;
   }
 
@@ -61,7 +66,11 @@ export class AuthorizationCoordinator {
     const previous = this.#current;
     const controller = new AbortController();
     let release!: () => void;
-    const slot: Slot = { id: this.#nextId++, controller, released: new Promise<void>((resolve) => (release = resolve)) };
+    const slot: Slot = {
+      id: this.#nextId++,
+      controller,
+      released: new Promise<void>((resolve) => (release = resolve)),
+    };
     this.#current = slot;
     const outside = params.signal;
     const onOutsideAbort = () => controller.abort();
@@ -75,7 +84,10 @@ export class AuthorizationCoordinator {
         await previous.released;
       }
       if (controller.signal.aborted) throw cancelled();
-      receiver = await this.#startReceiver({ ...params, signal: controller.signal });
+      receiver = await startLoopbackReceiver(this.#loopback, {
+        ...params,
+        signal: controller.signal,
+      });
     } catch (error) {
       outside?.removeEventListener('abort', onOutsideAbort);
       release();
@@ -110,8 +122,12 @@ export class AuthorizationCoordinator {
 }
 
 function cancelled(): TokenDeskError {
-  return new TokenDeskError('authorization_cancelled', 'The authorization was cancelled because a newer one was started.', {
-    category: 'auth',
-    remedy: 'Finish the newest authorization in the browser, or run it again.',
-  });
+  return new TokenDeskError(
+    'authorization_cancelled',
+    'The authorization was cancelled because a newer one was started.',
+    {
+      category: 'auth',
+      remedy: 'Finish the newest authorization in the browser, or run it again.',
+    },
+  );
 }

@@ -3,7 +3,7 @@
 // checked against the trust list BEFORE any secret is sent, then the code exchanged there.
 
 import { TokenDeskError } from '../errors.js';
-import type { BrowserOpener, Random } from '../ports.js';
+import type { BrowserOpener, LoopbackListenerPort, Random } from '../ports.js';
 import { dcForAccountsUrl, isTrustedAccountsServer } from '../zoho/data-centres.js';
 import type { ZohoOAuthClient } from '../zoho/oauth-client.js';
 import type { TokenSet } from '../zoho/token-set.js';
@@ -42,7 +42,12 @@ export interface ServerAuthorizationOptions {
   clientSecret: string;
   /** How long to wait for the browser; default 5 minutes. */
   timeoutMs?: number;
-  /** Shared by a long-running shell so that a new sign-in cancels the previous one. */
+  /** Where the receiver listens for the browser's return (node:http in main/platform/node). */
+  loopback: LoopbackListenerPort;
+  /**
+   * Shared by a long-running shell so that a new sign-in cancels the previous one; built on the
+   * same `loopback`. Without it, this sign-in has a coordinator of its own.
+   */
   coordinator?: AuthorizationCoordinator;
   signal?: AbortSignal;
   random?: Random;
@@ -64,7 +69,8 @@ export async function runServerAuthorization(
   // Fresh per attempt: a state or verifier from an older attempt must never complete this one.
   const state = createState(random);
   const pkce = createPkcePair(random);
-  const coordinator = options.coordinator ?? new AuthorizationCoordinator();
+  const coordinator =
+    options.coordinator ?? new AuthorizationCoordinator({ loopback: options.loopback });
 
   // Listen first: if the port is taken, say so before the user signs in for nothing.
   const pending = await coordinator.start({

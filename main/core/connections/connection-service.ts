@@ -4,7 +4,7 @@
 // output, and nothing stored is lost when an operation fails.
 
 import { TokenDeskError, inputError } from '../errors.js';
-import type { BrowserOpener, Clock } from '../ports.js';
+import type { BrowserOpener, Clock, LoopbackListenerPort } from '../ports.js';
 import type { ConnectionStore } from '../store/connection-store-types.js';
 import { SECRET_KINDS, VAULT_SERVICE, secretAccount, type Connection, type SecretKind } from '../store/connection.js';
 import type { SecretVault } from '../vault/secret-vault.js';
@@ -12,7 +12,7 @@ import type { ZohoOAuthClient } from '../zoho/oauth-client.js';
 import type { TokenSet } from '../zoho/token-set.js';
 import type { TokenManager } from '../tokens/token-manager.js';
 import { runServerAuthorization, type ServerAuthorizationProgress } from '../auth/server-authorization.js';
-import type { AuthorizationCoordinator } from '../auth/pending-authorization.js';
+import { AuthorizationCoordinator } from '../auth/pending-authorization.js';
 import { assertSelfClientCodeFresh, parseSelfClientFile } from '../auth/self-client-file.js';
 import { buildConnection, type NewConnectionInput } from './new-connection.js';
 import { exportConnection, type ExportFormat } from './export-connection.js';
@@ -25,7 +25,8 @@ export interface ConnectionServiceDeps {
   tokens: TokenManager;
   clock: Clock;
   opener?: BrowserOpener;
-  coordinator?: AuthorizationCoordinator;
+  /** Where a browser sign-in's receiver listens (node:http in main/platform/node). */
+  loopback: LoopbackListenerPort;
 }
 
 export interface ServerAuthorizationOptions {
@@ -69,6 +70,8 @@ export type ConnectionService = ReturnType<typeof createConnectionService>;
 
 export function createConnectionService(deps: ConnectionServiceDeps) {
   const { store, vault, oauth, tokens, clock } = deps;
+  // One sign-in at a time for this service: a new one cancels the one still waiting.
+  const coordinator = new AuthorizationCoordinator({ loopback: deps.loopback, now: () => clock.now() });
 
   const getSecret = (id: string, kind: SecretKind) => vault.getPassword(VAULT_SERVICE, secretAccount(id, kind));
 
@@ -202,7 +205,8 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         },
         clientSecret: await requireClientSecret(connection),
         timeoutMs: options.timeoutMs,
-        coordinator: deps.coordinator,
+        loopback: deps.loopback,
+        coordinator,
         signal: options.signal,
       });
       // The grant is what the user accepted: keep the scopes asked for with it.

@@ -14,7 +14,6 @@ import type { ConnectionService } from '../../core/connections/connection-servic
 import type { RequestRunner } from '../../core/requests/request-runner.js';
 import { createRequestHistory, type RequestHistory } from '../../core/requests/request-history.js';
 import { createSettingsStore, type SettingsStore } from '../../core/settings/settings-store.js';
-import { AuthorizationCoordinator } from '../../core/auth/pending-authorization.js';
 import { TokenDeskError } from '../../core/errors.js';
 import type { KeyringPort } from '../../core/vault/keyring-cipher.js';
 import type { VaultControl } from '../../core/vault/vault-control.js';
@@ -76,7 +75,6 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
   const { home } = options;
   const store = openNodeStore({ home, clock });
   const oauth = createZohoOAuthClient({ clock, fetch: options.fetch });
-  const coordinator = new AuthorizationCoordinator();
   let vault: Promise<NodeVault> | undefined;
   let tokens: Promise<TokenManager> | undefined;
   const settings = createSettingsStore(createJsonDocumentStore({ home, name: 'settings' }));
@@ -124,6 +122,8 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     async connections() {
       const { createConnectionService } =
         await import('../../core/connections/connection-service.js');
+      // node:http too: only a browser sign-in listens.
+      const { nodeLoopbackListener } = await import('./loopback-listener.js');
       const [{ vault: secrets }, tokenManager] = await Promise.all([getVault(), getTokens()]);
       return createConnectionService({
         store,
@@ -132,7 +132,7 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
         tokens: tokenManager,
         clock,
         opener: options.opener ?? systemBrowser,
-        coordinator,
+        loopback: nodeLoopbackListener,
       });
     },
     async requests() {

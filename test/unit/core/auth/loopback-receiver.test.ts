@@ -7,6 +7,8 @@ import {
   type LoopbackReceiver,
   type LoopbackReceiverOptions,
 } from '../../../../main/core/auth/loopback-receiver.js';
+import { nodeLoopbackListener } from '../../../../main/platform/node/loopback-listener.js';
+import type { LoopbackListenerPort } from '../../../../main/core/ports.js';
 import { rejection } from '../../../support/typed-errors.js';
 
 const STATE = 'expected-state-0123456789';
@@ -25,7 +27,7 @@ afterEach(async () => {
 });
 
 async function start(options: Partial<LoopbackReceiverOptions> = {}): Promise<LoopbackReceiver> {
-  const receiver = await startLoopbackReceiver({
+  const receiver = await startLoopbackReceiver(nodeLoopbackListener, {
     redirectUri: 'http://127.0.0.1:0/callback',
     expectedState: STATE,
     ...options,
@@ -270,7 +272,7 @@ describe('startLoopbackReceiver: failures', () => {
     expect(
       (
         await rejection(
-          startLoopbackReceiver({
+          startLoopbackReceiver(nodeLoopbackListener, {
             redirectUri: 'http://127.0.0.1:0/cb',
             expectedState: STATE,
             signal: aborted.signal,
@@ -287,7 +289,7 @@ describe('startLoopbackReceiver: failures', () => {
     const port = (blocker.address() as { port: number }).port;
 
     const error = await rejection(
-      startLoopbackReceiver({
+      startLoopbackReceiver(nodeLoopbackListener, {
         redirectUri: `http://localhost:${port}/callback`,
         expectedState: STATE,
       }),
@@ -311,7 +313,11 @@ describe('startLoopbackReceiver: failures', () => {
       'not a url',
     ]) {
       expect(
-        (await rejection(startLoopbackReceiver({ redirectUri: uri, expectedState: STATE }))).code,
+        (
+          await rejection(
+            startLoopbackReceiver(nodeLoopbackListener, { redirectUri: uri, expectedState: STATE }),
+          )
+        ).code,
       ).toBe('bad_redirect_uri');
     }
   });
@@ -371,5 +377,93 @@ describe('decodeRepeatedly', () => {
     expect(decodeRepeatedly('%E0%A4%A')).toBe('%E0%A4%A');
     expect(decodeRepeatedly('')).toBeUndefined();
     expect(decodeRepeatedly(null)).toBeUndefined();
+  });
+});
+
+describe('startLoopbackReceiver: the decisions it makes over the listener port', () => {
+  type Listen = Parameters<LoopbackListenerPort['listen']>[0];
+
+  /** A listener port without sockets: `fail` decides per listen; records what listened and closed. */
+  function fakePort(fail: (call: number, options: Listen) => string | undefined) {
+    const calls: { address: string; port: number; closed: boolean }[] = [];
+    const handlers: Listen['handle'][] = [];
+    let attempts = 0;
+    const port: LoopbackListenerPort = {
+      async listen(options) {
+        const code = fail(++attempts, options);
+        if (code) throw Object.assign(new Error(code), { code, address: options.address });
+        const call = {
+          address: options.address,
+          port: options.port || 40_000 + calls.length,
+          closed: false,
+        };
+        calls.push(call);
+        handlers.push(options.handle);
+        return {
+          port: call.port,
+          close: async () => {
+            call.closed = true;
+          },
+        };
+      },
+    };
+    return { port, calls, handlers };
+  }
+
+  it('listens on 127.0.0.1 alone when ::1 is not available, and closes before it settles', async () => {
+    const fake = fakePort((_, { address }) => (address === '::1' ? 'EADDRNOTAVAIL' : undefined));
+    const receiver = await startLoopbackReceiver(fake.port, {
+      redirectUri: 'http://localhost:53134/callback',
+      expectedState: STATE,
+    });
+    expect(fake.calls).toEqual([{ address: '127.0.0.1', port: 53134, closed: false }]);
+    const page = fake.handlers[0]!({ method: 'GET', url: `/callback?state=${STATE}&code=c` });
+    expect(page.status).toBe(200);
+    expect(page.headers.connection).toBe('close');
+    expect(await receiver.result).toMatchObject({ code: 'c' });
+    expect(fake.calls.every((c) => c.closed)).toBe(true);
+    // A request racing in while the listeners close never becomes a second result.
+    expect(
+      fake.handlers[0]!({ method: 'GET', url: `/callback?state=${STATE}&code=d` }).status,
+    ).toBe(410);
+  });
+
+  it('with port 0, picks again when the port it got is taken on the other address', async () => {
+    const fake = fakePort((call) => (call === 2 ? 'EADDRINUSE' : undefined));
+    const receiver = await startLoopbackReceiver(fake.port, {
+      redirectUri: 'http://localhost:0/callback',
+      expectedState: STATE,
+    });
+    receivers.push(receiver);
+    expect(fake.calls.map((c) => [c.address, c.closed])).toEqual([
+      ['127.0.0.1', true],
+      ['127.0.0.1', false],
+      ['::1', false],
+    ]);
+    expect(portOf(receiver.redirectUri)).toBe(fake.calls[1]!.port);
+  });
+
+  it('explains a port it may not use, and any other listen failure', async () => {
+    const denied = fakePort(() => 'EACCES');
+    const error = await rejection(
+      startLoopbackReceiver(denied.port, {
+        redirectUri: 'http://127.0.0.1:1000/cb',
+        expectedState: STATE,
+      }),
+    );
+    expect(error.code).toBe('port_not_allowed');
+    expect(error.details.port).toBe(1000);
+
+    const other = fakePort(() => 'EINVAL');
+    expect(
+      (
+        await rejection(
+          startLoopbackReceiver(other.port, {
+            redirectUri: 'http://[::1]:5000/cb',
+            expectedState: STATE,
+          }),
+        )
+      ).code,
+    ).toBe('loopback_unavailable');
   });
 });

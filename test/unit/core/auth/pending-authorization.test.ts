@@ -1,6 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthorizationCoordinator } from '../../../../main/core/auth/pending-authorization.js';
+import { nodeLoopbackListener } from '../../../../main/platform/node/loopback-listener.js';
 import { rejection } from '../../../support/typed-errors.js';
 
 let coordinator: AuthorizationCoordinator;
@@ -21,7 +22,7 @@ async function freePort(): Promise<number> {
 
 describe('AuthorizationCoordinator', () => {
   it('cancels the previous authorization when a new one starts, and reuses its port', async () => {
-    coordinator = new AuthorizationCoordinator();
+    coordinator = new AuthorizationCoordinator({ loopback: nodeLoopbackListener });
     const port = await freePort();
     const redirectUri = `http://localhost:${port}/callback`;
 
@@ -46,7 +47,7 @@ describe('AuthorizationCoordinator', () => {
   });
 
   it('settles each authorization once: a late cancel does not change a result', async () => {
-    coordinator = new AuthorizationCoordinator();
+    coordinator = new AuthorizationCoordinator({ loopback: nodeLoopbackListener });
     const pending = await coordinator.start({
       redirectUri: 'http://127.0.0.1:0/cb',
       expectedState: 's',
@@ -59,7 +60,7 @@ describe('AuthorizationCoordinator', () => {
   });
 
   it('rejects a start that is superseded while it waits for the previous one to close', async () => {
-    coordinator = new AuthorizationCoordinator();
+    coordinator = new AuthorizationCoordinator({ loopback: nodeLoopbackListener });
     const port = await freePort();
     const redirectUri = `http://localhost:${port}/callback`;
     const first = await coordinator.start({ redirectUri, expectedState: 'a' });
@@ -77,7 +78,7 @@ describe('AuthorizationCoordinator', () => {
   });
 
   it('cancels through the caller’s abort signal', async () => {
-    coordinator = new AuthorizationCoordinator();
+    coordinator = new AuthorizationCoordinator({ loopback: nodeLoopbackListener });
     const controller = new AbortController();
     const pending = await coordinator.start({
       redirectUri: 'http://127.0.0.1:0/cb',
@@ -90,7 +91,7 @@ describe('AuthorizationCoordinator', () => {
   });
 
   it('passes a failure to start (port in use) to the caller and keeps no current authorization', async () => {
-    coordinator = new AuthorizationCoordinator();
+    coordinator = new AuthorizationCoordinator({ loopback: nodeLoopbackListener });
     const blocker = createNetServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;

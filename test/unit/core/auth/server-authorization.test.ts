@@ -12,6 +12,7 @@ import type {
   ZohoOAuthClient,
 } from '../../../../main/core/zoho/oauth-client.js';
 import { createZohoOAuthClient } from '../../../../main/core/zoho/oauth-client.js';
+import { nodeLoopbackListener } from '../../../../main/platform/node/loopback-listener.js';
 import { rejection } from '../../../support/typed-errors.js';
 
 const SECRET = 'the-client-secret-value';
@@ -58,6 +59,7 @@ function options(
   overrides: Partial<ServerAuthorizationOptions> & Pick<ServerAuthorizationOptions, 'oauth'>,
 ): ServerAuthorizationOptions {
   return {
+    loopback: nodeLoopbackListener,
     openBrowser: true,
     onAuthorizationUrl: () => undefined,
     connection: {
