@@ -81,13 +81,35 @@ export default tseslint.config(
     },
   },
   {
+    // The shared vocabulary: plain data and pure functions that core, the contract, the CLI and
+    // the renderer import, so it depends on nothing but itself and zod (for shared schemas).
+    files: ['main/vocabulary/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // A regex: gitignore-style negation cannot re-include a path under an excluded one.
+              regex: '^(?!zod/mini$|zod/v4/locales/|\\./)',
+              message: 'the vocabulary imports nothing but zod/mini and itself.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/rpc/contract.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['*', '!zod', '!zod/**'], message: 'contract.ts imports nothing but zod.' },
+            {
+              regex: '^(?!zod(/|$)|\\.\\./vocabulary/)',
+              message: 'contract.ts imports nothing but zod and the shared vocabulary.',
+            },
           ],
         },
       ],
@@ -197,8 +219,8 @@ export default tseslint.config(
               message: 'the renderer has no Node and no electron.',
             },
             {
-              regex: '(^|/)main/(?!rpc/contract(\\.js)?$)',
-              message: 'the renderer sees only main/rpc/contract.ts.',
+              regex: '(^|/)main/(?!rpc/contract(\\.js)?$|vocabulary/)',
+              message: 'the renderer sees only main/rpc/contract.ts and main/vocabulary.',
             },
           ],
         },
