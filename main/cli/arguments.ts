@@ -1,7 +1,10 @@
-// Parsers for option values (commander argParsers) and the wording of durations. A bad value is a
-// usage error (exit 2) of one line that names the option, the value and a good example.
+// Parsers for option and argument values (commander argParsers). A bad value is a usage error
+// (exit 2) of one line that names the option, the value and a good example.
 
 import { inputError } from '../core/errors.js';
+import { HTTP_METHODS_TEXT, isHttpMethod, type HttpMethod } from '../vocabulary/index.js';
+
+export { describeSeconds } from '../vocabulary/index.js';
 
 /** Longest --timeout: an hour is more than any sign-in needs, and keeps timers in range. */
 export const MAX_TIMEOUT_SECONDS = 3600;
@@ -53,10 +56,18 @@ export function parsePort(flag: string) {
   };
 }
 
-/** "45 s", "5 min", "1 min 30 s": seconds under a minute, so that 1 second never reads "1 min". */
-export function describeSeconds(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+/**
+ * The HTTP method of a test request, in any case: exactly the ones the request builder offers,
+ * so that every request the CLI sends can be replayed from the history.
+ */
+export function parseHttpMethod(value: string): HttpMethod {
+  const upper = value.trim().toUpperCase();
+  if (!isHttpMethod(upper)) {
+    throw inputError(
+      'bad_method',
+      `"${value}" is not an HTTP method.`,
+      `Use ${HTTP_METHODS_TEXT}: the methods a test request can use.`,
+    );
+  }
+  return upper;
 }

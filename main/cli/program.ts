@@ -8,7 +8,13 @@
 import { Command, Option, type CommanderError } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { inputError } from '../core/errors.js';
-import { DC_CODES } from '../core/zoho/data-centres.js';
+import {
+  DC_CODES,
+  HTTP_METHODS_TEXT,
+  compareNatural,
+  hostOf,
+  splitScopes,
+} from '../vocabulary/index.js';
 import { parseExportFormat } from '../core/connections/export-connection.js';
 import type { NewConnectionInput } from '../core/connections/new-connection.js';
 import type { Connection } from '../core/store/connection.js';
@@ -20,7 +26,12 @@ import { EXIT } from './exit-codes.js';
 import { readSecret } from './secret-input.js';
 import { relativeTime, table } from './format.js';
 import { registerCatalogCommands } from './commands/catalog-commands.js';
-import { describeSeconds, parseSeconds, parseTimeoutSeconds } from './arguments.js';
+import {
+  describeSeconds,
+  parseHttpMethod,
+  parseSeconds,
+  parseTimeoutSeconds,
+} from './arguments.js';
 import {
   CliUsageError,
   connectionsBackupNote,
@@ -36,24 +47,6 @@ const selfClientFile = () => import('../core/auth/self-client-file.js');
 const connectionRecord = () => import('../core/store/connection.js');
 const DEFAULT_AUTHORIZATION_TIMEOUT_SECONDS = 300;
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
-function duplicateName(existing: Connection) {
-  return inputError(
-    'duplicate_connection',
-    `A connection named "${existing.name}" already exists.`,
-    'Choose another name, or remove the old one first.',
-    { name: existing.name },
-    `token-desk remove ${existing.name}`,
-  );
-}
-
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -67,10 +60,6 @@ function parseHeader(text: string): [string, string] {
       `For example --header 'orgId: 12345'.`,
     );
   return [text.slice(0, index).trim(), text.slice(index + 1).trim()];
-}
-
-function splitScopes(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(/[\s,]+/).filter(Boolean);
 }
 
 function connectionSummary(connection: Connection, now: number): string {
@@ -177,7 +166,7 @@ export function buildProgram(
         dc: options.dc,
         clientId: options.clientId,
         clientType: options.type,
-        scopes: splitScopes(options.scopes),
+        scopes: options.scopes === undefined ? undefined : splitScopes(options.scopes),
         redirectUri: options.redirectUri,
         accountsUrl: options.accountsUrl,
         apiDomain: options.apiDomain,
@@ -188,7 +177,7 @@ export function buildProgram(
       const { buildConnection, redirectUriWarnings } = await newConnection();
       const draft = buildConnection(input, Date.now());
       const existing = context.store.find(draft.name);
-      if (existing) throw duplicateName(existing);
+      if (existing) throw (await connectionRecord()).duplicateConnectionError(existing.name);
       const secret = await readSecret(io, 'Client secret (input hidden):');
       const connections = await context.connections();
       const connection = await connections.add(input, secret);
@@ -257,7 +246,7 @@ export function buildProgram(
         const timeoutMs = timeoutSeconds * 1000;
         connection = await connections.authorizeServerClient(name, {
           openBrowser: options.open !== false,
-          addScopes: splitScopes(options.addScopes),
+          addScopes: options.addScopes === undefined ? undefined : splitScopes(options.addScopes),
           timeoutMs,
           onAuthorizationUrl: (url) => {
             progress(
@@ -309,7 +298,7 @@ export function buildProgram(
         Date.now(),
       );
       const existing = context.store.find(draft.name);
-      if (existing) throw duplicateName(existing);
+      if (existing) throw (await connectionRecord()).duplicateConnectionError(existing.name);
       const connections = await context.connections();
       progress(`Exchanging the grant code from the file at ${hostOf(draft.accountsUrl)}…`);
       const connection = await connections.importSelfClient(name, text, where);
@@ -407,8 +396,7 @@ export function buildProgram(
     .action(async (options, command: Command) => {
       const context = ctx(command);
       // By name, in natural order (client-9 before client-10), as the window's sidebar lists them.
-      const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-      const list = context.store.list().sort((a, b) => byName.compare(a.name, b.name));
+      const list = context.store.list().sort((a, b) => compareNatural(a.name, b.name));
       const now = Date.now();
       // A store file moved aside as corrupt explains an empty (or short) list: say so every time.
       const backups = context.corruptBackups();
@@ -468,7 +456,7 @@ export function buildProgram(
       "send an API request with the connection's token; status on stderr, body on stdout",
     )
     .argument('<name>')
-    .argument('<method>', 'GET, POST, PUT, PATCH, DELETE')
+    .argument('<method>', HTTP_METHODS_TEXT)
     .argument('<path-or-url>', "path relative to the connection's api_domain, e.g. /crm/v8/org")
     .option('--data <json>', 'request body: JSON text, or @file')
     .option('--header <header>', "extra header 'Name: value' (repeatable)", collect, [] as string[])
@@ -481,14 +469,7 @@ export function buildProgram(
       'the product the path is for (see token-desk products); needed where products share paths, e.g. desk or sign for /api/v1/',
     )
     .action(async (name: string, method: string, pathOrUrl: string, options, command: Command) => {
-      const upper = method.toUpperCase();
-      if (!/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(upper)) {
-        throw inputError(
-          'bad_method',
-          `"${method}" is not an HTTP method.`,
-          'Use GET, POST, PUT, PATCH or DELETE.',
-        );
-      }
+      const upper = parseHttpMethod(method);
       let body: string | undefined;
       if (options.data !== undefined) {
         body = options.data.startsWith('@')

@@ -9,7 +9,8 @@
 import { isTokenDeskError } from '../core/errors.js';
 import type { ClipboardPort } from '../core/ports.js';
 import { clearIfUnchanged, copyWithAutoClear, type Schedule } from './clipboard-guard.js';
-import { formatClockTime, formatDuration } from './time-text.js';
+import { formatClockTime } from './time-text.js';
+import { describeSeconds, formatTimeLeft } from '../vocabulary/index.js';
 
 /** Zoho's advice: reuse a token until about 5 minutes before it expires; copy nothing shorter-lived. */
 export const COPY_MIN_VALID_SECONDS = 300;
@@ -103,14 +104,14 @@ export function createTokenCopier(deps: TokenCopierDeps): TokenCopier {
     last = { cancel, text };
 
     const label = result.connection?.name ?? name;
-    const remaining = formatDuration(Math.max(0, result.expiresAt - deps.now()));
+    const remaining = formatTimeLeft(Math.max(0, result.expiresAt - deps.now()));
     const clearing =
       clearAfterSeconds > 0
-        ? `The clipboard is cleared in ${clearAfterSeconds < 60 ? `${clearAfterSeconds} s` : formatDuration(clearAfterSeconds * 1000)}.`
+        ? `The clipboard is cleared in ${describeSeconds(clearAfterSeconds)}.`
         : 'The clipboard is not cleared automatically.';
     deps.notify({
       title: `${WHAT[as]} copied`,
-      body: `${label}: valid until ${formatTime(result.expiresAt)} (${remaining}). ${clearing}`,
+      body: `${label}: valid until ${formatTime(result.expiresAt)} (${remaining} left). ${clearing}`,
     });
     return { expiresAt: result.expiresAt };
   }

@@ -6,7 +6,7 @@
 // compared in tests; tray.ts turns actions into clicks.
 
 import type { CopyKind } from './token-copy.js';
-import { formatDuration } from './time-text.js';
+import { compareNatural, formatTimeLeft } from '../vocabulary/index.js';
 
 export interface TrayConnection {
   name: string;
@@ -49,7 +49,7 @@ export function statusText(connection: TrayConnection, now: number): string {
   if (connection.status === 'new') return 'not authorized yet';
   if (connection.expiresAt === undefined) return 'ready';
   const left = connection.expiresAt - now;
-  return left > 0 ? `${formatDuration(left)} left` : 'expired, refreshed on copy';
+  return left > 0 ? `${formatTimeLeft(left)} left` : 'expired, refreshed on copy';
 }
 
 function connectionItem(connection: TrayConnection, now: number): TrayMenuItem {
@@ -90,12 +90,8 @@ function connectionItem(connection: TrayConnection, now: number): TrayMenuItem {
   };
 }
 
-// Natural order, as in the window's sidebar: "Org 2" before "Org 10", "client-9" before "client-10".
-const naturalOrder = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-const byName = (a: string, b: string) => naturalOrder.compare(a, b);
-
 export function buildTrayTemplate(state: TrayState): TrayMenuItem[] {
-  const connections = [...state.connections].sort((a, b) => byName(a.name, b.name));
+  const connections = [...state.connections].sort((a, b) => compareNatural(a.name, b.name));
   const items: TrayMenuItem[] = [];
 
   if (state.problem !== undefined) {
@@ -110,7 +106,7 @@ export function buildTrayTemplate(state: TrayState): TrayMenuItem[] {
       if (org) orgs.set(org, [...(orgs.get(org) ?? []), connection]);
       else loose.push(connection);
     }
-    for (const org of [...orgs.keys()].sort(byName)) {
+    for (const org of [...orgs.keys()].sort(compareNatural)) {
       items.push({
         id: `org:${org}`,
         label: escapeLabel(org),

@@ -1,97 +1,57 @@
 // The one contract between the UI and the core: every method with its parameter and result
 // schemas, and every event main pushes to the UI. The Electron IPC adapter, the preload bridge,
 // the browser-mode HTTP server and the renderer's rpc client are all generated from this table,
-// so a method cannot exist in one shell and not the other. Imports nothing but zod: the preload
-// and the renderer import this file.
+// so a method cannot exist in one shell and not the other. Imports nothing but zod and the shared
+// vocabulary (main/vocabulary): the preload and the renderer import this file.
 
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import {
+  clientTypeSchema,
+  connectionViewSchema,
+  environmentSchema,
+  type ConnectionView,
+} from '../vocabulary/connection-schema.js';
+import {
+  DC_CODES,
+  HTTP_METHODS,
+  PRODUCT_IDS,
+  SELF_CLIENT_FILE_MAX_BYTES,
+} from '../vocabulary/index.js';
 
 // zod/mini, the tree-shakable build: the renderer, the preload and the CLI carry only what this
 // file uses. It loads no locale by itself; English messages, as zod's classic build has them.
 z.config(en());
 
-export const DC_CODE = z.enum(['us', 'eu', 'in', 'au', 'jp', 'ca', 'sa', 'uk', 'cn']);
+export const DC_CODE = z.enum(DC_CODES);
 
-/** The catalog's product ids (main/core/catalog/types.ts PRODUCT_IDS; a test keeps them in step). */
-export const PRODUCT_ID = z.enum([
-  'accounts',
-  'crm',
-  'bigin',
-  'books',
-  'invoice',
-  'inventory',
-  'expense',
-  'billing',
-  'desk',
-  'projects',
-  'people',
-  'recruit',
-  'creator',
-  'analytics',
-  'campaigns',
-  'sign',
-  'workdrive',
-  'mail',
-  'cliq',
-  'sheet',
-  'writer',
-  'fsm',
-]);
+/** The catalog's product ids. */
+export const PRODUCT_ID = z.enum(PRODUCT_IDS);
 export type ProductIdView = z.infer<typeof PRODUCT_ID>;
 
 const name = z.string().check(z.minLength(1), z.maxLength(64));
 
-/** A connection as the UI sees it: metadata only. Secrets never cross this boundary, except the
- * access token returned by tokens.reveal when the user clicked Reveal or Copy in browser mode. */
-export const connectionView = z.object({
-  id: z.string(),
-  name: z.string(),
-  dc: z.union([DC_CODE, z.literal('custom')]),
-  location: z.optional(z.string()),
-  clientType: z.enum(['self', 'server']),
-  clientId: z.string(),
-  scopes: z.array(z.string()),
-  grantedScopes: z.optional(z.array(z.string())),
-  redirectUri: z.optional(z.string()),
-  accountsUrl: z.string(),
-  apiDomain: z.string(),
-  custom: z.optional(z.object({ accountsUrl: z.string(), apiDomain: z.string() })),
-  user: z.optional(
-    z.object({
-      email: z.optional(z.string()),
-      name: z.optional(z.string()),
-      zuid: z.optional(z.string()),
-    }),
-  ),
-  org: z.optional(z.string()),
-  environment: z.enum(['production', 'sandbox', 'developer']),
-  status: z.enum(['new', 'ready', 'needs-reauth']),
-  accessTokenExpiresAt: z.optional(z.number()),
-  /** The access token with all but its first and last 4 characters masked. */
-  maskedAccessToken: z.optional(z.string()),
-  lastError: z.optional(z.object({ code: z.string(), message: z.string(), at: z.number() })),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-});
-export type ConnectionView = z.infer<typeof connectionView>;
+/** A connection as the UI sees it: the connection record's schema without the refresh guard's
+ * bookkeeping, plus the masked access token (main/vocabulary/connection-schema.ts). */
+export const connectionView = connectionViewSchema;
+export type { ConnectionView };
 
 export const newConnectionInput = z.object({
   name,
   dc: z.optional(DC_CODE),
   clientId: z.string().check(z.minLength(1)),
-  clientType: z.enum(['self', 'server']),
+  clientType: clientTypeSchema,
   clientSecret: z.string().check(z.minLength(1)),
   scopes: z._default(z.array(z.string()), []),
   redirectUri: z.optional(z.string()),
   accountsUrl: z.optional(z.string()),
   apiDomain: z.optional(z.string()),
   org: z.optional(z.string()),
-  environment: z.optional(z.enum(['production', 'sandbox', 'developer'])),
+  environment: z.optional(environmentSchema),
 });
 
 export const apiRequest = z.object({
-  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+  method: z.enum(HTTP_METHODS),
   pathOrUrl: z.string().check(z.minLength(1)),
   query: z._default(z.array(z.tuple([z.string(), z.string()])), []),
   headers: z._default(z.array(z.tuple([z.string(), z.string()])), []),
@@ -265,7 +225,7 @@ export const methods = {
   'connections.importSelfClient': {
     params: z.object({
       name,
-      fileText: z.string().check(z.maxLength(64 * 1024)),
+      fileText: z.string().check(z.maxLength(SELF_CLIENT_FILE_MAX_BYTES)),
       dc: z.optional(DC_CODE),
       accountsUrl: z.optional(z.string()),
       apiDomain: z.optional(z.string()),

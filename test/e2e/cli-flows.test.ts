@@ -734,6 +734,13 @@ describe('bad input', () => {
       /^token-desk: "FETCH" is not an HTTP method\./,
     ],
     [
+      // The methods the window offers and the history replays, no more: HEAD was accepted once.
+      'request with a method a test request cannot use',
+      ['request', 'real-self', 'head', '/x'],
+      2,
+      /^token-desk: "head" is not an HTTP method\. Use GET, POST, PUT, PATCH or DELETE: the methods a test request can use\.$/,
+    ],
+    [
       'request with bad JSON',
       ['request', 'real-self', 'POST', '/x', '--data', '{oops'],
       2,

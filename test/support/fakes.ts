@@ -7,6 +7,7 @@ import type { Clock, LockPort } from '../../main/core/ports.js';
 import type { ConnectionStore } from '../../main/core/store/connection-store-types.js';
 import {
   VAULT_SERVICE,
+  duplicateConnectionError,
   secretAccount,
   type Connection,
   type SecretKind,
@@ -112,13 +113,8 @@ export class InMemoryConnectionStore implements ConnectionStore {
   }
 
   async add(connection: Connection): Promise<Connection> {
-    if (this.find(connection.name)) {
-      throw inputError(
-        'duplicate_connection',
-        `A connection named "${connection.name}" already exists.`,
-        'Choose another name.',
-      );
-    }
+    const existing = this.find(connection.name);
+    if (existing) throw duplicateConnectionError(existing.name);
     this.records.set(connection.id, structuredClone(connection));
     return structuredClone(connection);
   }

@@ -26,7 +26,6 @@ export interface RequiredScope {
 
 const DEFAULT_OPERATION: Readonly<Record<HttpMethod, Operation>> = {
   GET: 'READ',
-  HEAD: 'READ',
   POST: 'CREATE',
   PUT: 'UPDATE',
   PATCH: 'UPDATE',

@@ -4,33 +4,11 @@
 // carries a `confirmed` flag (true only where Zoho's docs or code state it, per
 // docs/zoho.md or a look-up recorded in `source`).
 
-import type { DcCode } from '../zoho/data-centres.js';
+import type { DcCode, HttpMethod, ProductId } from '../../vocabulary/index.js';
 
-export const PRODUCT_IDS = [
-  'accounts',
-  'crm',
-  'bigin',
-  'books',
-  'invoice',
-  'inventory',
-  'expense',
-  'billing',
-  'desk',
-  'projects',
-  'people',
-  'recruit',
-  'creator',
-  'analytics',
-  'campaigns',
-  'sign',
-  'workdrive',
-  'mail',
-  'cliq',
-  'sheet',
-  'writer',
-  'fsm',
-] as const;
-export type ProductId = (typeof PRODUCT_IDS)[number];
+// The product ids and HTTP methods are the shared vocabulary's (the contract validates them too).
+export { PRODUCT_IDS } from '../../vocabulary/index.js';
+export type { HttpMethod, ProductId };
 
 /** Scope operations Zoho uses; CRM also knows WRITE (= create + update + delete) and CUSTOM. */
 export const OPERATIONS = ['ALL', 'READ', 'CREATE', 'UPDATE', 'DELETE', 'WRITE', 'CUSTOM'] as const;
@@ -38,8 +16,6 @@ export type Operation = (typeof OPERATIONS)[number];
 
 /** How much a scope lets a token do, for warnings and colour in the UI. */
 export type Sensitivity = 'read' | 'write' | 'delete' | 'full';
-
-export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Whether a fact is stated by Zoho (docs, SDK, OAS) and where it comes from. */
 export interface Fact {
@@ -166,7 +142,7 @@ export interface ScopeRoute extends Fact {
   scope: string;
   /** Tried when the templated name is not a family of the product (custom modules). */
   fallback?: string;
-  /** Operation per HTTP method where it differs from GET/HEAD→READ, POST→CREATE, PUT/PATCH→UPDATE, DELETE→DELETE. */
+  /** Operation per HTTP method where it differs from GET→READ, POST→CREATE, PUT/PATCH→UPDATE, DELETE→DELETE. */
   methods?: Partial<Record<HttpMethod, Operation>>;
   aliases?: Readonly<Record<string, string>>;
 }

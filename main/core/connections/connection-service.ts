@@ -6,7 +6,7 @@
 import { TokenDeskError, inputError } from '../errors.js';
 import type { BrowserOpener, Clock, LoopbackListenerPort } from '../ports.js';
 import type { ConnectionStore } from '../store/connection-store-types.js';
-import { SECRET_KINDS, VAULT_SERVICE, secretAccount, type Connection, type SecretKind } from '../store/connection.js';
+import { SECRET_KINDS, VAULT_SERVICE, duplicateConnectionError, secretAccount, type Connection, type SecretKind } from '../store/connection.js';
 import type { SecretVault } from '../vault/secret-vault.js';
 import type { ZohoOAuthClient } from '../zoho/oauth-client.js';
 import type { TokenSet } from '../zoho/token-set.js';
@@ -122,9 +122,8 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       if (!clientSecret.trim()) {
         throw inputError('missing_client_secret', 'The client secret is empty.', 'Copy the Client Secret from your client in the Zoho API Console and give it on standard input or at the prompt.');
       }
-      if (store.find(connection.name)) {
-        throw inputError('duplicate_connection', `A connection named "${connection.name}" already exists.`, 'Choose another name, or remove the old one first.', undefined, `token-desk remove ${connection.name}`);
-      }
+      const existing = store.find(connection.name);
+      if (existing) throw duplicateConnectionError(existing.name);
       // Secret first: a connection record without its secret would be unusable.
       await vault.setPassword(VAULT_SERVICE, secretAccount(connection.id, 'client_secret'), clientSecret.trim());
       try {

@@ -6,9 +6,9 @@ import { inputError } from '../errors.js';
 import { CONNECTION_NAME_PATTERN, type ClientType, type Connection } from '../store/connection.js';
 import { getDataCentre, isLoopbackHost, normalizeServerUrl } from '../zoho/data-centres.js';
 import { normalizeScopes } from '../catalog/index.js';
+import { DEFAULT_REDIRECT_URI } from '../../vocabulary/index.js';
 
-/** Default loopback redirect: Zoho matches the registered URI exactly and rejects 127.0.0.1. */
-export const DEFAULT_REDIRECT_URI = 'http://localhost:53134/callback';
+export { DEFAULT_REDIRECT_URI };
 
 export interface NewConnectionInput {
   name: string;

@@ -5,6 +5,7 @@
 
 import { TokenDeskError } from '../errors.js';
 import { realSleep, type FetchPort, type Sleep } from '../ports.js';
+import { hostOf } from '../../vocabulary/index.js';
 
 export interface HttpClientOptions {
   /** Default: globalThis.fetch. */
@@ -129,15 +130,6 @@ function throwIfCancelled(signal: AbortSignal | undefined, host: string): void {
 
 function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-}
-
-/** Host (and port) only: the path and query of a token call are nobody's business in a message. */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'the server';
-  }
 }
 
 function formatSeconds(ms: number): string {

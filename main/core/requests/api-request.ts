@@ -36,5 +36,3 @@ export interface ApiResponse {
   /** Whether the product's organization context was added to the request. */
   orgContextApplied: boolean;
 }
-
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import * as z from '../schema.js';
 import type { Clock, DocumentStore } from '../ports.js';
-import { PRODUCT_IDS } from '../catalog/types.js';
+import { HTTP_METHODS, PRODUCT_IDS } from '../../vocabulary/index.js';
 
 const MAX_ENTRIES = 200;
 
@@ -13,7 +13,7 @@ const entrySchema = z.object({
   connection: z.string(),
   at: z.number(),
   request: z.object({
-    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    method: z.enum(HTTP_METHODS),
     pathOrUrl: z.string(),
     query: z.array(z.tuple([z.string(), z.string()])),
     headers: z.array(z.tuple([z.string(), z.string()])),

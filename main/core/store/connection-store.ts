@@ -7,7 +7,7 @@
 import type * as z from '../schema.js';
 import { TokenDeskError, inputError } from '../errors.js';
 import type { Clock, DocumentStore, LockPort } from '../ports.js';
-import { connectionSchema, type Connection } from './connection.js';
+import { connectionSchema, duplicateConnectionError, type Connection } from './connection.js';
 import type { ConnectionStore } from './connection-store-types.js';
 import { STORE_VERSION, migrateStoreDocument } from './migrations.js';
 
@@ -46,14 +46,7 @@ export function createConnectionStore(options: ConnectionStoreOptions): Connecti
     const clash = connections.find(
       (connection) => connection.id !== exceptId && connection.name.toLowerCase() === wanted,
     );
-    if (clash) {
-      throw inputError(
-        'duplicate_connection',
-        `A connection named "${clash.name}" already exists.`,
-        'Choose another name (names are compared without regard to case), or remove the existing connection first.',
-        { name: clash.name },
-      );
-    }
+    if (clash) throw duplicateConnectionError(clash.name);
   };
 
   return {

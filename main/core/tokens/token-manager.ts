@@ -23,6 +23,7 @@ import {
 } from '../store/connection.js';
 import type { SecretVault } from '../vault/secret-vault.js';
 import { isTrustedApiDomain } from '../zoho/data-centres.js';
+import { hostOf } from '../../vocabulary/index.js';
 import type { ZohoOAuthClient } from '../zoho/oauth-client.js';
 import type { TokenSet } from '../zoho/token-set.js';
 import {
@@ -410,15 +411,6 @@ function authorizeHint(connection: Connection): string {
   return connection.clientType === 'self'
     ? `token-desk authorize ${connection.name} --code <grant code>`
     : `token-desk authorize ${connection.name}`;
-}
-
-/** Where the Zoho host part of a URL is needed for a progress line. */
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
 
 function needsReauthorizationError(connection: Connection): TokenDeskError {

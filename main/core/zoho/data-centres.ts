@@ -1,101 +1,12 @@
-// Zoho data centres: where each one's accounts server (OAuth) and API domain live, and which
-// accounts servers we trust with secrets. Facts from shared/zoho-oauth-reference.md §1.1.
-// To add a data centre: add it to DATA_CENTRES; everything else (CLI choices, trust list) follows.
+// Which servers of the Zoho data centres we trust with secrets and tokens, and the checks of
+// custom server URLs. The table itself (codes, accounts servers, API domains) is the shared
+// vocabulary's (main/vocabulary/data-centres.ts); add a data centre there.
 
 import { inputError } from '../errors.js';
+import { DATA_CENTRES, DC_CODES, isDcCode, type DataCentre } from '../../vocabulary/index.js';
 
-export const DC_CODES = ['us', 'eu', 'in', 'au', 'jp', 'ca', 'sa', 'uk', 'cn'] as const;
-export type DcCode = (typeof DC_CODES)[number];
-
-export interface DataCentre {
-  code: DcCode;
-  label: string;
-  accountsUrl: string;
-  apiDomain: string;
-  /** API Console of this DC, where admins register clients. */
-  consoleUrl: string;
-  /** The authorization may start at accounts.zoho.com and be redirected here (multi-DC). */
-  federated: boolean;
-}
-
-export const DATA_CENTRES: Readonly<Record<DcCode, DataCentre>> = {
-  us: {
-    code: 'us',
-    label: 'United States',
-    accountsUrl: 'https://accounts.zoho.com',
-    apiDomain: 'https://www.zohoapis.com',
-    consoleUrl: 'https://api-console.zoho.com',
-    federated: true,
-  },
-  eu: {
-    code: 'eu',
-    label: 'Europe',
-    accountsUrl: 'https://accounts.zoho.eu',
-    apiDomain: 'https://www.zohoapis.eu',
-    consoleUrl: 'https://api-console.zoho.eu',
-    federated: true,
-  },
-  in: {
-    code: 'in',
-    label: 'India',
-    accountsUrl: 'https://accounts.zoho.in',
-    apiDomain: 'https://www.zohoapis.in',
-    consoleUrl: 'https://api-console.zoho.in',
-    federated: true,
-  },
-  au: {
-    code: 'au',
-    label: 'Australia',
-    accountsUrl: 'https://accounts.zoho.com.au',
-    apiDomain: 'https://www.zohoapis.com.au',
-    consoleUrl: 'https://api-console.zoho.com.au',
-    federated: true,
-  },
-  jp: {
-    code: 'jp',
-    label: 'Japan',
-    accountsUrl: 'https://accounts.zoho.jp',
-    apiDomain: 'https://www.zohoapis.jp',
-    consoleUrl: 'https://api-console.zoho.jp',
-    federated: true,
-  },
-  ca: {
-    code: 'ca',
-    label: 'Canada',
-    accountsUrl: 'https://accounts.zohocloud.ca',
-    apiDomain: 'https://www.zohoapis.ca',
-    consoleUrl: 'https://api-console.zohocloud.ca',
-    federated: true,
-  },
-  sa: {
-    code: 'sa',
-    label: 'Saudi Arabia',
-    accountsUrl: 'https://accounts.zoho.sa',
-    apiDomain: 'https://www.zohoapis.sa',
-    consoleUrl: 'https://api-console.zoho.sa',
-    federated: true,
-  },
-  uk: {
-    code: 'uk',
-    label: 'United Kingdom',
-    accountsUrl: 'https://accounts.zoho.uk',
-    apiDomain: 'https://www.zohoapis.uk',
-    consoleUrl: 'https://api-console.zoho.uk',
-    federated: true,
-  },
-  cn: {
-    code: 'cn',
-    label: 'China',
-    accountsUrl: 'https://accounts.zoho.com.cn',
-    apiDomain: 'https://www.zohoapis.com.cn',
-    consoleUrl: 'https://api-console.zoho.com.cn',
-    federated: false,
-  },
-};
-
-export function isDcCode(value: string): value is DcCode {
-  return (DC_CODES as readonly string[]).includes(value);
-}
+export { DATA_CENTRES, DC_CODES, isDcCode };
+export type { DataCentre, DcCode } from '../../vocabulary/index.js';
 
 export function getDataCentre(code: string): DataCentre {
   const lower = code.trim().toLowerCase();
@@ -170,7 +81,7 @@ const API_TLDS = new Set(
 
 /**
  * Whether an `api_domain` from a token answer may receive our access token: https on a Zoho API
- * host (zohoapis.<tld> of a known DC, as www., sandbox. or developer., reference §1.1), or exactly
+ * host (zohoapis.<tld> of a known DC, as www., sandbox. or developer.; docs/zoho.md, "Data centres"), or exactly
  * the custom API domain configured on the connection. Anything else (another host, plain http, a
  * port, credentials) is refused: every later request would carry the token there.
  */

@@ -8,9 +8,9 @@ import {
   DEFAULT_TIMEOUT_MS,
   backoffDelay,
   createHttpClient,
-  hostOf,
   type HttpResponse,
 } from '../http/http-client.js';
+import { hostOf } from '../../vocabulary/index.js';
 import { systemClock, type Clock, type FetchPort, type Sleep } from '../ports.js';
 import type { TokenSet, ZohoUserInfo } from './token-set.js';
 import { parseTokenResponse } from './token-response.js';

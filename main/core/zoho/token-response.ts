@@ -6,6 +6,7 @@
 import * as z from '../schema.js';
 import { TokenDeskError } from '../errors.js';
 import type { TokenSet } from './token-set.js';
+import { splitScopes } from '../../vocabulary/index.js';
 
 /** Zoho's documented access-token lifetime, used when an answer omits the expiry. */
 export const DEFAULT_ACCESS_TOKEN_LIFETIME_MS = 3_600_000;
@@ -75,10 +76,4 @@ function lifetimeMs(expiresIn: number | undefined, expiresInSec: number | undefi
   if (expiresInSec !== undefined) return expiresIn ?? expiresInSec * 1000;
   if (expiresIn !== undefined) return expiresIn * 1000;
   return DEFAULT_ACCESS_TOKEN_LIFETIME_MS;
-}
-
-/** Zoho joins scopes with commas; standard servers with spaces. Accept both (and arrays). */
-export function splitScopes(scope: string | string[]): string[] {
-  const parts = Array.isArray(scope) ? scope : [scope];
-  return parts.flatMap((part) => part.split(/[\s,]+/)).filter((s) => s.length > 0);
 }

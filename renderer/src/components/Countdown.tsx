@@ -2,7 +2,7 @@
 
 import { Text, type TextProps } from '@mantine/core';
 import { useNow } from '../app/clock.js';
-import { formatCountdown, formatSpan } from '../lib/format.js';
+import { formatTimeLeft, formatSpan } from '../lib/format.js';
 
 /** "4:59" ticking down to a deadline; `expiredText` once it has passed. */
 export function Countdown({
@@ -14,7 +14,7 @@ export function Countdown({
   const left = until - now;
   return (
     <Text span inherit {...rest}>
-      {left > 0 ? formatCountdown(left) : expiredText}
+      {left > 0 ? formatTimeLeft(left) : expiredText}
     </Text>
   );
 }
@@ -40,7 +40,7 @@ export function TokenExpiry({
       {...rest}
     >
       {left > 0
-        ? `expires in ${left < 86_400_000 ? formatCountdown(left) : formatSpan(left)}`
+        ? `expires in ${left < 86_400_000 ? formatTimeLeft(left) : formatSpan(left)}`
         : `expired ${formatSpan(-left)} ago`}
     </Text>
   );

@@ -1,63 +1,20 @@
-// What the UI says about each Zoho data centre: a label, the sign-in address ending people
-// recognise, and the API Console where clients are registered (facts of
-// shared/zoho-oauth-reference.md §1.1; the core keeps the authoritative table).
+// What the UI says about each Zoho data centre: a label with the sign-in address ending people
+// recognise, and the API Console where clients are registered. The table is the shared
+// vocabulary's (main/vocabulary/data-centres.ts).
 
-import type { DC_CODE } from '../../../main/rpc/contract.js';
-import type * as z from 'zod/mini';
+import {
+  DATA_CENTRES as BY_CODE,
+  DC_CODES,
+  type DataCentre,
+} from '../../../main/vocabulary/index.js';
 
-export type DcCode = z.infer<typeof DC_CODE>;
+export { DEFAULT_REDIRECT_URI } from '../../../main/vocabulary/index.js';
+export type { DcCode } from '../../../main/vocabulary/index.js';
 
-export interface DcInfo {
-  code: DcCode;
-  label: string;
-  /** The ending of the Zoho address the user signs in at. */
-  domain: string;
-  consoleUrl: string;
-}
+/** The data centres in the table's order, for pickers. */
+export const DATA_CENTRES: readonly DataCentre[] = DC_CODES.map((code) => BY_CODE[code]);
 
-export const DATA_CENTRES: readonly DcInfo[] = [
-  {
-    code: 'us',
-    label: 'United States',
-    domain: 'zoho.com',
-    consoleUrl: 'https://api-console.zoho.com',
-  },
-  { code: 'eu', label: 'Europe', domain: 'zoho.eu', consoleUrl: 'https://api-console.zoho.eu' },
-  { code: 'in', label: 'India', domain: 'zoho.in', consoleUrl: 'https://api-console.zoho.in' },
-  {
-    code: 'au',
-    label: 'Australia',
-    domain: 'zoho.com.au',
-    consoleUrl: 'https://api-console.zoho.com.au',
-  },
-  { code: 'jp', label: 'Japan', domain: 'zoho.jp', consoleUrl: 'https://api-console.zoho.jp' },
-  {
-    code: 'ca',
-    label: 'Canada',
-    domain: 'zohocloud.ca',
-    consoleUrl: 'https://api-console.zohocloud.ca',
-  },
-  {
-    code: 'sa',
-    label: 'Saudi Arabia',
-    domain: 'zoho.sa',
-    consoleUrl: 'https://api-console.zoho.sa',
-  },
-  {
-    code: 'uk',
-    label: 'United Kingdom',
-    domain: 'zoho.uk',
-    consoleUrl: 'https://api-console.zoho.uk',
-  },
-  {
-    code: 'cn',
-    label: 'China',
-    domain: 'zoho.com.cn',
-    consoleUrl: 'https://api-console.zoho.com.cn',
-  },
-];
-
-export function dcInfo(code: string): DcInfo | undefined {
+export function dcInfo(code: string): DataCentre | undefined {
   return DATA_CENTRES.find((dc) => dc.code === code);
 }
 
@@ -71,6 +28,3 @@ export function dcLongLabel(code: string): string {
   const dc = dcInfo(code);
   return dc ? `${dc.label} (${dc.domain})` : code;
 }
-
-/** Where the Token Desk loopback receiver listens by default; the core uses the same value. */
-export const DEFAULT_REDIRECT_URI = 'http://localhost:53134/callback';

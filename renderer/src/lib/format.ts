@@ -1,14 +1,7 @@
-// Plain-language formatting of times, sizes and durations for the UI.
+// Plain-language formatting of times, sizes and durations for the UI. Time left is written as
+// everywhere else (the tray, notifications): the shared vocabulary's formatTimeLeft.
 
-/** "58:12" under an hour, "1 h 04 min" above; "0:00" once past. */
-export function formatCountdown(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  if (hours > 0) return `${hours} h ${String(minutes).padStart(2, '0')} min`;
-  return `${minutes}:${String(seconds).padStart(2, '0')}`;
-}
+export { describeSeconds, formatTimeLeft } from '../../../main/vocabulary/index.js';
 
 /** "45 s", "12 min", "3 h", "2 days": for "expires in …" and "… ago". */
 export function formatSpan(ms: number): string {
@@ -27,6 +20,7 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** How long a request took: "120 ms", "1.20 s". */
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }

@@ -1,12 +1,7 @@
-// Scope list helpers for the UI. The grammar itself is checked by the core (catalog.checkScopes).
+// Scope list helpers for the UI. The grammar itself is checked by the core (catalog.checkScopes);
+// splitting a typed or pasted list is the shared vocabulary's.
 
-/** Splits what a user typed or pasted: commas, spaces or new lines between scopes. */
-export function splitScopes(text: string): string[] {
-  return text
-    .split(/[\s,]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
+export { splitScopes } from '../../../main/vocabulary/index.js';
 
 /** `ZohoCRM.modules.ALL` -> { family: 'ZohoCRM.modules', operation: 'ALL' }. */
 export function splitOperation(scope: string): { family: string; operation: string } {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createAppOrigin, resolveAppLocation } from '../../../main/electron/app-origin.js';
-import { formatDuration } from '../../../main/electron/time-text.js';
 import { APP_INDEX_URL, DEV_SERVER_URL } from './fakes.js';
 
 describe('app origin', () => {
@@ -38,14 +37,4 @@ describe('app origin', () => {
   it('refuses a dev server that is not http(s)', () => {
     expect(() => createAppOrigin({ kind: 'dev', serverUrl: 'file:///x' })).toThrow();
   });
-});
-
-describe('durations', () => {
-  it.each([
-    [30_000, 'less than a minute'],
-    [60_000, '1 min'],
-    [59 * 60_000 + 59_000, '59 min'],
-    [60 * 60_000, '1 h'],
-    [125 * 60_000, '2 h 5 min'],
-  ])('%i ms -> %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
 });

@@ -63,7 +63,7 @@ describe('token copy', () => {
     expect(notices).toEqual([
       {
         title: 'Authorization header copied',
-        body: 'acme-crm: valid until 10:58 (58 min). The clipboard is cleared in 30 s.',
+        body: 'acme-crm: valid until 10:58 (58:00 left). The clipboard is cleared in 30 s.',
       },
     ]);
     for (const notice of notices) {

@@ -30,7 +30,7 @@ describe('tray menu template', () => {
       connections: [{ name: 'acme-crm', status: 'ready', expiresAt: NOW + 58 * MINUTE }],
     });
     expect(labels(template)).toEqual([
-      'acme-crm — 58 min left',
+      'acme-crm — 58:00 left',
       '<separator>',
       OPEN_LABEL,
       QUIT_LABEL,
@@ -83,10 +83,10 @@ describe('tray menu template', () => {
 
   it('says how long the token lasts, and that an expired one is refreshed on copy', () => {
     expect(statusText({ name: 'a', status: 'ready', expiresAt: NOW + 65 * MINUTE }, NOW)).toBe(
-      '1 h 5 min left',
+      '1 h 05 min left',
     );
     expect(statusText({ name: 'a', status: 'ready', expiresAt: NOW + 20_000 }, NOW)).toBe(
-      'less than a minute left',
+      '0:20 left',
     );
     expect(statusText({ name: 'a', status: 'ready', expiresAt: NOW - 1 }, NOW)).toBe(
       'expired, refreshed on copy',
@@ -217,7 +217,7 @@ describe('tray controller', () => {
     const { tray, menu } = setup();
     expect(tray.icon).toBe('/app/icon.png');
     expect(menu().map((item) => item.label)).toEqual([
-      'acme-crm — 10 min left',
+      'acme-crm — 10:00 left',
       undefined,
       OPEN_LABEL,
       QUIT_LABEL,

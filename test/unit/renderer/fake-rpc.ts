@@ -17,6 +17,11 @@ import {
   type VaultStatusView,
 } from '../../../main/rpc/contract.js';
 import type * as z from 'zod/mini';
+import {
+  DATA_CENTRES,
+  DEFAULT_REDIRECT_URI,
+  duplicateConnection,
+} from '../../../main/vocabulary/index.js';
 import { RpcFailure, type RpcClient } from '../../../renderer/src/rpc/rpc-client.js';
 
 /** 2025-03-01T10:00:00Z, as in test/support/fakes.ts. */
@@ -25,19 +30,10 @@ export const FAKE_ACCESS_TOKEN =
   '1000.0123456789abcdef0123456789abcdef.fedcba9876543210fedcba9876543210';
 export const MASKED_TOKEN = '1000••••••••••••3210';
 
-const DCS: Record<string, { accountsUrl: string; apiDomain: string }> = {
-  us: { accountsUrl: 'https://accounts.zoho.com', apiDomain: 'https://www.zohoapis.com' },
-  eu: { accountsUrl: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu' },
-  in: { accountsUrl: 'https://accounts.zoho.in', apiDomain: 'https://www.zohoapis.in' },
-  au: { accountsUrl: 'https://accounts.zoho.com.au', apiDomain: 'https://www.zohoapis.com.au' },
-  jp: { accountsUrl: 'https://accounts.zoho.jp', apiDomain: 'https://www.zohoapis.jp' },
-  ca: { accountsUrl: 'https://accounts.zohocloud.ca', apiDomain: 'https://www.zohoapis.ca' },
-  sa: { accountsUrl: 'https://accounts.zoho.sa', apiDomain: 'https://www.zohoapis.sa' },
-  uk: { accountsUrl: 'https://accounts.zoho.uk', apiDomain: 'https://www.zohoapis.uk' },
-  cn: { accountsUrl: 'https://accounts.zoho.com.cn', apiDomain: 'https://www.zohoapis.com.cn' },
-};
+// Looked up by the string a test or the wizard gives (which may be 'custom').
+const DCS: Readonly<Record<string, { accountsUrl: string; apiDomain: string }>> = DATA_CENTRES;
 
-export const DEFAULT_REDIRECT = 'http://localhost:53134/callback';
+export { DEFAULT_REDIRECT_URI as DEFAULT_REDIRECT };
 
 type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['params']>;
 type HistoryEntry = Result<'requests.history'>[number];
@@ -452,11 +448,8 @@ export class FakeRpc implements RpcClient {
       case 'connections.add': {
         const input = raw as ParsedParams<'connections.add'>;
         if (this.connections.some((c) => c.name.toLowerCase() === input.name.toLowerCase())) {
-          throw new RpcFailure({
-            code: 'duplicate_connection',
-            message: `A connection named "${input.name}" already exists.`,
-            remedy: 'Choose another name, or remove the old one first.',
-          });
+          const { code, message, remedy, details } = duplicateConnection(input.name);
+          throw new RpcFailure({ code, message, remedy, details });
         }
         const where = DCS[input.dc ?? 'us']!;
         const connection: ConnectionView = {
@@ -467,7 +460,7 @@ export class FakeRpc implements RpcClient {
           clientId: input.clientId,
           scopes: input.scopes,
           redirectUri:
-            input.clientType === 'server' ? (input.redirectUri ?? DEFAULT_REDIRECT) : undefined,
+            input.clientType === 'server' ? (input.redirectUri ?? DEFAULT_REDIRECT_URI) : undefined,
           accountsUrl: input.accountsUrl ?? where.accountsUrl,
           apiDomain: input.apiDomain ?? where.apiDomain,
           custom:

@@ -1,10 +1,9 @@
 // The request and catalog rpc handlers: what the UI gets for samples (headers, params, product)
-// and for a scope mismatch, and that the contract's product ids are the catalog's.
+// and for a scope mismatch.
 
 import { describe, expect, it } from 'vitest';
 import { createRpcHandlers, type RpcHandlerDeps } from '../../../main/rpc/handlers.js';
-import { PRODUCT_ID, methods } from '../../../main/rpc/contract.js';
-import { PRODUCT_IDS } from '../../../main/core/catalog/index.js';
+import { methods } from '../../../main/rpc/contract.js';
 import { createRequestHistory } from '../../../main/core/requests/request-history.js';
 import type { ApiRequest, ApiResponse } from '../../../main/core/requests/api-request.js';
 import type { RequestRunner } from '../../../main/core/requests/request-runner.js';
@@ -49,10 +48,6 @@ function handlersFor(answer: (request: ApiRequest) => Partial<ApiResponse>) {
 }
 
 describe('request and catalog handlers', () => {
-  it("lists the catalog's product ids in the contract, in the same order", () => {
-    expect(PRODUCT_ID.options).toEqual([...PRODUCT_IDS]);
-  });
-
   it('passes sample headers, params (filled when known), product and organization need to the UI', async () => {
     const { handlers } = handlersFor(() => ({}));
     const samples = methods['catalog.samples'].result.parse(

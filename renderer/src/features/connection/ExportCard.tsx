@@ -23,6 +23,7 @@ import { useRpc } from '../../app/rpc-context.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { copySecret, copyText } from '../../lib/clipboard.js';
+import { describeSeconds } from '../../lib/format.js';
 import {
   browserClearPromise,
   CLIPBOARD_NOT_CLEARED_KEY,
@@ -70,7 +71,9 @@ export function ExportCard({ connection }: { connection: ConnectionView }) {
       });
       setResult(again);
       const seconds = again.copied?.clearAfterSeconds ?? 0;
-      setCopied(`Copied.${seconds > 0 ? ` The clipboard is cleared in ${seconds} s.` : ''}`);
+      setCopied(
+        `Copied.${seconds > 0 ? ` The clipboard is cleared in ${describeSeconds(seconds)}.` : ''}`,
+      );
       return;
     }
     try {

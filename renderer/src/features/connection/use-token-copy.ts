@@ -8,6 +8,7 @@ import { useAppState } from '../../app/app-state.js';
 import { useNotices } from '../../app/notices.js';
 import { useRpc } from '../../app/rpc-context.js';
 import { ClipboardUnavailableError, copySecret } from '../../lib/clipboard.js';
+import { describeSeconds } from '../../lib/format.js';
 import { RpcFailure } from '../../rpc/client.js';
 
 export type CopyKind = 'token' | 'header';
@@ -34,7 +35,7 @@ export const CLIPBOARD_NOT_CLEARED_NOTICE = clipboardNotClearedNotice('the acces
 /** Browser mode's promise about clearing: a try, since the browser may refuse it. */
 export const browserClearPromise = (seconds: number) =>
   seconds > 0
-    ? ` Token Desk tries to clear the clipboard in ${seconds} s, if your browser allows it (keep this tab open).`
+    ? ` Token Desk tries to clear the clipboard in ${describeSeconds(seconds)}, if your browser allows it (keep this tab open).`
     : '';
 
 export function useTokenCopy(name: string): (as: CopyKind) => Promise<string> {
@@ -45,7 +46,7 @@ export function useTokenCopy(name: string): (as: CopyKind) => Promise<string> {
     const seconds = settings.clipboardClearSeconds;
     if (info.shell === 'electron') {
       await rpc.call('tokens.copy', { name, as });
-      return `${WHAT[as]} copied.${seconds > 0 ? ` The clipboard is cleared in ${seconds} s.` : ''}`;
+      return `${WHAT[as]} copied.${seconds > 0 ? ` The clipboard is cleared in ${describeSeconds(seconds)}.` : ''}`;
     }
     const { accessToken } = await rpc.call('tokens.reveal', { name });
     notices.dismiss(CLIPBOARD_NOT_CLEARED_NOTICE.key);

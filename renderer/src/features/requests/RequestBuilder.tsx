@@ -32,12 +32,12 @@ import { useRpc } from '../../app/rpc-context.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { copyText } from '../../lib/clipboard.js';
+import { HTTP_METHODS } from '../../../../main/vocabulary/index.js';
 import { KeyValueEditor, type Pair } from './KeyValueEditor.js';
 import { RequestHistory, type HistoryEntry } from './RequestHistory.js';
 import { ResponseViewer } from './ResponseViewer.js';
 
 type Method = ApiRequestInput['method'];
-const METHODS: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 type Sample = Result<'catalog.samples'>[number];
 type Product = Result<'catalog.products'>[number];
 type SampleParam = NonNullable<Sample['params']>[number];
@@ -294,7 +294,7 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
           <Group gap="xs" align="flex-end" wrap="nowrap">
             <NativeSelect
               label="Method"
-              data={METHODS}
+              data={[...HTTP_METHODS]}
               value={form.method}
               onChange={(e) => set({ method: e.currentTarget.value as Method })}
               data-testid="request-method"

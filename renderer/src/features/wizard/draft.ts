@@ -4,6 +4,7 @@
 import type { ConnectionView, Params } from '../../../../main/rpc/contract.js';
 import type { DcCode } from '../../lib/data-centres.js';
 import { DEFAULT_REDIRECT_URI } from '../../lib/data-centres.js';
+import { CONNECTION_NAME_PATTERN } from '../../../../main/vocabulary/index.js';
 
 export interface WizardDraft {
   name: string;
@@ -45,8 +46,6 @@ export const emptyDraft = (): WizardDraft => ({
   fileName: null,
 });
 
-export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
 export type ClientStepErrors = Partial<
   Record<'name' | 'clientId' | 'clientSecret' | 'accountsUrl' | 'apiDomain' | 'redirectUri', string>
 >;
@@ -62,7 +61,7 @@ export function checkClientStep(
   const errors: ClientStepErrors = {};
   const name = draft.name.trim();
   if (!name) errors.name = 'Give the connection a name, for example acme-crm-eu.';
-  else if (!NAME_PATTERN.test(name))
+  else if (!CONNECTION_NAME_PATTERN.test(name))
     errors.name =
       'Use letters, digits, dots, dashes or underscores (no spaces), starting with a letter or digit.';
   else if (existingNames.some((n) => n.toLowerCase() === name.toLowerCase()))

@@ -2,7 +2,11 @@
 // one list of rows (a heading row per group, then its connections) that the list can window.
 
 import type { ConnectionView } from '../../../../main/rpc/contract.js';
+import { compareNatural } from '../../../../main/vocabulary/index.js';
 import { dcLongLabel } from '../../lib/data-centres.js';
+
+// Natural order ("Org 2" before "Org 10"), as the tray menu and `token-desk list` sort.
+export { compareNatural };
 
 export const NO_ORG = 'Other connections';
 
@@ -38,15 +42,6 @@ export function matchesSearch(connection: ConnectionView, query: string): boolea
   const haystack = haystackOf(connection);
   return q.split(/\s+/).every((word) => haystack.includes(word));
 }
-
-/**
- * Natural order for org and connection names: "Org 2" before "Org 10", "client-9" before
- * "client-10", letters compared without regard to case or accents first.
- */
-const naturalOrder = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-export const compareNatural = (a: string, b: string): number =>
-  naturalOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 export function groupByOrg(
   connections: readonly ConnectionView[],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TokenDeskError } from '../../../../main/core/errors.js';
-import { DEFAULT_ACCESS_TOKEN_LIFETIME_MS, parseTokenResponse, splitScopes } from '../../../../main/core/zoho/token-response.js';
+import { DEFAULT_ACCESS_TOKEN_LIFETIME_MS, parseTokenResponse } from '../../../../main/core/zoho/token-response.js';
+import { splitScopes } from '../../../../main/vocabulary/index.js';
 
 const NOW = 1_700_000_000_000;
 
