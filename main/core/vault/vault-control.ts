@@ -102,7 +102,15 @@ export interface VaultControl {
   unlock(passphrase: string): Promise<void>;
   /** Makes `id` seal new connections and records the choice. */
   choose(id: VaultCipherId): Promise<void>;
-  /** Re-seals the selected entries with the OS-keyring cipher. Returns those re-sealed. */
+  /**
+   * Re-seals every connection's secrets, or only those of `connectionId`, with the OS-keyring
+   * cipher. Returns the ids of the connections re-sealed.
+   */
+  shareConnectionsWithCommandLine(connectionId?: string): Promise<string[]>;
+  /**
+   * Re-seals the selected entries with the OS-keyring cipher. Returns those re-sealed.
+   * @deprecated Use shareConnectionsWithCommandLine: callers need not know the vault's entry names.
+   */
   shareWithCommandLine(
     select: (service: string, account: string) => boolean,
   ): Promise<Array<{ service: string; account: string }>>;
@@ -181,6 +189,27 @@ export function createVaultControl(options: VaultControlOptions): VaultControl {
 
   const typedCipher = (text: string) =>
     createPassphraseCipher({ passphrase: text, cost: options.passphraseCost, source: 'typed' });
+
+  /** The OS-keyring choice, when it answers: the command line's cipher. */
+  const usableKeyring = async (): Promise<OsCipherOption> => {
+    const keyring = option('keyring');
+    if (!keyring) {
+      throw inputError(
+        'cipher_not_offered',
+        'This program cannot reach the OS keyring, so it cannot share connections with the command line.',
+        'Use the Token Desk desktop app on a machine with an OS keyring.',
+      );
+    }
+    const problem = await keyring.problem();
+    if (problem !== undefined) {
+      throw new TokenDeskError('keyring_unavailable', problem, {
+        category: 'local',
+        remedy:
+          'Unlock or install the OS keyring (on Linux: gnome-keyring or KWallet), then try again. Nothing was changed.',
+      });
+    }
+    return keyring;
+  };
 
   return {
     vault,
@@ -299,23 +328,13 @@ export function createVaultControl(options: VaultControlOptions): VaultControl {
       apply();
     },
 
+    async shareConnectionsWithCommandLine(connectionId) {
+      const keyring = await usableKeyring();
+      return vault.resealConnections(keyring.cipher.id, connectionId);
+    },
+
     async shareWithCommandLine(select) {
-      const keyring = option('keyring');
-      if (!keyring) {
-        throw inputError(
-          'cipher_not_offered',
-          'This program cannot reach the OS keyring, so it cannot share connections with the command line.',
-          'Use the Token Desk desktop app on a machine with an OS keyring.',
-        );
-      }
-      const problem = await keyring.problem();
-      if (problem !== undefined) {
-        throw new TokenDeskError('keyring_unavailable', problem, {
-          category: 'local',
-          remedy:
-            'Unlock or install the OS keyring (on Linux: gnome-keyring or KWallet), then try again. Nothing was changed.',
-        });
-      }
+      const keyring = await usableKeyring();
       return vault.reseal(keyring.cipher.id, select);
     },
   };
