@@ -108,6 +108,52 @@ describe('a connection’s secrets', () => {
   });
 });
 
+/** A vault.json written before the vault was split into files (passphrase "correct horse battery"). */
+const VAULT_WRITTEN_BEFORE = {
+  format: 'token-desk-vault',
+  version: 1,
+  ciphers: {
+    passphrase: {
+      kdf: 'scrypt',
+      N: 1024,
+      r: 8,
+      p: 1,
+      salt: 'c4OVPnyrtfIDljKZMXIJIg',
+      check: 'NlpuJXxEy47rITGteP4cIPN3BxyAPiOAyK3kwJOpn5w',
+    },
+  },
+  entries: {
+    'token-desk': {
+      'conn-old/client_secret':
+        'td1:passphrase:1AwclCylJFw_F_mU4NiZEzDIEjMBRvXrA15d56e9TTFfqN7wpe9I339GN4bp',
+      'conn-old/refresh_token':
+        'td1:passphrase:1bQzbm8zmkvQF24M3z2ItszQlDurI9scmSYSruUxbrEEhRfRLLmehcW_sPA',
+    },
+  },
+};
+
+describe('a vault file written by an earlier version', () => {
+  it('opens through the per-connection view, and a new value is written in the same shape', async () => {
+    const disk = createMemoryDisk();
+    disk.set(PATH, JSON.stringify(VAULT_WRITTEN_BEFORE));
+    const passphrase = createPassphraseCipher({ passphrase: 'correct horse battery', cost: cheap });
+    const vault = createEncryptedVault({
+      document: createMemoryDocumentStore(disk, PATH),
+      lock: createMemoryLock(),
+      ciphers: [passphrase],
+    });
+    const secrets = vault.connection('conn-old');
+    await expect(secrets.get('client_secret')).resolves.toBe('old-client-secret');
+    await expect(secrets.get('refresh_token')).resolves.toBe('1000.old-refresh');
+    expect(secrets.ciphers()).toEqual(['passphrase']);
+    await secrets.set('access_token', 'new-access');
+    const after = JSON.parse(disk.get(PATH)!) as VaultDocument;
+    expect(after.ciphers).toEqual(VAULT_WRITTEN_BEFORE.ciphers);
+    expect(after.entries['token-desk']).toMatchObject(VAULT_WRITTEN_BEFORE.entries['token-desk']);
+    expect(after.entries['token-desk']!['conn-old/access_token']).toMatch(/^td1:passphrase:/);
+  });
+});
+
 describe('vault entry names', () => {
   it('packs and unpacks a connection id and a kind', () => {
     expect(entryAccount('c-1', 'access_token')).toBe('c-1/access_token');
