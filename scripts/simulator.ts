@@ -19,7 +19,7 @@ const SERVER = {
 };
 /** What the demo Self Client's codes grant: the simulator's CRM slice and the user's profile. */
 const SELF_SCOPES = ['ZohoCRM.org.READ', 'ZohoCRM.modules.leads.READ', 'AaaServer.profile.READ'];
-/** The longest Time Duration the API Console offers (reference §3.1). */
+/** The longest Time Duration the API Console offers (docs/zoho.md §3, Self Client). */
 const CODE_TTL_MS = 10 * 60_000;
 
 function portFromArgs(argv: string[]): number {

@@ -1,5 +1,5 @@
 // A Zoho accounts server + CRM-like API on 127.0.0.1 for tests, written from
-// the Zoho OAuth reference (zoho-oauth-reference.md). Implementation lives in ./zoho-simulator/.
+// the Zoho facts in docs/zoho.md. Implementation lives in ./zoho-simulator/.
 export { startZohoSimulator } from './zoho-simulator/start.js';
 export { THROTTLE_BODY } from './zoho-simulator/token-endpoint.js';
 export type {

@@ -1,7 +1,7 @@
 // Where a product's API lives: the host per data centre (zohoapis.*, the accounts server, or the
-// product's own host such as desk.zoho.<tld>), with Canada's zohocloud.ca and China's .com.cn,
-// and the base URL a request for a connection goes to. Products on zohoapis follow the
-// connection's api_domain when it is a zohoapis host (reference §1.4); a 'custom' connection
+// product's own host such as desk.zoho.<tld>), with Canada's zohocloud.ca and China's .com.cn, and
+// the base URL a request for a connection goes to. Products on zohoapis follow the connection's
+// api_domain when it is a zohoapis host (docs/zoho.md §7, Token answers); a 'custom' connection
 // (proxy, test server) sends everything to its configured servers.
 
 import { DATA_CENTRES, type DcCode } from '../zoho/data-centres.js';

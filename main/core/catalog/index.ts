@@ -1,7 +1,8 @@
 // The Zoho product catalog: typed facts about Zoho products (scopes, presets, hosts per data
 // centre, organization context, sample requests) and the behaviour built on them. Facts come from
-// shared/zoho-oauth-reference.md §7 and a few look-ups in Zoho's public docs; every fact carries
-// `confirmed` (false = seen only in third-party code or assumed) so the UI can say "unverified".
+// Zoho's public docs, as listed in docs/zoho.md §12, The product catalog, and §13, Sources; every
+// fact carries `confirmed` (false = seen only in third-party code or assumed) so the UI can say
+// "unverified".
 //
 // Exported API (everything the rest of the app uses comes from this file):
 //

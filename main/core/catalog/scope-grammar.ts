@@ -1,5 +1,5 @@
-// Zoho scope grammar (reference §7.1): `Service.scope.OPERATION`, where the scope name may be
-// nested (ZohoCRM.settings.fields.READ) and the operation is case-insensitive. Parsing
+// Zoho scope grammar (docs/zoho.md §10, Scopes): `Service.scope.OPERATION`, where the scope name
+// may be nested (ZohoCRM.settings.fields.READ) and the operation is case-insensitive. Parsing
 // normalizes a scope to the catalog's spelling (service and name as Zoho writes them, operation
 // upper-case) so that lists compare and de-duplicate reliably; anything else is rejected with a
 // plain-language reason. Also: sensitivity of a scope, and whether one scope covers another.

@@ -2,7 +2,7 @@
 // context, sample requests and the routes used for reverse scope lookup. Data files under
 // products/ are plain typed objects checked against these types with `satisfies`; every fact
 // carries a `confirmed` flag (true only where Zoho's docs or code state it, per
-// shared/zoho-oauth-reference.md or a look-up recorded in `source`).
+// docs/zoho.md or a look-up recorded in `source`).
 
 import type { DcCode } from '../zoho/data-centres.js';
 
@@ -44,7 +44,7 @@ export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** Whether a fact is stated by Zoho (docs, SDK, OAS) and where it comes from. */
 export interface Fact {
   confirmed: boolean;
-  /** A URL, or a source key of the reference (e.g. "ref S:CRM-OAS"). */
+  /** A URL, or a source key of docs/zoho.md §13 (e.g. "docs/zoho.md S:CRM-OAS"). */
   source?: string;
 }
 

@@ -67,8 +67,8 @@ export function validateRedirectUri(value: string): string {
 /**
  * Warnings about a redirect URI that is valid but that Zoho may still refuse: Zoho compares it with
  * the registered one letter for letter and was seen to reject 127.0.0.1 where localhost works
- * (reference §3, §8.7). Accepted anyway (another authorization server may want it); the shell shows
- * the warning.
+ * (docs/zoho.md §5, Clients and redirect URIs). Accepted anyway (another authorization server may
+ * want it); the shell shows the warning.
  */
 export function redirectUriWarnings(redirectUri: string | undefined): string[] {
   if (redirectUri === undefined || !URL.canParse(redirectUri)) return [];

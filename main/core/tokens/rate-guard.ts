@@ -1,7 +1,7 @@
 // The refresh rate guard: Zoho mints at most 10 access tokens per refresh token in any 10 minutes
-// and locks the token out for the rest of the window past that (docs/zoho.md, "Throttling"). We count our own
-// attempts (connection.refreshLog, shared by every process through the store) and honour Zoho's
-// own throttle answer (connection.refreshBlockedUntil), so that we refuse locally instead of
+// and locks the token out for the rest of the window past that (docs/zoho.md §9, Limits). We count
+// our own attempts (connection.refreshLog, shared by every process through the store) and honour
+// Zoho's own throttle answer (connection.refreshBlockedUntil), so that we refuse locally instead of
 // spending a call that can only make things worse. Pure functions: time comes in as `now`.
 
 import { TokenDeskError } from '../errors.js';

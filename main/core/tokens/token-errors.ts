@@ -35,8 +35,8 @@ export function describeRefreshFailure(
     isTokenDeskError(error) &&
     (error.code === 'throttled' || error.code === 'access_denied')
   ) {
-    // Zoho's "Access Denied" on a refresh is its throttle (docs/zoho.md, "Throttling"): wait out
-    // the window, never retry in a loop.
+    // Zoho's "Access Denied" on a refresh is its throttle (docs/zoho.md §8, Errors from the
+    // accounts server, and §9, Limits): wait out the window, never retry in a loop.
     const retryAt =
       typeof error.details.retryAt === 'number' && error.details.retryAt > now
         ? error.details.retryAt

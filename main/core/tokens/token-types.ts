@@ -8,7 +8,7 @@ import type { Connection } from '../store/connection.js';
 import type { ConnectionSecrets } from '../vault/connection-secrets.js';
 import type { ZohoOAuthClient } from '../zoho/oauth-client.js';
 
-/** Zoho advises reusing a token until about 5 minutes before it expires (docs/zoho.md, "Access tokens"). */
+/** Zoho advises reusing a token until about 5 minutes before it expires (docs/zoho.md §9, Limits). */
 export const DEFAULT_MIN_VALID_SECONDS = 300;
 
 export interface AccessTokenResult {

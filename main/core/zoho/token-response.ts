@@ -1,7 +1,7 @@
 // Reads a token-endpoint answer (code exchange or refresh) from `unknown` into a TokenSet.
 // Zoho answers errors with HTTP 200 too, so an answer is a success only if it has access_token;
 // expiry comes as `expires_in` seconds or, in the legacy form, `expires_in_sec` seconds beside an
-// `expires_in` in milliseconds (reference §4.1).
+// `expires_in` in milliseconds (docs/zoho.md §7, Token answers).
 
 import * as z from '../schema.js';
 import { TokenDeskError } from '../errors.js';

@@ -1,7 +1,8 @@
 // Turns an error answer from a Zoho accounts server (HTTP 200 or 4xx with `error`, the throttle
 // with `status:"failure"`, HTML error pages, 5xx) into a TokenDeskError with a plain-language
-// message and a remedy. Facts from shared/zoho-oauth-reference.md §4.2 and §5. Anything echoed from
-// the server is shortened, and any secret we sent is masked, before it goes into a message.
+// message and a remedy. Facts from docs/zoho.md §8, Errors from the accounts server, and §9,
+// Limits. Anything echoed from the server is shortened, and any secret we sent is masked, before it
+// goes into a message.
 
 import { TokenDeskError, type ErrorCategory } from '../errors.js';
 
@@ -281,7 +282,7 @@ const KNOWN_ERRORS: Readonly<Record<string, Mapper>> = {
       'refused',
       { redirectUri: input.redirectUri },
     ),
-  // On a refresh, "access denied" is the refresh-token throttle (reference §4.2, §5): more than
+  // On a refresh, "access denied" is the refresh-token throttle (docs/zoho.md §8 and §9): more than
   // 10 access tokens in 10 minutes. It is handled like the throttle answer: blocked, no retry loop.
   access_denied: (input, body) =>
     input.context === 'refresh'

@@ -1,5 +1,6 @@
 // The accounts server of one simulated DC: authorization + consent page, token, revoke and user
-// info (reference §2). Browser-facing pages answer HTML; API endpoints answer JSON like Zoho.
+// info (docs/zoho.md §4, Endpoints). Browser-facing pages answer HTML; API endpoints answer JSON
+// like Zoho.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimulatorContext } from './context.js';
 import {
@@ -136,7 +137,8 @@ function decide(ctx: SimulatorContext, form: Record<string, string>, res: Server
   if (decision === 'reject')
     return sendRedirect(res, redirectTo(pending, [['error', 'access_denied'], ...state]));
   const code = ctx.state.issueServerCode(pending);
-  // Over 10 codes per 10 minutes for this client: Zoho answers access_denied (reference §5).
+  // Over 10 codes per 10 minutes for this client: Zoho answers access_denied
+  // (docs/zoho.md §9, Limits).
   if (code === 'throttled')
     return sendRedirect(res, redirectTo(pending, [['error', 'access_denied'], ...state]));
   sendRedirect(
@@ -165,7 +167,7 @@ async function token(
 ): Promise<void> {
   const form = await parseFormBody(await readBody(req), req.headers['content-type']);
   ctx.record(req, url, form);
-  // The token endpoint is POST-only (reference §2.4).
+  // The token endpoint is POST-only (docs/zoho.md §4.4).
   if (req.method !== 'POST') return sendMethodNotAllowed(res, 'POST');
   // Zoho documents the parameters in the query string and accepts them there; the body wins.
   const params = { ...firstValues(url.searchParams), ...form };
@@ -222,7 +224,8 @@ async function userInfo(
   ctx.record(req, url, await parseFormBody(await readBody(req), req.headers['content-type']));
   if (req.method !== 'GET') return sendMethodNotAllowed(res, 'GET');
   ctx.stats.userInfoCalls += 1;
-  // Documented to accept both schemes here (reference §2.6); never a token in the query.
+  // Documented to accept both schemes here (docs/zoho.md §4.6, User info); never a token in the
+  // query.
   const presented = tokenFromAuthorization(req.headers.authorization, [
     'Zoho-oauthtoken',
     'Bearer',

@@ -1,5 +1,6 @@
 // The API domain: a small slice of Zoho CRM v8 (org, current user, Leads read/create) with CRM's
-// auth errors (reference §6) and response shapes from Zoho's crm-oas v8 examples.
+// auth errors (docs/zoho.md §11, Calling product APIs) and response shapes from Zoho's crm-oas v8
+// examples.
 import { randomInt } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimulatorContext } from './context.js';
@@ -75,7 +76,7 @@ export function createCrmHandler(
     if (onPath.length === 0) return sendJson(res, 404, INVALID_URL_PATTERN);
     const route = onPath.find((r) => r.method === req.method);
     if (!route) return sendJson(res, 400, INVALID_REQUEST_METHOD);
-    // CRM takes only this scheme; a token in the query string is not accepted (reference §6).
+    // CRM takes only this scheme; a token in the query string is not accepted (docs/zoho.md §11).
     const presented = tokenFromAuthorization(req.headers.authorization, ['Zoho-oauthtoken']);
     const access = presented === undefined ? undefined : ctx.state.activeAccessToken(presented);
     if (!access) return sendJson(res, 401, INVALID_TOKEN);

@@ -159,7 +159,8 @@ export async function startZohoSimulator(
     );
     return {
       code: code.code,
-      // Key order and types as in real downloaded self_client.json files (reference §3.1).
+      // Key order and types as in real downloaded self_client.json files
+      // (docs/zoho.md §3, Self Client).
       selfClientJson: {
         scope: [...scopes],
         expiry_time: code.expiresAt,

@@ -1,11 +1,11 @@
 // The simulator's memory: registered clients, pending consents, grant codes, refresh and access
-// tokens, and the Zoho limits that act on them (reference §5). All time comes from the simulator
-// clock so tests move it with advanceTime instead of sleeping.
+// tokens, and the Zoho limits that act on them (docs/zoho.md §9, Limits). All time comes from the
+// simulator clock so tests move it with advanceTime instead of sleeping.
 import { randomBytes } from 'node:crypto';
 import type { SimulatedClientRegistration, SimulatedClientType } from './types.js';
 
 export const LIMIT_WINDOW_MS = 10 * 60_000;
-/** Grant codes per client per 10 minutes (reference §5), counted on the consent page only. */
+/** Grant codes per client per 10 minutes (docs/zoho.md §9), counted on the consent page only. */
 const GRANT_CODES_PER_WINDOW = 10;
 /** Refreshes per refresh token per 10 minutes; the 11th is answered "Access Denied". */
 const REFRESHES_PER_WINDOW = 10;
@@ -126,7 +126,7 @@ export class SimulatorState {
     if (type === 'server' && redirectUris.length === 0) {
       throw new Error('registerClient: a server client needs at least one redirect URI');
     }
-    // The API Console refuses redirect URIs that are not http(s) (reference §3).
+    // The API Console refuses redirect URIs that are not http(s) (docs/zoho.md §5).
     const bad = redirectUris.find((uri) => !/^https?:\/\//.test(uri));
     if (bad !== undefined)
       throw new Error(`registerClient: redirect URI must start with http:// or https://: ${bad}`);

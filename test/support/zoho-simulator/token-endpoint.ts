@@ -1,6 +1,6 @@
 // POST /oauth/v2/token: the authorization_code and refresh_token grants, answered the way Zoho
-// answers (reference §2.2–2.4, §4): errors are HTTP 200 with {"error": ...}, except the refresh
-// throttle, which is HTTP 400 with status "failure".
+// answers (docs/zoho.md §4.2–§4.4 and §8): errors are HTTP 200 with {"error": ...}, except the
+// refresh throttle, which is HTTP 400 with status "failure".
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type {
   AccessTokenRecord,
@@ -83,7 +83,7 @@ function refresh(
   config: TokenEndpointConfig,
 ): JsonAnswer {
   const record = params.refresh_token ? state.refreshToken(params.refresh_token) : undefined;
-  // Zoho answers invalid_code for a wrong or revoked refresh token too (reference §4.2).
+  // Zoho answers invalid_code for a wrong or revoked refresh token too (docs/zoho.md §8).
   if (!record || record.revoked || record.clientId !== client.clientId)
     return zohoError('invalid_code');
   if (!state.takeRefreshSlot(record)) return { status: 400, body: { ...THROTTLE_BODY } };

@@ -1,5 +1,6 @@
 // Zoho Accounts: the signed-in user's profile (who the token belongs to) and OpenID Connect.
-// Facts: reference §2.6 and §7.2 (S:ACC-USE, S:ACC-OIDC); hosts are the accounts servers of §1.1.
+// Facts: docs/zoho.md §4.6, User info (S:ACC-USE, S:ACC-OIDC); hosts are the accounts servers of
+// docs/zoho.md §1, Data centres.
 
 import type { ProductDefinition } from '../types.js';
 import { dcMap, REF } from './helpers.js';
@@ -20,7 +21,7 @@ export const accounts = {
   },
   dcs: dcMap(
     ['us', 'eu', 'in', 'au', 'jp', 'ca', 'sa', 'uk', 'cn'],
-    'ref §1.1 (accounts servers) [confirmed]',
+    'docs/zoho.md §1 (accounts servers) [confirmed]',
   ),
   scopeFamilies: [
     {

@@ -1,5 +1,6 @@
 // Bigin (API v2): Zoho's small-business CRM. Module and settings scopes confirmed on Bigin's
-// developer docs (looked up; URLs in `source`); users.ALL on the Bigin multi-DC page (§7.2).
+// developer docs (looked up; URLs in `source`); users.ALL on the Bigin multi-DC
+// page (docs/zoho.md §12, The product catalog).
 
 import type { ProductDefinition } from '../types.js';
 import { ALL_CRUD, dcMap, families, OBSERVED, REF } from './helpers.js';

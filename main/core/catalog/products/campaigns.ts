@@ -1,5 +1,5 @@
-// Zoho Campaigns (API v1.1) on campaigns.zoho.<tld> (§7.2, S:CAMPAIGNS-DC). Scope names and the
-// sample request are observed only.
+// Zoho Campaigns (API v1.1) on campaigns.zoho.<tld> (docs/zoho.md §12, S:CAMPAIGNS-DC). Scope names
+// and the sample request are observed only.
 
 import type { ProductDefinition } from '../types.js';
 import { ALL_CRUD, dcMap, OBSERVED, REF } from './helpers.js';

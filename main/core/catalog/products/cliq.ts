@@ -1,5 +1,5 @@
-// Zoho Cliq (REST API v2; v3 takes the same tokens) on cliq.zoho.<tld>/api/v2 (§7.2, S:CLIQ-V2).
-// Scope names (note Zoho's capitalised names) are observed only.
+// Zoho Cliq (REST API v2; v3 takes the same tokens) on cliq.zoho.<tld>/api/v2 (docs/zoho.md §12,
+// S:CLIQ-V2). Scope names (note Zoho's capitalised names) are observed only.
 
 import type { ProductDefinition } from '../types.js';
 import { dcMap, OBSERVED, REF } from './helpers.js';

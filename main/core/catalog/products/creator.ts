@@ -1,6 +1,7 @@
 // Zoho Creator (API v2.1) on www.zohoapis.<tld>/creator/v2.1 (the older v2 lived on
-// creator.zoho.<tld>/api/v2). Scopes confirmed on Creator's OAuth overview (§7.2, S:CREATOR-OAUTH).
-// The app owner and app name are part of each path, so no organization context is added.
+// creator.zoho.<tld>/api/v2). Scopes confirmed on Creator's OAuth overview (docs/zoho.md §12,
+// S:CREATOR-OAUTH). The app owner and app name are part of each path, so no organization context is
+// added.
 
 import type { ProductDefinition } from '../types.js';
 import { dcMap, REF } from './helpers.js';

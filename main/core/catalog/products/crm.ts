@@ -1,6 +1,7 @@
 // Zoho CRM (API v8): records per module, settings/metadata, users, org, COQL, bulk.
-// Facts: reference §7.1–§7.2 (S:CRM-OAS common.json, S:CRM-SCOPES8, S:CRM-ORG, S:CRM-COQL) and the
-// CRM multi-DC page / TypeScript SDK DC list for hosts (§1.1). UK is only observed (§1.1).
+// Facts: docs/zoho.md §10, Scopes, and §12, The product catalog (S:CRM-OAS common.json,
+// S:CRM-SCOPES8, S:CRM-ORG, S:CRM-COQL), and the CRM multi-DC page / TypeScript SDK DC list for
+// hosts (docs/zoho.md §1, Data centres). UK is only observed (same section).
 
 import type { ProductDefinition } from '../types.js';
 import { ALL_CRUD, dcMap, families, REF } from './helpers.js';
@@ -68,7 +69,7 @@ export const crm = {
     ['us', 'eu', 'in', 'au', 'jp', 'ca', 'sa', 'cn'],
     REF('CRM-TS-SDK'),
     ['uk'],
-    'ref §1.1: zohoapis.uk only observed; not in the CRM SDK 8.0 DC list',
+    'docs/zoho.md §1: zohoapis.uk only observed; not in the CRM SDK 8.0 DC list',
   ),
   scopeFamilies: [
     {
@@ -223,7 +224,7 @@ export const crm = {
       scope: 'ZohoCRM.users.READ',
       needsOrg: false,
       confirmed: false,
-      source: 'ref S:CRM-OAS users.json (documented with users.ALL; users.READ observed)',
+      source: 'docs/zoho.md S:CRM-OAS users.json (documented with users.ALL; users.READ observed)',
     },
     {
       id: 'crm-leads',

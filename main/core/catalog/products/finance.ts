@@ -1,8 +1,8 @@
-// Zoho's finance suite on www.zohoapis.<tld>: Books, Invoice, Inventory, Expense and Billing
-// (whose scopes still use the old ZohoSubscriptions prefix). They share one scope pattern
-// (<Service>.<area>.<CRUD>, plus fullaccess.all) and one organization model: list the
-// organizations first, then name one on every call. Facts: reference §6, §7.2 and §8.10, and
-// the Invoice/Expense introductions (looked up; URLs in `source`).
+// Zoho's finance suite on www.zohoapis.<tld>: Books, Invoice, Inventory, Expense and Billing (whose
+// scopes still use the old ZohoSubscriptions prefix). They share one scope pattern
+// (<Service>.<area>.<CRUD>, plus fullaccess.all) and one organization model: list the organizations
+// first, then name one on every call. Facts: docs/zoho.md §11, Calling product APIs, and §12, The
+// product catalog, and the Invoice/Expense introductions (looked up; URLs in `source`).
 
 import type { ProductDefinition, ScopeFamily } from '../types.js';
 import { CRUD, dcMap, families, OBSERVED, REF } from './helpers.js';

@@ -1,5 +1,5 @@
 // Zoho FSM (field service management, API v1) on fsm.zoho.<tld>/fsm/v1. Everything here is
-// observed only (§7.2); module names are capitalised as Zoho writes them.
+// observed only (docs/zoho.md §12); module names are capitalised as Zoho writes them.
 
 import type { ProductDefinition } from '../types.js';
 import { ALL_CRUD, dcMap, families, OBSERVED, REF } from './helpers.js';

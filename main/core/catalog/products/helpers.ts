@@ -6,9 +6,9 @@ import type { Fact, Operation, ScopeFamily } from '../types.js';
 export const CRUD: readonly Operation[] = ['READ', 'CREATE', 'UPDATE', 'DELETE'];
 export const ALL_CRUD: readonly Operation[] = ['ALL', 'READ', 'CREATE', 'UPDATE', 'DELETE'];
 
-/** Source keys of shared/zoho-oauth-reference.md, and the URLs checked while building the catalog. */
-export const REF = (key: string) => `ref S:${key}`;
-export const OBSERVED = 'ref §7.2 [observed]: third-party code, not Zoho docs';
+/** A source key of docs/zoho.md §13, Sources (the URLs checked while building the catalog). */
+export const REF = (key: string) => `docs/zoho.md S:${key}`;
+export const OBSERVED = 'docs/zoho.md §12 [observed]: third-party code, not Zoho docs';
 
 /** The same Fact for several data centres. */
 export function inDcs(dcs: readonly DcCode[], fact: Fact): Partial<Record<DcCode, Fact>> {
@@ -20,7 +20,7 @@ export function dcMap(
   confirmed: readonly DcCode[],
   confirmedSource: string,
   unconfirmed: readonly DcCode[] = [],
-  unconfirmedSource = 'not stated for this product in the reference; Zoho runs the product in this DC as far as we know',
+  unconfirmedSource = 'not stated for this product in docs/zoho.md; Zoho runs the product in this DC as far as we know',
 ): Partial<Record<DcCode, Fact>> {
   return {
     ...inDcs(confirmed, { confirmed: true, source: confirmedSource }),

@@ -1,5 +1,6 @@
-// Zoho Mail on mail.zoho.<tld>/api. organization.accounts is confirmed (§7.2, S:MAIL-USER), the
-// accounts test request is documented (S:MAIL-ACCOUNTS); the other scope names are observed.
+// Zoho Mail on mail.zoho.<tld>/api. organization.accounts is confirmed (docs/zoho.md §12,
+// S:MAIL-USER), the accounts test request is documented (S:MAIL-ACCOUNTS); the other scope names
+// are observed.
 
 import type { ProductDefinition } from '../types.js';
 import { dcMap, OBSERVED, REF } from './helpers.js';

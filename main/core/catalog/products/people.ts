@@ -1,6 +1,6 @@
 // Zoho People on people.zoho.<tld>: employee records (forms), leave, attendance, time tracking.
-// Scope names confirmed on People's scope page (§7.2, S:PEOPLE-SCOPES); the organization is
-// implied by the user, so no organization context is needed.
+// Scope names confirmed on People's scope page (docs/zoho.md §12, S:PEOPLE-SCOPES); the
+// organization is implied by the user, so no organization context is needed.
 
 import type { ProductDefinition } from '../types.js';
 import { dcMap, OBSERVED, REF } from './helpers.js';

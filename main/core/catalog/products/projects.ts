@@ -1,6 +1,6 @@
 // Zoho Projects on projectsapi.zoho.<tld> (REST API /restapi; the V3 API under /api/v3 is its
-// successor). Every call except the portal list names a portal in the path. Facts: reference §7.2
-// (S:PROJ-API, S:PROJ-PORTALS, S:PROJ-V3).
+// successor). Every call except the portal list names a portal in the path. Facts:
+// docs/zoho.md §12, The product catalog (S:PROJ-API, S:PROJ-PORTALS, S:PROJ-V3).
 
 import type { ProductDefinition } from '../types.js';
 import { ALL_CRUD, dcMap, families, REF } from './helpers.js';

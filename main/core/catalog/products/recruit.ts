@@ -1,5 +1,5 @@
 // Zoho Recruit (API v2) on recruit.zoho.<tld>. Scopes confirmed on Recruit's API v2 pages
-// (§7.2, S:RECRUIT-USERS, S:RECRUIT-MODULES).
+// (docs/zoho.md §12, S:RECRUIT-USERS, S:RECRUIT-MODULES).
 
 import type { ProductDefinition } from '../types.js';
 import { ALL_CRUD, dcMap, families, REF } from './helpers.js';

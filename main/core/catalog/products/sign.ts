@@ -1,5 +1,5 @@
-// Zoho Sign on sign.zoho.<tld>/api/v1. Scope families confirmed on Sign's OAuth page (§7.2,
-// S:SIGN-OAUTH); the sample path is observed.
+// Zoho Sign on sign.zoho.<tld>/api/v1. Scope families confirmed on Sign's OAuth page
+// (docs/zoho.md §12, S:SIGN-OAUTH); the sample path is observed.
 
 import type { ProductDefinition } from '../types.js';
 import { dcMap, OBSERVED, REF } from './helpers.js';

@@ -1,6 +1,6 @@
-// Zoho WorkDrive on www.zohoapis.<tld>/workdrive/api/v1 (§7.2, S:WORKDRIVE-MDC: 9 DCs including
-// the UAE, which Token Desk does not model yet). Scope names observed in rclone's Zoho backend;
-// downloads need ZohoFiles.files.ALL, a different service prefix.
+// Zoho WorkDrive on www.zohoapis.<tld>/workdrive/api/v1 (docs/zoho.md §12, S:WORKDRIVE-MDC: 9 DCs
+// including the UAE, which Token Desk does not model yet). Scope names observed in rclone's Zoho
+// backend; downloads need ZohoFiles.files.ALL, a different service prefix.
 
 import type { ProductDefinition } from '../types.js';
 import { dcMap, OBSERVED, REF } from './helpers.js';

@@ -1,5 +1,5 @@
-// Zoho Writer on www.zohoapis.<tld>/writer/api/v1 (§7.2, S:WRITER-START: 8 DCs incl. China).
-// Scope names observed only; Writer offers no read-only scope that we know of.
+// Zoho Writer on www.zohoapis.<tld>/writer/api/v1 (docs/zoho.md §12, S:WRITER-START: 8 DCs incl.
+// China). Scope names observed only; Writer offers no read-only scope that we know of.
 
 import type { ProductDefinition } from '../types.js';
 import { dcMap, OBSERVED, REF } from './helpers.js';
