@@ -2,7 +2,6 @@
 // (exit 2) of one line that names the option, the value and a good example.
 
 import { inputError } from '../core/errors.js';
-import { HTTP_METHODS_TEXT, isHttpMethod, type HttpMethod } from '../vocabulary/index.js';
 
 export { describeSeconds } from '../vocabulary/index.js';
 
@@ -54,20 +53,4 @@ export function parsePort(flag: string) {
     }
     return n;
   };
-}
-
-/**
- * The HTTP method of a test request, in any case: exactly the ones the request builder offers,
- * so that every request the CLI sends can be replayed from the history.
- */
-export function parseHttpMethod(value: string): HttpMethod {
-  const upper = value.trim().toUpperCase();
-  if (!isHttpMethod(upper)) {
-    throw inputError(
-      'bad_method',
-      `"${value}" is not an HTTP method.`,
-      `Use ${HTTP_METHODS_TEXT}: the methods a test request can use.`,
-    );
-  }
-  return upper;
 }

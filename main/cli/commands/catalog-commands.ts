@@ -15,7 +15,9 @@ export function registerCatalogCommands(program: Command, io: CatalogCommandsIo)
       'list the Zoho products Token Desk knows: scope prefix, API root, data centres, organization context',
     )
     .option('--json', 'print JSON for scripts')
-    .action(async (options: { json?: boolean }) => (await loadOutput()).printProducts(io, options.json === true));
+    .action(async (options: { json?: boolean }) =>
+      (await loadOutput()).printProducts(io, options.json === true),
+    );
 
   program
     .command('scopes')

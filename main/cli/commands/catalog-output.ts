@@ -2,7 +2,7 @@
 // aligned text for people (no colours, so pipes and terminals read the same), stable JSON with
 // --json for scripts. A "?" marks a fact Zoho's docs do not confirm.
 
-import { DC_CODES, type DcCode } from '../../core/zoho/data-centres.js';
+import { DC_CODES, type DcCode } from '../../vocabulary/index.js';
 import {
   PRODUCTS,
   defaultProductHost,

@@ -23,7 +23,7 @@ export type SecretKind = (typeof SECRET_KINDS)[number];
 /** The vault service name every Token Desk secret is stored under. */
 export const VAULT_SERVICE = 'token-desk';
 
-/** Vault account for one secret of one connection. */
+/** @deprecated Use the vault's per-connection view (vault/connection-secrets.ts); kept for callers being moved. */
 export function secretAccount(connectionId: string, kind: SecretKind): string {
   return `${connectionId}/${kind}`;
 }

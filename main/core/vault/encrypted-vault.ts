@@ -1,7 +1,8 @@
 // The encrypted vault: the keytar-style SecretVault over one JSON document, every value sealed by
-// one of the vault's ciphers inside a versioned envelope bound to its service/account. The
-// document also keeps each cipher's non-secret parameters (key id, salt, key check). Writes
-// re-read the document under lock('vault') because other processes write it too.
+// one of the vault's ciphers inside a versioned envelope bound to its service/account, plus the
+// per-connection view of it (connection(id)). The document also keeps each cipher's non-secret
+// parameters (key id, salt, key check). Writes re-read the document under lock('vault') because
+// other processes write it too.
 //
 // Several ciphers, one of them primary. The desktop app and the command line share one vault but
 // not one cipher (Electron safeStorage there, the OS keyring here), so a vault holds an ordered
@@ -12,37 +13,48 @@
 // refreshes it. A value sealed by a cipher this program does not have is reported by entry, with
 // which program sealed it and what to do; nothing is ever written in plaintext, and nothing is
 // written at all when the cipher cannot be used.
+//
+// The file format is vault-document.ts's, the sealing rules vault-sealing.ts's, the errors
+// vault-errors.ts's.
 
-import { TokenDeskError, isTokenDeskError } from '../errors.js';
 import type { DocumentStore, LockPort } from '../ports.js';
+import type { Cipher } from './cipher.js';
 import {
-  KNOWN_CIPHERS,
-  cipherLabel,
-  type Cipher,
-  type CipherParams,
-  type CipherSession,
-  type DecryptFailureReason,
-} from './cipher.js';
-import { envelopeAad, formatEnvelope, parseEnvelope } from './envelope.js';
+  ciphersByConnection,
+  connectionIdOfEntry,
+  connectionSecrets,
+  type ConnectionSecrets,
+  type VaultEntryInfo,
+} from './connection-secrets.js';
+import { envelopeAad, formatEnvelope } from './envelope.js';
 import type { Credential, SecretVault } from './secret-vault.js';
+import {
+  allEntries,
+  envelopeCipherId,
+  parseVaultDocument,
+  serializeVault,
+  type VaultData,
+} from './vault-document.js';
+import { assertVaultName, assertVaultValue, cipherNotAvailableError } from './vault-errors.js';
+import {
+  CipherSet,
+  openEntry,
+  readSessions,
+  sealInto,
+  sealingCipherFor,
+  type GroupOf,
+} from './vault-sealing.js';
 
-export const VAULT_FORMAT = 'token-desk-vault';
-export const VAULT_VERSION = 1;
+export {
+  VAULT_FORMAT,
+  VAULT_VERSION,
+  parseVaultDocument,
+  type VaultDocument,
+} from './vault-document.js';
+export type { GroupOf } from './vault-sealing.js';
+export type { VaultEntryInfo } from './connection-secrets.js';
+
 export const VAULT_LOCK_KEY = 'vault';
-
-/**
- * The vault document:
- * `{ format: 'token-desk-vault', version: 1, ciphers: { [cipherId]: params }, entries: { [service]: { [account]: 'td1:<cipherId>:<payload>' } } }`
- */
-export interface VaultDocument {
-  format: typeof VAULT_FORMAT;
-  version: number;
-  ciphers: Record<string, CipherParams>;
-  entries: Record<string, Record<string, string>>;
-}
-
-/** Which entries belong together and share one cipher. */
-export type GroupOf = (service: string, account: string) => string;
 
 /**
  * The default grouping: an account named `<folder>/<name>` belongs with the other accounts of the
@@ -64,14 +76,6 @@ export interface EncryptedVaultOptions {
   groupOf?: GroupOf;
 }
 
-/** One entry as the UI may see it: where it is and which cipher sealed it, never the value. */
-export interface VaultEntryInfo {
-  service: string;
-  account: string;
-  /** The envelope's cipher id, or undefined when the entry is not a readable envelope. */
-  cipherId: string | undefined;
-}
-
 export interface EncryptedVault extends SecretVault {
   /** The primary cipher's id ('keyring', 'passphrase', 'safestorage'). */
   readonly cipherId: string;
@@ -84,6 +88,10 @@ export interface EncryptedVault extends SecretVault {
    * already stored are not touched.
    */
   setCiphers(ciphers: readonly Cipher[]): void;
+  /** One connection's secrets, by kind. */
+  connection(connectionId: string): ConnectionSecrets;
+  /** Per connection id, the sorted ids of the ciphers that sealed its secrets. Reads no key. */
+  connectionCiphers(): Map<string, string[]>;
   /** Every entry with the cipher that sealed it. Reads no key and decrypts nothing. */
   listEntries(): VaultEntryInfo[];
   /** Whether the vault file holds parameters (salt, key id…) of this cipher. */
@@ -106,420 +114,220 @@ export interface EncryptedVault extends SecretVault {
     cipherId: string,
     select: (service: string, account: string) => boolean,
   ): Promise<Array<{ service: string; account: string }>>;
+  /**
+   * reseal() for connections: every connection's secrets, or only those of `connectionId`.
+   * Returns the ids of the connections whose secrets were re-sealed.
+   */
+  resealConnections(cipherId: string, connectionId?: string): Promise<string[]>;
 }
 
-// Maps, not plain objects: service and account names come from data, and "__proto__" must stay a name.
-interface VaultData {
-  ciphers: Map<string, CipherParams>;
-  entries: Map<string, Map<string, string>>;
+/** What the vault's operations share: the file, its lock and the cipher set. */
+interface VaultContext {
+  document: DocumentStore;
+  lock: LockPort;
+  ciphers: CipherSet;
+  groupOf: GroupOf;
 }
+
+const load = (ctx: VaultContext): VaultData =>
+  parseVaultDocument(ctx.document.read(), ctx.document.path);
+const save = (ctx: VaultContext, data: VaultData): Promise<void> =>
+  ctx.document.write(serializeVault(data));
 
 export function createEncryptedVault(options: EncryptedVaultOptions): EncryptedVault {
-  const { document, lock } = options;
-  const groupOf = options.groupOf ?? groupByAccountFolder;
-  let ciphers: readonly Cipher[] = [];
-
-  const useCiphers = (next: readonly Cipher[]): void => {
-    if (next.length === 0) {
-      throw new TokenDeskError('vault_no_cipher', 'The vault was given no cipher.', {
-        category: 'local',
-        remedy: 'This is a bug in Token Desk; please report it.',
-      });
-    }
-    const ids = new Set(next.map((c) => c.id));
-    if (ids.size !== next.length) {
-      throw new TokenDeskError('vault_duplicate_cipher', 'The vault was given one cipher twice.', {
-        category: 'local',
-        remedy: 'This is a bug in Token Desk; please report it.',
-      });
-    }
-    ciphers = [...next];
+  const ctx: VaultContext = {
+    document: options.document,
+    lock: options.lock,
+    ciphers: new CipherSet(options.ciphers ?? (options.cipher ? [options.cipher] : [])),
+    groupOf: options.groupOf ?? groupByAccountFolder,
   };
-  useCiphers(options.ciphers ?? (options.cipher ? [options.cipher] : []));
+  const listEntries = (): VaultEntryInfo[] =>
+    [...allEntries(load(ctx))].map(({ service, account, stored }) => ({
+      service,
+      account,
+      cipherId: envelopeCipherId(stored),
+    }));
 
-  const primary = (): Cipher => ciphers[0]!;
-  const byId = (id: string): Cipher | undefined => ciphers.find((c) => c.id === id);
-
-  const load = (): VaultData => parseVaultDocument(document.read(), document.path);
-  const save = (data: VaultData): Promise<void> => document.write(serializeVault(data));
-
-  /** One read session per cipher for one operation, opened on first use. */
-  const readSessions = (data: VaultData) => {
-    const sessions = new Map<string, Promise<CipherSession>>();
-    return (cipher: Cipher): Promise<CipherSession> => {
-      let session = sessions.get(cipher.id);
-      if (!session) {
-        session = cipher.open(data.ciphers.get(cipher.id), 'read');
-        sessions.set(cipher.id, session);
-      }
-      return session;
-    };
-  };
-
-  /** Decrypts one entry, turning every "cannot open" into secret_unreadable naming the entry. */
-  const decryptEntry = async (
-    session: (cipher: Cipher) => Promise<CipherSession>,
-    service: string,
-    account: string,
-    stored: string,
-  ): Promise<{ plain: string; reEncrypt: boolean }> => {
-    let cipherId: string;
-    let payload: string;
-    try {
-      ({ cipherId, payload } = parseEnvelope(stored));
-    } catch (error) {
-      throw unreadable(service, account, document.path, error);
-    }
-    const cipher = byId(cipherId);
-    if (!cipher) throw otherCipher(service, account, cipherId, primary());
-    try {
-      return await (
-        await session(cipher)
-      ).decrypt(payload, envelopeAad(cipherId, service, account));
-    } catch (error) {
-      // The key could not be reached at all (keyring locked, wrong passphrase): that is the cause
-      // to report, not this one value.
-      if (isTokenDeskError(error) && error.code !== 'decrypt_failed') throw error;
-      throw unreadable(service, account, document.path, error);
-    }
-  };
-
-  /**
-   * The cipher for a new value of (service, account): the one that sealed the value it replaces,
-   * else the one of its group's other entries, else the primary. A group sealed by a cipher this
-   * program does not have gets the primary (the value must go somewhere; nothing is overwritten).
-   */
-  const writeCipherFor = (data: VaultData, service: string, account: string): Cipher => {
-    const own = data.entries.get(service)?.get(account);
-    const ownCipher = own === undefined ? undefined : byId(envelopeCipherId(own) ?? '');
-    if (ownCipher) return ownCipher;
-    const group = groupOf(service, account);
-    for (const [otherService, accounts] of data.entries) {
-      for (const [otherAccount, stored] of accounts) {
-        if (groupOf(otherService, otherAccount) !== group) continue;
-        const cipher = byId(envelopeCipherId(stored) ?? '');
-        if (cipher) return cipher;
-      }
-    }
-    return primary();
-  };
-
-  /**
-   * Seals a value again under the cipher's current key when the cipher says it is stale (rotated
-   * OS key, older key id). Best effort: the value was read fine, so a failure here changes nothing.
-   */
-  const refresh = async (
-    service: string,
-    account: string,
-    previous: string,
-    plain: string,
-  ): Promise<void> => {
-    try {
-      await lock.withLock(VAULT_LOCK_KEY, async () => {
-        const data = load();
-        if (data.entries.get(service)?.get(account) !== previous) return;
-        await writeEntry(data, service, account, plain);
-      });
-    } catch {
-      // Deliberately ignored: see above.
-    }
-  };
-
-  const writeEntry = async (
-    data: VaultData,
-    service: string,
-    account: string,
-    plain: string,
-  ): Promise<void> => {
-    const cipher = writeCipherFor(data, service, account);
-    const session = await cipher.open(data.ciphers.get(cipher.id), 'write');
-    const payload = await session.encrypt(plain, envelopeAad(cipher.id, service, account));
-    data.ciphers.set(cipher.id, session.params);
-    let accounts = data.entries.get(service);
-    if (!accounts) data.entries.set(service, (accounts = new Map()));
-    accounts.set(account, formatEnvelope(cipher.id, payload));
-    await save(data);
-  };
-
-  const prepare = async (cipher: Cipher, purpose: 'read' | 'write'): Promise<void> => {
-    await lock.withLock(VAULT_LOCK_KEY, async () => {
-      const data = load();
-      const stored = data.ciphers.get(cipher.id);
-      const session = await cipher.open(stored, purpose);
-      if (purpose === 'write' && JSON.stringify(session.params) !== JSON.stringify(stored ?? {})) {
-        data.ciphers.set(cipher.id, session.params);
-        await save(data);
-      }
-    });
-  };
-
-  return {
+  const vault: EncryptedVault = {
     get cipherId() {
-      return primary().id;
+      return ctx.ciphers.primary.id;
     },
-    describe: () => primary().describe(),
-    cipherIds: () => ciphers.map((c) => c.id),
-    setCiphers: useCiphers,
-
-    listEntries() {
-      const data = load();
-      const found: VaultEntryInfo[] = [];
-      for (const [service, accounts] of data.entries) {
-        for (const [account, stored] of accounts) {
-          found.push({ service, account, cipherId: envelopeCipherId(stored) });
-        }
-      }
-      return found;
-    },
-
+    describe: () => ctx.ciphers.primary.describe(),
+    cipherIds: () => ctx.ciphers.ids(),
+    setCiphers: (ciphers) => ctx.ciphers.use(ciphers),
+    connection: (connectionId) => connectionSecrets(vault, connectionId, listEntries),
+    connectionCiphers: () => ciphersByConnection(listEntries()),
+    listEntries,
     hasCipherParams(cipherId) {
-      const params = load().ciphers.get(cipherId);
+      const params = load(ctx).ciphers.get(cipherId);
       return params !== undefined && Object.keys(params).length > 0;
     },
-
-    prepareCipher: (cipher) => prepare(cipher, 'write'),
-    checkCipher: (cipher) => prepare(cipher, 'read'),
-
-    async reseal(cipherId, select) {
-      return lock.withLock(VAULT_LOCK_KEY, async () => {
-        const target = byId(cipherId);
-        if (!target) {
-          throw new TokenDeskError(
-            'cipher_not_available',
-            `Token Desk cannot seal secrets with ${cipherLabel(cipherId)} here.`,
-            {
-              category: 'local',
-              remedy: 'This is a bug in Token Desk; please report it.',
-              details: { cipherId },
-            },
-          );
-        }
-        const data = load();
-        const session = readSessions(data);
-        const opened: Array<{ service: string; account: string; plain: string }> = [];
-        for (const [service, accounts] of data.entries) {
-          for (const [account, stored] of accounts) {
-            if (!select(service, account) || envelopeCipherId(stored) === cipherId) continue;
-            const { plain } = await decryptEntry(session, service, account, stored);
-            opened.push({ service, account, plain });
-          }
-        }
-        if (opened.length === 0) return [];
-        const sealer = await target.open(data.ciphers.get(cipherId), 'write');
-        for (const item of opened) {
-          const payload = await sealer.encrypt(
-            item.plain,
-            envelopeAad(cipherId, item.service, item.account),
-          );
-          data.entries.get(item.service)!.set(item.account, formatEnvelope(cipherId, payload));
-        }
-        data.ciphers.set(cipherId, sealer.params);
-        await save(data);
-        return opened.map(({ service, account }) => ({ service, account }));
+    prepareCipher: (cipher) => prepare(ctx, cipher, 'write'),
+    checkCipher: (cipher) => prepare(ctx, cipher, 'read'),
+    reseal: (cipherId, select) => reseal(ctx, cipherId, select),
+    async resealConnections(cipherId, connectionId) {
+      const resealed = await reseal(ctx, cipherId, (service, account) => {
+        const id = connectionIdOfEntry(service, account);
+        return id !== undefined && (connectionId === undefined || id === connectionId);
       });
+      const ids = resealed.map((e) => connectionIdOfEntry(e.service, e.account)!);
+      return [...new Set(ids)];
     },
-
-    async getPassword(service, account) {
-      assertName('service', service);
-      assertName('account', account);
-      const data = load();
-      const stored = data.entries.get(service)?.get(account);
-      if (stored === undefined) return null;
-      const { plain, reEncrypt } = await decryptEntry(readSessions(data), service, account, stored);
-      if (reEncrypt) await refresh(service, account, stored, plain);
-      return plain;
-    },
-
+    getPassword: (service, account) => getPassword(ctx, service, account),
     async setPassword(service, account, password) {
-      assertName('service', service);
-      assertName('account', account);
-      if (typeof password !== 'string') {
-        throw new TokenDeskError('vault_invalid_value', 'Only text can be stored in the vault.', {
-          category: 'input',
-          remedy: 'This is a bug in Token Desk; please report it.',
-        });
-      }
-      await lock.withLock(VAULT_LOCK_KEY, async () =>
-        writeEntry(load(), service, account, password),
-      );
-    },
-
-    async deletePassword(service, account) {
-      assertName('service', service);
-      assertName('account', account);
-      return lock.withLock(VAULT_LOCK_KEY, async () => {
-        const data = load();
-        const accounts = data.entries.get(service);
-        if (!accounts?.delete(account)) return false;
-        if (accounts.size === 0) data.entries.delete(service);
-        await save(data);
-        return true;
+      assertVaultName('service', service);
+      assertVaultName('account', account);
+      assertVaultValue(password);
+      await ctx.lock.withLock(VAULT_LOCK_KEY, async () => {
+        const data = load(ctx);
+        await sealInto(
+          data,
+          sealingCipherFor(ctx.ciphers, ctx.groupOf, data, service, account),
+          service,
+          account,
+          password,
+        );
+        await save(ctx, data);
       });
     },
-
-    async findCredentials(service) {
-      assertName('service', service);
-      const data = load();
-      const accounts = data.entries.get(service);
-      if (!accounts || accounts.size === 0) return [];
-      const session = readSessions(data);
-      const found: Credential[] = [];
-      const stale: Array<{ account: string; stored: string; plain: string }> = [];
-      for (const [account, stored] of accounts) {
-        const { plain, reEncrypt } = await decryptEntry(session, service, account, stored);
-        found.push({ account, password: plain });
-        if (reEncrypt) stale.push({ account, stored, plain });
-      }
-      for (const item of stale) await refresh(service, item.account, item.stored, item.plain);
-      return found;
-    },
+    deletePassword: (service, account) => deletePassword(ctx, service, account),
+    findCredentials: (service) => findCredentials(ctx, service),
   };
+  return vault;
 }
 
-/** The cipher id an envelope names, without checking the rest (undefined: not an envelope). */
-function envelopeCipherId(stored: string): string | undefined {
-  try {
-    return parseEnvelope(stored).cipherId;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Parses the vault document (undefined: no vault yet). A newer or damaged file is an error, never replaced. */
-export function parseVaultDocument(raw: unknown, path: string): VaultData {
-  const data: VaultData = { ciphers: new Map(), entries: new Map() };
-  if (raw === undefined) return data;
-  if (!isPlainObject(raw) || raw.format !== VAULT_FORMAT) {
-    throw invalidVault(path, 'it is not a Token Desk vault document');
-  }
-  if (typeof raw.version !== 'number' || !Number.isInteger(raw.version) || raw.version < 1) {
-    throw invalidVault(path, 'its "version" is missing or not a positive whole number');
-  }
-  if (raw.version > VAULT_VERSION) {
-    throw new TokenDeskError(
-      'vault_newer_version',
-      `The vault file ${path} was written by a newer version of Token Desk (vault format ${raw.version}; this version reads up to ${VAULT_VERSION}).`,
-      {
-        category: 'local',
-        remedy: 'Update Token Desk. The file was not changed.',
-        details: { path, version: raw.version },
-      },
-    );
-  }
-  const ciphers = raw.ciphers ?? {};
-  if (!isPlainObject(ciphers)) throw invalidVault(path, '"ciphers" is not an object');
-  for (const [id, params] of Object.entries(ciphers)) {
-    if (!isPlainObject(params)) throw invalidVault(path, `"ciphers.${id}" is not an object`);
-    data.ciphers.set(id, { ...params });
-  }
-  const entries = raw.entries ?? {};
-  if (!isPlainObject(entries)) throw invalidVault(path, '"entries" is not an object');
-  for (const [service, accounts] of Object.entries(entries)) {
-    if (!isPlainObject(accounts))
-      throw invalidVault(path, `the entries of service "${service}" are not an object`);
-    const map = new Map<string, string>();
-    for (const [account, envelope] of Object.entries(accounts)) {
-      if (typeof envelope !== 'string')
-        throw invalidVault(path, `the entry "${service}/${account}" is not text`);
-      map.set(account, envelope);
-    }
-    data.entries.set(service, map);
-  }
-  return data;
-}
-
-function serializeVault(data: VaultData): VaultDocument {
-  return {
-    format: VAULT_FORMAT,
-    version: VAULT_VERSION,
-    ciphers: Object.fromEntries(data.ciphers),
-    entries: Object.fromEntries(
-      [...data.entries].map(([service, accounts]) => [service, Object.fromEntries(accounts)]),
-    ),
-  };
-}
-
-const UNREADABLE_REMEDIES: Record<DecryptFailureReason, string> = {
-  key_missing:
-    'Restore the OS keyring entry that held the vault key (e.g. from a backup of your keyring), or authorize the connection again to store a fresh value.',
-  auth_failed:
-    'Authorize the connection again to store a fresh value. If you restored files from a backup, restore the vault file and its keyring together.',
-  bad_payload: 'Authorize the connection again to store a fresh value.',
-};
-
-function unreadable(
+async function getPassword(
+  ctx: VaultContext,
   service: string,
   account: string,
-  path: string,
-  cause: unknown,
-): TokenDeskError {
-  const reason =
-    isTokenDeskError(cause) && typeof cause.details.reason === 'string'
-      ? (cause.details.reason as DecryptFailureReason)
-      : undefined;
-  const why = isTokenDeskError(cause) ? cause.message : 'it could not be decrypted.';
-  const remedy =
-    (reason && UNREADABLE_REMEDIES[reason]) ??
-    (isTokenDeskError(cause) ? cause.remedy : UNREADABLE_REMEDIES.auth_failed);
-  return new TokenDeskError(
-    'secret_unreadable',
-    `The stored secret "${account}" (service "${service}") in ${path} cannot be read: ${why}`,
-    {
-      category: 'local',
-      remedy,
-      details: {
-        service,
-        account,
-        path,
-        ...(reason ? { reason } : {}),
-        ...(isTokenDeskError(cause) ? { causeCode: cause.code } : {}),
-      },
-      cause,
-    },
+): Promise<string | null> {
+  assertVaultName('service', service);
+  assertVaultName('account', account);
+  const data = load(ctx);
+  const stored = data.entries.get(service)?.get(account);
+  if (stored === undefined) return null;
+  const entry = { service, account, stored };
+  const { plain, reEncrypt } = await openEntry(
+    ctx.ciphers,
+    readSessions(data),
+    ctx.document.path,
+    entry,
   );
+  if (reEncrypt) await resealStale(ctx, entry, plain);
+  return plain;
 }
 
-function otherCipher(
+async function deletePassword(
+  ctx: VaultContext,
   service: string,
   account: string,
-  storedWith: string,
-  active: Cipher,
-): TokenDeskError {
-  const info = KNOWN_CIPHERS[storedWith];
-  const sealed = info
-    ? `was sealed ${info.sealedBy}`
-    : `was sealed with ${cipherLabel(storedWith)}`;
-  return new TokenDeskError(
-    'secret_unreadable',
-    `The stored secret "${account}" (service "${service}") ${sealed}; Token Desk here uses ${cipherLabel(active.id)}.`,
-    {
-      category: 'local',
-      remedy:
-        info?.remedy ?? 'Update Token Desk, or authorize the connection again to store it anew.',
-      cliHint: info?.cliHint,
-      details: { service, account, reason: 'other_cipher', storedWith, activeCipher: active.id },
-    },
-  );
-}
-
-function invalidVault(path: string, what: string): TokenDeskError {
-  return new TokenDeskError('vault_invalid', `The vault file ${path} cannot be used: ${what}.`, {
-    category: 'local',
-    remedy:
-      'Restore the file from a backup, or move it aside and authorize your connections again. Token Desk has not changed it.',
-    details: { path },
+): Promise<boolean> {
+  assertVaultName('service', service);
+  assertVaultName('account', account);
+  return ctx.lock.withLock(VAULT_LOCK_KEY, async () => {
+    const data = load(ctx);
+    const accounts = data.entries.get(service);
+    if (!accounts?.delete(account)) return false;
+    if (accounts.size === 0) data.entries.delete(service);
+    await save(ctx, data);
+    return true;
   });
 }
 
-function assertName(what: 'service' | 'account', value: unknown): void {
-  if (typeof value !== 'string' || value === '') {
-    throw new TokenDeskError('vault_invalid_name', `A vault ${what} name must be non-empty text.`, {
-      category: 'input',
-      remedy: 'This is a bug in Token Desk; please report it.',
+async function findCredentials(ctx: VaultContext, service: string): Promise<Credential[]> {
+  assertVaultName('service', service);
+  const data = load(ctx);
+  const accounts = data.entries.get(service);
+  if (!accounts || accounts.size === 0) return [];
+  const session = readSessions(data);
+  const found: Credential[] = [];
+  const stale: Array<{
+    entry: { service: string; account: string; stored: string };
+    plain: string;
+  }> = [];
+  for (const [account, stored] of accounts) {
+    const entry = { service, account, stored };
+    const { plain, reEncrypt } = await openEntry(ctx.ciphers, session, ctx.document.path, entry);
+    found.push({ account, password: plain });
+    if (reEncrypt) stale.push({ entry, plain });
+  }
+  for (const item of stale) await resealStale(ctx, item.entry, item.plain);
+  return found;
+}
+
+/**
+ * Seals a value again under the cipher's current key when the cipher says it is stale (rotated
+ * OS key, older key id). Best effort: the value was read fine, so a failure here changes nothing.
+ */
+async function resealStale(
+  ctx: VaultContext,
+  entry: { service: string; account: string; stored: string },
+  plain: string,
+): Promise<void> {
+  const { service, account } = entry;
+  try {
+    await ctx.lock.withLock(VAULT_LOCK_KEY, async () => {
+      const data = load(ctx);
+      if (data.entries.get(service)?.get(account) !== entry.stored) return;
+      await sealInto(
+        data,
+        sealingCipherFor(ctx.ciphers, ctx.groupOf, data, service, account),
+        service,
+        account,
+        plain,
+      );
+      await save(ctx, data);
     });
+  } catch {
+    // Deliberately ignored: see above.
   }
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+async function prepare(
+  ctx: VaultContext,
+  cipher: Cipher,
+  purpose: 'read' | 'write',
+): Promise<void> {
+  await ctx.lock.withLock(VAULT_LOCK_KEY, async () => {
+    const data = load(ctx);
+    const stored = data.ciphers.get(cipher.id);
+    const session = await cipher.open(stored, purpose);
+    if (purpose === 'write' && JSON.stringify(session.params) !== JSON.stringify(stored ?? {})) {
+      data.ciphers.set(cipher.id, session.params);
+      await save(ctx, data);
+    }
+  });
+}
+
+async function reseal(
+  ctx: VaultContext,
+  cipherId: string,
+  select: (service: string, account: string) => boolean,
+): Promise<Array<{ service: string; account: string }>> {
+  return ctx.lock.withLock(VAULT_LOCK_KEY, async () => {
+    const target = ctx.ciphers.byId(cipherId);
+    if (!target) throw cipherNotAvailableError(cipherId);
+    const data = load(ctx);
+    const session = readSessions(data);
+    const opened: Array<{ service: string; account: string; plain: string }> = [];
+    for (const entry of allEntries(data)) {
+      const { service, account, stored } = entry;
+      if (!select(service, account) || envelopeCipherId(stored) === cipherId) continue;
+      const { plain } = await openEntry(ctx.ciphers, session, ctx.document.path, entry);
+      opened.push({ service, account, plain });
+    }
+    if (opened.length === 0) return [];
+    // Sealed all at once with one session, and written once: all or nothing.
+    const sealer = await target.open(data.ciphers.get(cipherId), 'write');
+    for (const item of opened) {
+      const payload = await sealer.encrypt(
+        item.plain,
+        envelopeAad(cipherId, item.service, item.account),
+      );
+      data.entries.get(item.service)!.set(item.account, formatEnvelope(cipherId, payload));
+    }
+    data.ciphers.set(cipherId, sealer.params);
+    await save(ctx, data);
+    return opened.map(({ service, account }) => ({ service, account }));
+  });
 }

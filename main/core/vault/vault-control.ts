@@ -102,7 +102,15 @@ export interface VaultControl {
   unlock(passphrase: string): Promise<void>;
   /** Makes `id` seal new connections and records the choice. */
   choose(id: VaultCipherId): Promise<void>;
-  /** Re-seals the selected entries with the OS-keyring cipher. Returns those re-sealed. */
+  /**
+   * Re-seals every connection's secrets, or only those of `connectionId`, with the OS-keyring
+   * cipher. Returns the ids of the connections re-sealed.
+   */
+  shareConnectionsWithCommandLine(connectionId?: string): Promise<string[]>;
+  /**
+   * Re-seals the selected entries with the OS-keyring cipher. Returns those re-sealed.
+   * @deprecated Use shareConnectionsWithCommandLine: callers need not know the vault's entry names.
+   */
   shareWithCommandLine(
     select: (service: string, account: string) => boolean,
   ): Promise<Array<{ service: string; account: string }>>;
@@ -185,52 +193,16 @@ export function createVaultControl(options: VaultControlOptions): VaultControl {
   return {
     vault,
 
-    async status() {
-      const problems = new Map<VaultCipherId, string | undefined>();
-      for (const o of osCiphers) problems.set(o.id, await o.problem());
-      const primary = primaryId();
-      const passphraseState = passphrase
-        ? 'unlocked'
-        : vault.hasCipherParams(PASSPHRASE_CIPHER_ID)
-          ? 'locked'
-          : 'none';
-      const warning = primary === 'passphrase' ? undefined : problems.get(primary);
-      const keyring = option('keyring');
-      return {
+    status: () =>
+      describeStatus({
         program,
-        primary,
-        description:
-          primary === 'passphrase'
-            ? (passphrase ?? locked).describe()
-            : option(primary)!.cipher.describe(),
-        secure: warning === undefined,
-        ...(warning === undefined ? {} : { warning }),
-        locked: primary === 'passphrase' && !passphrase,
-        passphrase: passphraseState,
-        passphraseFromEnv: fromEnv !== undefined,
-        passphraseMinLength: PASSPHRASE_MIN_LENGTH,
-        choices: [
-          ...osCiphers.map((o) => {
-            const reason = problems.get(o.id);
-            return {
-              id: o.id,
-              label: o.label,
-              description: o.cipher.describe(),
-              available: reason === undefined && !fromEnv,
-              ...(reason === undefined ? {} : { reason }),
-            };
-          }),
-          {
-            id: 'passphrase' as const,
-            label: PASSPHRASE_LABEL,
-            description: 'scrypt + AES-256-GCM; Token Desk asks for it each time it starts',
-            available: !fromEnv,
-          },
-        ],
-        canShareWithCli:
-          program === 'desktop' && keyring !== undefined && problems.get('keyring') === undefined,
-      };
-    },
+        osCiphers,
+        primary: primaryId,
+        passphrase: () => passphrase,
+        locked,
+        fromEnv: fromEnv !== undefined,
+        passphraseSetUp: () => vault.hasCipherParams(PASSPHRASE_CIPHER_ID),
+      }),
 
     async createPassphrase(text) {
       refuseUnderEnv();
@@ -278,45 +250,120 @@ export function createVaultControl(options: VaultControlOptions): VaultControl {
           );
         }
       } else {
-        const offered = option(id);
-        if (!offered) {
-          throw inputError(
-            'cipher_not_offered',
-            `This program cannot protect secrets with ${id}.`,
-            'Choose one of the options listed in Settings.',
-          );
-        }
-        const problem = await offered.problem();
-        if (problem !== undefined) {
-          throw new TokenDeskError('cipher_unavailable', problem, {
-            category: 'local',
-            remedy: 'Choose another option, or fix the cause and restart Token Desk.',
-            details: { cipherId: id },
-          });
-        }
+        await assertUsableOsCipher(option(id), id);
       }
       await choice.set(id);
       apply();
     },
 
+    async shareConnectionsWithCommandLine(connectionId) {
+      const keyring = await usableKeyring(option('keyring'));
+      return vault.resealConnections(keyring.cipher.id, connectionId);
+    },
+
     async shareWithCommandLine(select) {
-      const keyring = option('keyring');
-      if (!keyring) {
-        throw inputError(
-          'cipher_not_offered',
-          'This program cannot reach the OS keyring, so it cannot share connections with the command line.',
-          'Use the Token Desk desktop app on a machine with an OS keyring.',
-        );
-      }
-      const problem = await keyring.problem();
-      if (problem !== undefined) {
-        throw new TokenDeskError('keyring_unavailable', problem, {
-          category: 'local',
-          remedy:
-            'Unlock or install the OS keyring (on Linux: gnome-keyring or KWallet), then try again. Nothing was changed.',
-        });
-      }
+      const keyring = await usableKeyring(option('keyring'));
       return vault.reseal(keyring.cipher.id, select);
     },
   };
+}
+
+/** The status the window shows: the primary cipher, whether it protects secrets here, the choices. */
+async function describeStatus(state: {
+  program: VaultProgram;
+  osCiphers: readonly OsCipherOption[];
+  primary: () => VaultCipherId;
+  /** The passphrase cipher, once the passphrase is known in this run. */
+  passphrase: () => Cipher | undefined;
+  /** The stand-in passphrase cipher while it is not. */
+  locked: Cipher;
+  fromEnv: boolean;
+  passphraseSetUp: () => boolean;
+}): Promise<VaultStatus> {
+  const { program, osCiphers, locked, fromEnv } = state;
+  const option = (id: VaultCipherId) => osCiphers.find((o) => o.id === id);
+  const problems = new Map<VaultCipherId, string | undefined>();
+  for (const o of osCiphers) problems.set(o.id, await o.problem());
+  // Read after the probes: the user may have unlocked or chosen meanwhile.
+  const primary = state.primary();
+  const passphrase = state.passphrase();
+  const passphraseState = passphrase ? 'unlocked' : state.passphraseSetUp() ? 'locked' : 'none';
+  const warning = primary === 'passphrase' ? undefined : problems.get(primary);
+  const keyring = option('keyring');
+  return {
+    program,
+    primary,
+    description:
+      primary === 'passphrase'
+        ? (passphrase ?? locked).describe()
+        : option(primary)!.cipher.describe(),
+    secure: warning === undefined,
+    ...(warning === undefined ? {} : { warning }),
+    locked: primary === 'passphrase' && !passphrase,
+    passphrase: passphraseState,
+    passphraseFromEnv: fromEnv,
+    passphraseMinLength: PASSPHRASE_MIN_LENGTH,
+    choices: [
+      ...osCiphers.map((o) => {
+        const reason = problems.get(o.id);
+        return {
+          id: o.id,
+          label: o.label,
+          description: o.cipher.describe(),
+          available: reason === undefined && !fromEnv,
+          ...(reason === undefined ? {} : { reason }),
+        };
+      }),
+      {
+        id: 'passphrase' as const,
+        label: PASSPHRASE_LABEL,
+        description: 'scrypt + AES-256-GCM; Token Desk asks for it each time it starts',
+        available: !fromEnv,
+      },
+    ],
+    canShareWithCli:
+      program === 'desktop' && keyring !== undefined && problems.get('keyring') === undefined,
+  };
+}
+
+/** Refuses an OS cipher this program does not offer, or one that cannot protect secrets now. */
+async function assertUsableOsCipher(
+  offered: OsCipherOption | undefined,
+  id: VaultCipherId,
+): Promise<void> {
+  if (!offered) {
+    throw inputError(
+      'cipher_not_offered',
+      `This program cannot protect secrets with ${id}.`,
+      'Choose one of the options listed in Settings.',
+    );
+  }
+  const problem = await offered.problem();
+  if (problem !== undefined) {
+    throw new TokenDeskError('cipher_unavailable', problem, {
+      category: 'local',
+      remedy: 'Choose another option, or fix the cause and restart Token Desk.',
+      details: { cipherId: id },
+    });
+  }
+}
+
+/** The OS-keyring option when it answers: the command line's cipher, to share connections with. */
+async function usableKeyring(keyring: OsCipherOption | undefined): Promise<OsCipherOption> {
+  if (!keyring) {
+    throw inputError(
+      'cipher_not_offered',
+      'This program cannot reach the OS keyring, so it cannot share connections with the command line.',
+      'Use the Token Desk desktop app on a machine with an OS keyring.',
+    );
+  }
+  const problem = await keyring.problem();
+  if (problem !== undefined) {
+    throw new TokenDeskError('keyring_unavailable', problem, {
+      category: 'local',
+      remedy:
+        'Unlock or install the OS keyring (on Linux: gnome-keyring or KWallet), then try again. Nothing was changed.',
+    });
+  }
+  return keyring;
 }

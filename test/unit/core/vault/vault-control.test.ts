@@ -137,6 +137,9 @@ describe('vault control: defaults', () => {
     expect((await rejection(control.shareWithCommandLine(() => true))).code).toBe(
       'keyring_unavailable',
     );
+    expect((await rejection(control.shareConnectionsWithCommandLine())).code).toBe(
+      'keyring_unavailable',
+    );
   });
 });
 
@@ -316,5 +319,17 @@ describe('vault control: choosing and sharing', () => {
     expect(envelopeOf(w, 'one/refresh_token')).toMatch(/^td1:keyring:/);
     expect(envelopeOf(w, 'two/refresh_token')).toMatch(/^td1:safestorage:/);
     await expect(vault.getPassword(SERVICE, 'one/refresh_token')).resolves.toBe('r1');
+  });
+
+  it('Share with the command line, by connection: one connection, then all the others', async () => {
+    const w = world();
+    const { control, vault } = desktop(w);
+    await vault.connection('one').set('refresh_token', 'r1');
+    await vault.connection('two').set('refresh_token', 'r2');
+    await expect(control.shareConnectionsWithCommandLine('one')).resolves.toEqual(['one']);
+    expect(envelopeOf(w, 'one/refresh_token')).toMatch(/^td1:keyring:/);
+    expect(envelopeOf(w, 'two/refresh_token')).toMatch(/^td1:safestorage:/);
+    await expect(control.shareConnectionsWithCommandLine()).resolves.toEqual(['two']);
+    await expect(vault.connection('two').get('refresh_token')).resolves.toBe('r2');
   });
 });

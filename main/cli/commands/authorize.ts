@@ -1,0 +1,60 @@
+// `token-desk authorize`: a Self Client with the grant code from the API Console, a server client
+// through the browser and the loopback redirect.
+
+import type { Command } from 'commander';
+import type { Connection } from '../../core/store/connection.js';
+import { describeSeconds, parseTimeoutSeconds } from '../arguments.js';
+import { hostOf, reportAuthorized, splitScopes, type CommandContext } from './command-context.js';
+
+const DEFAULT_AUTHORIZATION_TIMEOUT_SECONDS = 300;
+
+export function registerAuthorize(program: Command, ctx: CommandContext): void {
+  program
+    .command('authorize')
+    .description(
+      'authorize a connection: a Self Client with --code, a server client through the browser',
+    )
+    .argument('<name>')
+    .option(
+      '--code <grant-code>',
+      'Self Client: the code from API Console > Self Client > Generate Code',
+    )
+    .option('--no-open', 'server client: do not open the browser; just print the address')
+    .option(
+      '--timeout <seconds>',
+      `server client: how long to wait for the browser, 1-3600 (default ${DEFAULT_AUTHORIZATION_TIMEOUT_SECONDS})`,
+      parseTimeoutSeconds('--timeout'),
+    )
+    .option(
+      '--add-scopes <list>',
+      'server client: ask for these scopes too (e.g. the one an API said was missing)',
+    )
+    .action(async (name: string, options, command: Command) => {
+      const connections = await ctx.services(command).connections();
+      const checks = await import('../../core/connections/input-checks.js');
+      const target = connections.get(name);
+      let connection: Connection;
+      if (options.code !== undefined) {
+        // Only when the exchange will really happen: a server client or an empty code is refused
+        // by the use case before any call.
+        if (checks.willExchangeCode(target, options.code))
+          ctx.progress(`Exchanging the grant code at ${hostOf(target.accountsUrl)}…`);
+        connection = await connections.authorizeSelfClient(name, options.code);
+      } else {
+        checks.assertAuthorizableWithoutCode(target, { addScopes: Boolean(options.addScopes) });
+        const timeoutSeconds = options.timeout ?? DEFAULT_AUTHORIZATION_TIMEOUT_SECONDS;
+        connection = await connections.authorizeServerClient(name, {
+          openBrowser: options.open !== false,
+          addScopes: splitScopes(options.addScopes),
+          timeoutMs: timeoutSeconds * 1000,
+          onAuthorizationUrl: (url) => {
+            ctx.progress(
+              `Open this address to sign in to Zoho and allow access (waiting up to ${describeSeconds(timeoutSeconds)}):`,
+            );
+            ctx.progress(url);
+          },
+        });
+      }
+      reportAuthorized(ctx, 'Authorized', connection);
+    });
+}
