@@ -13,7 +13,7 @@ import { systemClock, type FetchPort } from '../../../main/core/ports.js';
 import type { VaultDocument } from '../../../main/core/vault/encrypted-vault.js';
 import { keyringKeyAccount, type KeyringPort } from '../../../main/core/vault/keyring-cipher.js';
 import { createFileLock } from '../../../main/platform/node/file-lock.js';
-import { createNodeServices } from '../../../main/platform/node/node-services.js';
+import { createCommandLineServices } from '../../../main/platform/node/command-line-services.js';
 import { createOsKeyring } from '../../../main/platform/node/os-keyring.js';
 import { createDispatcher } from '../../../main/rpc/dispatcher.js';
 import { createDesktopServices } from '../../../main/electron/desktop-services.js';
@@ -307,7 +307,13 @@ describe.skipIf(!keyringAvailable)(
 
     /** The CLI on the same home, as a new `token-desk` run would start. */
     const cli = () =>
-      createNodeServices({ home, env: {}, keyring, keyringService: service, fetch: simFetch });
+      createCommandLineServices({
+        home,
+        env: {},
+        keyring,
+        keyringService: service,
+        fetch: simFetch,
+      });
     const desktop = () =>
       setup('gnome_libsecret', { keyring, keyringService: service, fetch: simFetch });
     const code = () =>
