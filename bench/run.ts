@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { startZohoSimulator } from '../test/support/zoho-simulator.js';
 import { CLI_PATH, cliEnv, runCliProcess } from '../test/support/cli-runner.js';
-import { createNodeServices } from '../main/platform/node/node-services.js';
+import { createCommandLineServices } from '../main/platform/node/command-line-services.js';
 import { startBrowserMode } from '../main/web/browser-mode.js';
 import { RENDERER_DIR, rendererBuilt } from '../test/support/browser-mode-harness.js';
 import { chromiumAvailable, launchChromium } from '../test/support/browser.js';
@@ -61,7 +61,7 @@ const sim = await startZohoSimulator();
 sim.registerClient({ ...CLIENT, type: 'self' });
 const home = await mkdtemp(join(tmpdir(), 'td-bench-'));
 const env = { TOKEN_DESK_PASSPHRASE: PASSPHRASE };
-const services = createNodeServices({ home, env });
+const services = createCommandLineServices({ home, env });
 const connections = await services.connections();
 const tokens = await services.tokens();
 
@@ -111,12 +111,12 @@ try {
   const withPassphrase = median(timeCommand([CLI_PATH, 'token', 'cached'], processEnv, runs));
   console.log(`4. wall time, median of ${runs}: node -e 0 ${ms(baseline)}; token-desk token (passphrase vault) ${ms(withPassphrase)} = ${(withPassphrase / baseline).toFixed(2)}x (goal: < 2x)`);
   const startup = await startupJavaScript(join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'cli', 'token-desk.js'));
-  console.log(`   JavaScript the CLI parses at start-up (entry and its static imports): ${(startup.bytes / 1024).toFixed(1)} KB in ${startup.files} files; the rest (conf, the catalog, the browser mode) loads when a command needs it`);
+  console.log(`   JavaScript the CLI parses at start-up (entry and its static imports): ${(startup.bytes / 1024).toFixed(1)} KB in ${startup.files} files; the rest (write-file-atomic, the catalog, the browser mode) loads when a command needs it`);
   const listTime = median(timeCommand([CLI_PATH, 'list'], processEnv, runs));
   console.log(`   token-desk list (no vault) ${ms(listTime)} = ${(listTime / baseline).toFixed(2)}x: the CLI's own start-up, without key derivation`);
   if (process.env.DBUS_SESSION_BUS_ADDRESS) {
     const keyringHome = await mkdtemp(join(tmpdir(), 'td-bench-keyring-'));
-    const keyringServices = createNodeServices({ home: keyringHome, env: {} });
+    const keyringServices = createCommandLineServices({ home: keyringHome, env: {} });
     const keyringConnections = await keyringServices.connections();
     await keyringConnections.add({ name: 'k', clientId: CLIENT.clientId, clientType: 'self', accountsUrl: sim.accountsUrl, apiDomain: sim.apiDomain }, CLIENT.clientSecret);
     await keyringConnections.authorizeSelfClient('k', sim.issueSelfClientCode({ clientId: CLIENT.clientId, scopes: ['ZohoCRM.org.READ'] }).code);
@@ -139,7 +139,7 @@ try {
     // 6. First render of the workspace with 500 connections.
     if (chromiumAvailable()) {
       const bigHome = await mkdtemp(join(tmpdir(), 'td-bench-500-'));
-      const big = createNodeServices({ home: bigHome, env });
+      const big = createCommandLineServices({ home: bigHome, env });
       const bigConnections = await big.connections();
       for (let i = 0; i < 500; i += 1) {
         const name = `client-${String(i).padStart(3, '0')}`;

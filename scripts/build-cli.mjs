@@ -19,6 +19,10 @@ await build({
   sourcemap: 'linked',
   minify: true,
   external: ['@napi-rs/keyring', 'electron'],
-  banner: { js: "import { createRequire as __tdCreateRequire } from 'node:module'; const require = __tdCreateRequire(import.meta.url);" },
+  // CommonJS dependencies expect require and __filename (write-file-atomic seeds its temporary
+  // file names with it); an ESM bundle has neither unless it makes them.
+  banner: {
+    js: "import { createRequire as __tdCreateRequire } from 'node:module'; import { fileURLToPath as __tdFileURLToPath } from 'node:url'; const require = __tdCreateRequire(import.meta.url); const __filename = __tdFileURLToPath(import.meta.url);",
+  },
   logLevel: 'warning',
 });

@@ -12,7 +12,7 @@ import {
   startBrowserModeHarness,
 } from '../test/support/browser-mode-harness.js';
 import { freePort } from '../test/support/free-port.js';
-import { createNodeServices } from '../main/platform/node/node-services.js';
+import { createCommandLineServices } from '../main/platform/node/command-line-services.js';
 
 const OUT = 'docs/screenshots';
 const CLIENT = { clientId: '1000.SCREENSHOTS', clientSecret: 'screenshot-secret' };
@@ -27,7 +27,7 @@ if (!rendererBuilt()) {
 await mkdir(OUT, { recursive: true });
 const harness = await startBrowserModeHarness();
 const browser = await launchChromium();
-const services = createNodeServices({
+const services = createCommandLineServices({
   home: harness.home,
   env: { TOKEN_DESK_PASSPHRASE: HARNESS_PASSPHRASE },
 });

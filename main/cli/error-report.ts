@@ -5,7 +5,7 @@
 
 import { CommanderError } from 'commander';
 import { isTokenDeskError, type TokenDeskError } from '../core/errors.js';
-import type { CorruptBackups } from '../platform/node/node-services.js';
+import type { CorruptBackups } from '../core/store/corrupt-backups.js';
 import { writeLine, type CliIo } from './cli-io.js';
 import { EXIT, exitCodeForError } from './exit-codes.js';
 

@@ -1,27 +1,26 @@
-// Builds the core services for the desktop app from ports (no Electron import here, so a test
-// can build the whole thing on a temp folder with fakes): electron-store documents in the Token
-// Desk home shared with the CLI, the vault (new connections sealed by safeStorage, the OS keyring
-// or a passphrase, as chosen; the CLI's OS-keyring cipher always there too, so connections made
-// with the CLI work here), the cross-process file lock, HTTP over net.fetch, the sign-in opener,
-// the main-side token copier, and the rpc handlers on top.
+// The desktop app's ports (no Electron import here, so a test can build the whole thing on a temp
+// folder with fakes), passed to the one composition root (core/app-services.ts): the documents of
+// the Token Desk home shared with the CLI (the atomic writer every shell uses; electron-store for
+// the app's preferences), the window's vault (new connections sealed by safeStorage, the OS
+// keyring or a passphrase, as chosen; the CLI's OS-keyring cipher always there too, so
+// connections made with the CLI work here), the cross-process file lock, HTTP over net.fetch, the
+// sign-in opener; then the main-side token copier and the rpc handlers on top.
 
-import { createConnectionService } from '../core/connections/connection-service.js';
+import { createAppServices, DOCUMENT_NAMES } from '../core/app-services.js';
 import type { Clock, ClipboardPort, FetchPort, LockPort } from '../core/ports.js';
-import { createRequestHistory } from '../core/requests/request-history.js';
-import { createRequestRunner } from '../core/requests/request-runner.js';
-import { createSettingsStore } from '../core/settings/settings-store.js';
-import { createRefreshScheduler, type RefreshScheduler } from '../core/tokens/refresh-scheduler.js';
-import { createConnectionStore } from '../core/store/connection-store.js';
+import type { RefreshScheduler } from '../core/tokens/refresh-scheduler.js';
 import type { ConnectionStore } from '../core/store/connection-store-types.js';
-import { createTokenManager } from '../core/tokens/token-manager.js';
 import type { KeyringPort } from '../core/vault/keyring-cipher.js';
 import type { ScryptCost } from '../core/vault/passphrase-cipher.js';
 import type { SafeStoragePort } from '../core/vault/safe-storage-cipher.js';
-import { createVaultControl, type VaultControl } from '../core/vault/vault-control.js';
-import { createZohoOAuthClient } from '../core/zoho/oauth-client.js';
+import type { VaultControl } from '../core/vault/vault-control.js';
 import type { RpcHandlers } from '../rpc/dispatcher.js';
-import { createRpcHandlers, noticeEvent } from '../rpc/handlers.js';
-import { findCorruptBackups } from '../platform/node/json-document-store.js';
+import { createConnectionEvents } from '../rpc/connection-view.js';
+import { createRpcHandlers, noticeEvent, rpcDependencies } from '../rpc/handlers.js';
+import {
+  createJsonDocumentStore,
+  findCorruptBackups,
+} from '../platform/node/json-document-store.js';
 import { nodeLoopbackListener } from '../platform/node/loopback-listener.js';
 import { createAuthorizationOpener } from './authorization-opener.js';
 import type { Schedule } from './clipboard-guard.js';
@@ -32,18 +31,14 @@ import { createTokenCopier, type Notice, type TokenCopier } from './token-copy.j
 import type { TrayState } from './tray-menu.js';
 
 /** File names in the home folder; the connections and vault files are the CLI's too. */
-export const DOCUMENT_NAMES = {
-  connections: 'connections',
-  vault: 'vault',
-  settings: 'settings',
-  history: 'history',
-} as const;
+export { DOCUMENT_NAMES };
 
 export interface DesktopServicesOptions {
   home: string;
   version: string;
   env: NodeJS.ProcessEnv;
   clock: Clock;
+  /** electron-store, for the app's preferences (settings.json) only. */
   createStore: StoreFactory;
   lock: LockPort;
   safeStorage: SafeStoragePort;
@@ -77,116 +72,85 @@ export async function createDesktopServices(
   options: DesktopServicesOptions,
 ): Promise<DesktopServices> {
   const { home, clock, lock } = options;
-  const document = (name: string) =>
-    createElectronStoreDocument({
-      createStore: options.createStore,
-      home,
-      name,
-      now: () => clock.now(),
-    });
-
-  const store = createConnectionStore({
-    document: document(DOCUMENT_NAMES.connections),
-    lock,
-    clock,
-  });
-  const settings = createSettingsStore(document(DOCUMENT_NAMES.settings));
-  const vaultControl = createVaultControl({
-    program: 'desktop',
-    document: document(DOCUMENT_NAMES.vault),
-    lock,
-    osCiphers: desktopCipherOptions({
-      safeStorage: options.safeStorage,
-      keyring: options.keyring,
-      keyringService: options.keyringService,
-    }),
-    choice: {
-      get: () => settings.get().vaultCipher?.desktop,
-      set: async (id) => {
-        await settings.set({ vaultCipher: { ...settings.get().vaultCipher, desktop: id } });
-      },
-    },
-    envPassphrase: options.env[PASSPHRASE_ENV],
-    passphraseCost: options.passphraseCost,
-  });
-  const vault = vaultControl.vault;
-  const oauth = createZohoOAuthClient({ fetch: options.fetch, clock });
-  // A refresh (the window's, the tray's, the scheduler's) that kept the old api_domain tells the window.
-  const tokens = createTokenManager({
-    store,
-    vault,
-    oauth,
-    lock,
-    clock,
-    onNotice: (notice) => options.emit('connections.notice', noticeEvent(notice)),
-  });
-  const history = createRequestHistory(document(DOCUMENT_NAMES.history), clock);
-  const opener = createAuthorizationOpener({
-    openExternal: options.openExternal,
-    accountsServers: () =>
-      store
-        .list()
-        .flatMap((c) => (c.custom ? [c.accountsUrl, c.custom.accountsUrl] : [c.accountsUrl])),
-  });
-  const connections = createConnectionService({
-    store,
-    vault,
-    oauth,
-    tokens,
-    clock,
-    opener,
-    loopback: nodeLoopbackListener,
-  });
-  const requests = createRequestRunner({ store, tokens, fetch: options.fetch, clock });
-  const copier = createTokenCopier({
-    getAccessToken: (name, opts) => tokens.getAccessToken(name, opts),
-    clipboard: options.clipboard,
-    schedule: options.schedule,
-    clearAfterSeconds: () => settings.get().clipboardClearSeconds,
-    notify: options.notify,
-    now: () => clock.now(),
-    // A tray copy that refreshed (or failed) must show in the window and the tray label at once.
-    onConnectionChanged: () => options.emit('connections.changed', {}),
-  });
-
-  const handlers = createRpcHandlers({
-    shell: 'electron',
-    version: options.version,
+  const now = () => clock.now();
+  const app = createAppServices({
     home,
-    vaultControl,
-    store,
-    vault,
-    connections,
-    tokens,
-    requests,
-    history,
-    settings,
-    copyToken: (name, as) => copier.copy(name, as),
-    copyText: (text, secret) => copier.copyText(text, { secret }),
-    emit: options.emit,
+    documents: (name) =>
+      name === DOCUMENT_NAMES.settings
+        ? createElectronStoreDocument({ createStore: options.createStore, home, name, now })
+        : createJsonDocumentStore({ home, name, now }),
     corruptBackups: () => ({
       connections: findCorruptBackups(home, DOCUMENT_NAMES.connections),
       vault: findCorruptBackups(home, DOCUMENT_NAMES.vault),
     }),
+    lock,
+    clock,
+    fetch: options.fetch,
+    loopback: () => Promise.resolve(nodeLoopbackListener),
+    opener: createAuthorizationOpener({
+      openExternal: options.openExternal,
+      accountsServers: () =>
+        app.store
+          .list()
+          .flatMap((c) => (c.custom ? [c.accountsUrl, c.custom.accountsUrl] : [c.accountsUrl])),
+    }),
+    vault: {
+      window: {
+        program: 'desktop',
+        osCiphers: () =>
+          desktopCipherOptions({
+            safeStorage: options.safeStorage,
+            keyring: options.keyring,
+            keyringService: options.keyringService,
+          }),
+        envPassphrase: options.env[PASSPHRASE_ENV],
+        passphraseCost: options.passphraseCost,
+      },
+    },
+    // A refresh (the window's, the tray's, the scheduler's) that kept the old api_domain tells the window.
+    onNotice: (notice) => options.emit('connections.notice', noticeEvent(notice)),
+  });
+  const vaultControl = app.vaultControl();
+  const events = createConnectionEvents(() => vaultControl.vault, options.emit);
+  const tokens = await app.tokens();
+  const copier = createTokenCopier({
+    getAccessToken: (name, opts) => tokens.getAccessToken(name, opts),
+    clipboard: options.clipboard,
+    schedule: options.schedule,
+    clearAfterSeconds: () => app.settings.get().clipboardClearSeconds,
+    notify: options.notify,
+    now,
+    // A tray copy that refreshed (or failed) must show in the window and the tray label at once.
+    onConnectionChanged: async (name) => {
+      const connection = app.store.find(name);
+      if (connection) await events.changed(connection);
+      else events.all();
+    },
   });
 
-  const refresher = createRefreshScheduler({
-    store,
-    tokens,
-    clock,
-    isEnabled: () => settings.get().autoRefresh,
-    onRefreshed: () => options.emit('connections.changed', {}),
+  const handlers = createRpcHandlers(
+    await rpcDependencies(app, {
+      shell: 'electron',
+      version: options.version,
+      copyToken: (name, as) => copier.copy(name, as),
+      copyText: (text, secret) => copier.copyText(text, { secret }),
+      emit: options.emit,
+    }),
+  );
+
+  const refresher = await app.refresher((refreshed) => {
+    for (const connection of refreshed) void events.changed(connection);
   });
 
   return {
     handlers,
-    store,
+    store: app.store,
     copier,
     refresher,
     vault: vaultControl,
     trayState: () => ({
       now: clock.now(),
-      connections: store.list().map((c) => ({
+      connections: app.store.list().map((c) => ({
         name: c.name,
         status: c.status,
         expiresAt: c.accessTokenExpiresAt,

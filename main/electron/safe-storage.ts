@@ -13,7 +13,7 @@ import {
   type SafeStoragePort,
 } from '../core/vault/safe-storage-cipher.js';
 import { keyringCipherOption, type OsCipherOption } from '../core/vault/vault-control.js';
-import type { CipherStatus } from '../rpc/handlers.js';
+import type { CipherStatus } from '../rpc/app-handlers.js';
 
 /** Same variable as the CLI: a non-empty value selects the passphrase cipher. */
 export const PASSPHRASE_ENV = 'TOKEN_DESK_PASSPHRASE';

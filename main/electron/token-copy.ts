@@ -46,7 +46,7 @@ export interface TokenCopierDeps {
    * have marked it for re-authorization. The desktop emits connections.changed, so the window's
    * countdown and the tray label follow at once (a tray copy has no rpc call that would).
    */
-  onConnectionChanged?(name: string): void;
+  onConnectionChanged?(name: string): unknown; // awaited when it returns a promise
 }
 
 export interface TokenCopier {
@@ -75,9 +75,9 @@ export function createTokenCopier(deps: TokenCopierDeps): TokenCopier {
   // One pending clear at a time: a new copy supersedes the old one's timer.
   let last: { cancel: () => void; text: string } | undefined;
 
-  const changed = (name: string) => {
+  const changed = async (name: string) => {
     try {
-      deps.onConnectionChanged?.(name);
+      await deps.onConnectionChanged?.(name);
     } catch {
       // Telling the window is a courtesy; the copy itself worked (or its error is what matters).
     }
@@ -88,10 +88,10 @@ export function createTokenCopier(deps: TokenCopierDeps): TokenCopier {
     try {
       result = await deps.getAccessToken(name, { minValidSeconds: COPY_MIN_VALID_SECONDS });
     } catch (error) {
-      changed(name);
+      await changed(name);
       throw error;
     }
-    if (result.refreshed) changed(result.connection?.name ?? name);
+    if (result.refreshed) await changed(result.connection?.name ?? name);
     const text = clipboardText(result.accessToken, as);
     const clearAfterSeconds = deps.clearAfterSeconds();
     last?.cancel();

@@ -344,8 +344,15 @@ export const events = {
     browserOpened: z.optional(z.boolean()),
     deadline: z.optional(z.number()),
   }),
-  /** Something changed connections (another window, the CLI, a refresh): reload the list. */
-  'connections.changed': z.object({}),
+  /**
+   * Connections changed. `connection`: this row was added or changed (the whole view); `removed`:
+   * the connection with this id is gone; neither: anything may have changed (the vault was
+   * unlocked, the store reloaded, a reconnect): re-list everything.
+   */
+  'connections.changed': z.object({
+    connection: z.optional(connectionView),
+    removed: z.optional(z.string()),
+  }),
   /**
    * An operation on a connection succeeded, but the user should know something (Token Desk
    * ignored an api_domain that is not a Zoho API host): one plain-language line, never a secret.

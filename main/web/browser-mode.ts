@@ -1,15 +1,17 @@
 // Browser mode: the desktop UI in the user's own browser, for machines without the Electron
 // runtime. It runs on the same home folder and vault as the CLI, so connections added in one show
-// up in the other.
+// up in the other. Its ports are the CLI's, with the window's vault (a passphrase typed in the
+// page, the window's cipher choice) and the page as the place notices and changes go.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createAppServices } from '../core/app-services.js';
 import { TokenDeskError } from '../core/errors.js';
-import { systemClock } from '../core/ports.js';
-import { createRefreshScheduler } from '../core/tokens/refresh-scheduler.js';
-import { createNodeServices, systemBrowser } from '../platform/node/node-services.js';
+import { nodeAppPorts, systemBrowser } from '../platform/node/node-ports.js';
+import { browserWindowVault } from '../platform/node/node-vault.js';
+import { createConnectionEvents } from '../rpc/connection-view.js';
 import { createDispatcher } from '../rpc/dispatcher.js';
-import { createRpcHandlers, noticeEvent } from '../rpc/handlers.js';
+import { createRpcHandlers, noticeEvent, rpcDependencies } from '../rpc/handlers.js';
 import type { EventName, EventPayload } from '../rpc/contract.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
@@ -35,30 +37,23 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Web
   const live: { server?: WebServer } = {};
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) =>
     live.server?.emit(event, payload);
-  const services = createNodeServices({
-    home: options.home,
-    env: options.env,
-    program: 'browser',
-    // A refresh that kept the old api_domain tells the page (the CLI prints a warning line instead).
-    onNotice: (notice) => emit('connections.notice', noticeEvent(notice)),
+  const app = createAppServices({
+    ...nodeAppPorts({
+      home: options.home,
+      opener: systemBrowser,
+      // A refresh that kept the old api_domain tells the page (the CLI prints a warning line instead).
+      onNotice: (notice) => emit('connections.notice', noticeEvent(notice)),
+    }),
+    vault: browserWindowVault({ env: options.env }),
   });
-  const vault = await services.vault();
-  const handlers = createRpcHandlers({
-    shell: 'browser',
-    openAuthorizationPage: options.openBrowser,
-    version: options.version,
-    home: options.home,
-    vaultControl: services.vaultControl(),
-    store: services.store,
-    vault: vault.vault,
-    connections: await services.connections(),
-    tokens: await services.tokens(),
-    requests: await services.requests(),
-    history: services.history,
-    settings: services.settings,
-    emit,
-    corruptBackups: () => services.corruptBackups(),
-  });
+  const handlers = createRpcHandlers(
+    await rpcDependencies(app, {
+      shell: 'browser',
+      openAuthorizationPage: options.openBrowser,
+      version: options.version,
+      emit,
+    }),
+  );
   const server = await startWebServer({
     dispatch: createDispatcher(handlers),
     staticDir: options.staticDir,
@@ -67,12 +62,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Web
   });
   live.server = server;
   // "Refresh access tokens automatically" (Settings), while the browser mode runs.
-  const refresher = createRefreshScheduler({
-    store: services.store,
-    tokens: await services.tokens(),
-    clock: systemClock,
-    isEnabled: () => services.settings.get().autoRefresh,
-    onRefreshed: () => emit('connections.changed', {}),
+  const events = createConnectionEvents(() => app.vaultControl().vault, emit);
+  const refresher = await app.refresher((refreshed) => {
+    for (const connection of refreshed) void events.changed(connection);
   });
   refresher.start();
   if (options.openBrowser) await systemBrowser.open(server.openUrl);

@@ -221,6 +221,32 @@ describe('Self Client', () => {
     expect(wrong.stderr).toMatch(/secret/i);
     expect(wrong.stderr).not.toContain('not-the-secret');
   });
+
+  it("remove forgets the connection's request history, and leaves the others' alone", async () => {
+    await addSelfClient('gone-soon');
+    await addSelfClient('stays');
+    // The window keeps the history of test requests in history.json beside the connections.
+    const entry = (connection: string, id: string) => ({
+      id,
+      connection,
+      at: 1,
+      request: { method: 'GET', pathOrUrl: '/crm/v8/org', query: [], headers: [] },
+      status: 200,
+    });
+    await writeFile(
+      join(home, 'history.json'),
+      JSON.stringify([entry('gone-soon', 'a'), entry('stays', 'b'), entry('gone-soon', 'c')]),
+      { mode: 0o600 },
+    );
+    const removed = await cli(['remove', 'gone-soon']);
+    expect(removed.code, removed.stderr).toBe(0);
+    const history = JSON.parse(await readFile(join(home, 'history.json'), 'utf8')) as Array<{
+      id: string;
+      connection: string;
+    }>;
+    expect(history.map((e) => [e.connection, e.id])).toEqual([['stays', 'b']]);
+    expect((await stat(join(home, 'history.json'))).mode & 0o777).toBe(0o600);
+  });
 });
 
 describe('self_client.json import', () => {

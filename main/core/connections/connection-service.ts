@@ -6,16 +6,27 @@
 import { TokenDeskError, inputError } from '../errors.js';
 import type { BrowserOpener, Clock, LoopbackListenerPort } from '../ports.js';
 import type { ConnectionStore } from '../store/connection-store-types.js';
-import { SECRET_KINDS, VAULT_SERVICE, duplicateConnectionError, secretAccount, type Connection, type SecretKind } from '../store/connection.js';
+import {
+  SECRET_KINDS,
+  VAULT_SERVICE,
+  duplicateConnectionError,
+  secretAccount,
+  type Connection,
+  type SecretKind,
+} from '../store/connection.js';
 import type { SecretVault } from '../vault/secret-vault.js';
 import type { ZohoOAuthClient } from '../zoho/oauth-client.js';
 import type { TokenSet } from '../zoho/token-set.js';
 import type { TokenManager } from '../tokens/token-manager.js';
-import { runServerAuthorization, type ServerAuthorizationProgress } from '../auth/server-authorization.js';
+import {
+  runServerAuthorization,
+  type ServerAuthorizationProgress,
+} from '../auth/server-authorization.js';
 import { AuthorizationCoordinator } from '../auth/pending-authorization.js';
 import { assertSelfClientCodeFresh, parseSelfClientFile } from '../auth/self-client-file.js';
 import { buildConnection, type NewConnectionInput } from './new-connection.js';
-import { exportConnection, type ExportFormat } from './export-connection.js';
+import { exportConnection, exportFileName, type ExportFormat } from './export-connection.js';
+import type { RequestHistory } from '../requests/request-history.js';
 import { normalizeScopes } from '../catalog/index.js';
 
 export interface ConnectionServiceDeps {
@@ -27,6 +38,8 @@ export interface ConnectionServiceDeps {
   opener?: BrowserOpener;
   /** Where a browser sign-in's receiver listens (node:http in main/platform/node). */
   loopback: LoopbackListenerPort;
+  /** The request history: a removed connection's requests go with it. */
+  history?: Pick<RequestHistory, 'forget'>;
 }
 
 export interface ServerAuthorizationOptions {
@@ -56,13 +69,21 @@ function checkedScopes(input: readonly string[]): string[] {
   const normalized = normalizeScopes([...input]);
   if (normalized.errors.length > 0) {
     const first = normalized.errors[0]!;
-    throw inputError('bad_scope', `The scope "${first.input}" is not valid: ${first.reason}.`, 'Scopes look like ZohoCRM.modules.ALL or ZohoBooks.invoices.READ.');
+    throw inputError(
+      'bad_scope',
+      `The scope "${first.input}" is not valid: ${first.reason}.`,
+      'Scopes look like ZohoCRM.modules.ALL or ZohoBooks.invoices.READ.',
+    );
   }
   return normalized.scopes;
 }
 
 function sameScopeList(a: readonly string[], b: readonly string[]): boolean {
-  const key = (list: readonly string[]) => list.map((s) => s.toLowerCase()).sort().join(',');
+  const key = (list: readonly string[]) =>
+    list
+      .map((s) => s.toLowerCase())
+      .sort()
+      .join(',');
   return key(a) === key(b);
 }
 
@@ -73,16 +94,21 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
   // One sign-in at a time for this service: a new one cancels the one still waiting.
   const coordinator = new AuthorizationCoordinator({ loopback: deps.loopback, now: () => clock.now() });
 
-  const getSecret = (id: string, kind: SecretKind) => vault.getPassword(VAULT_SERVICE, secretAccount(id, kind));
+  const getSecret = (id: string, kind: SecretKind) =>
+    vault.getPassword(VAULT_SERVICE, secretAccount(id, kind));
 
   async function requireClientSecret(connection: Connection): Promise<string> {
     const secret = await getSecret(connection.id, 'client_secret');
     if (!secret) {
-      throw new TokenDeskError('missing_client_secret', `The client secret of "${connection.name}" is not in the vault.`, {
-        category: 'local',
-        remedy: 'Remove the connection and add it again with its client secret.',
-        cliHint: `token-desk remove ${connection.name}, then token-desk add ${connection.name} …`,
-      });
+      throw new TokenDeskError(
+        'missing_client_secret',
+        `The client secret of "${connection.name}" is not in the vault.`,
+        {
+          category: 'local',
+          remedy: 'Remove the connection and add it again with its client secret.',
+          cliHint: `token-desk remove ${connection.name}, then token-desk add ${connection.name} …`,
+        },
+      );
     }
     return secret;
   }
@@ -93,7 +119,8 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
    */
   async function labelWithUser(connection: Connection, accessToken: string): Promise<Connection> {
     const known = connection.grantedScopes ?? connection.scopes;
-    if (known.length > 0 && !known.some((s) => s.toLowerCase() === PROFILE_SCOPE)) return connection;
+    if (known.length > 0 && !known.some((s) => s.toLowerCase() === PROFILE_SCOPE))
+      return connection;
     try {
       const user = await oauth.userInfo({ accountsUrl: connection.accountsUrl, accessToken });
       return await store.update(connection.id, (current) => ({ ...current, user }));
@@ -103,7 +130,11 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     }
   }
 
-  async function finishGrant(connection: Connection, granted: TokenSet, extra: Parameters<TokenManager['saveGrant']>[2]): Promise<Connection> {
+  async function finishGrant(
+    connection: Connection,
+    granted: TokenSet,
+    extra: Parameters<TokenManager['saveGrant']>[2],
+  ): Promise<Connection> {
     const saved = await tokens.saveGrant(connection.id, granted, extra);
     return labelWithUser(saved, granted.accessToken);
   }
@@ -120,12 +151,20 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     async add(input: NewConnectionInput, clientSecret: string): Promise<Connection> {
       const connection = buildConnection(input, clock.now());
       if (!clientSecret.trim()) {
-        throw inputError('missing_client_secret', 'The client secret is empty.', 'Copy the Client Secret from your client in the Zoho API Console and give it on standard input or at the prompt.');
+        throw inputError(
+          'missing_client_secret',
+          'The client secret is empty.',
+          'Copy the Client Secret from your client in the Zoho API Console and give it on standard input or at the prompt.',
+        );
       }
       const existing = store.find(connection.name);
       if (existing) throw duplicateConnectionError(existing.name);
       // Secret first: a connection record without its secret would be unusable.
-      await vault.setPassword(VAULT_SERVICE, secretAccount(connection.id, 'client_secret'), clientSecret.trim());
+      await vault.setPassword(
+        VAULT_SERVICE,
+        secretAccount(connection.id, 'client_secret'),
+        clientSecret.trim(),
+      );
       try {
         return await store.add(connection);
       } catch (error) {
@@ -134,16 +173,33 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       }
     },
 
-    async authorizeSelfClient(nameOrId: string, code: string, options: SelfClientAuthorizationOptions = {}): Promise<Connection> {
+    async authorizeSelfClient(
+      nameOrId: string,
+      code: string,
+      options: SelfClientAuthorizationOptions = {},
+    ): Promise<Connection> {
       const connection = store.require(nameOrId);
       if (connection.clientType !== 'self') {
-        throw inputError('wrong_client_type', `"${connection.name}" is a server-based client; it has no grant code to paste.`, 'Authorize it by signing in through the browser; it needs no code.', undefined, `token-desk authorize ${connection.name}`);
+        throw inputError(
+          'wrong_client_type',
+          `"${connection.name}" is a server-based client; it has no grant code to paste.`,
+          'Authorize it by signing in through the browser; it needs no code.',
+          undefined,
+          `token-desk authorize ${connection.name}`,
+        );
       }
       if (!code.trim()) {
-        throw inputError('missing_code', 'The grant code is empty.', 'Generate a code in the API Console (Self Client > Generate Code) and authorize with it.', undefined, `token-desk authorize ${connection.name} --code <grant code>`);
+        throw inputError(
+          'missing_code',
+          'The grant code is empty.',
+          'Generate a code in the API Console (Self Client > Generate Code) and authorize with it.',
+          undefined,
+          `token-desk authorize ${connection.name} --code <grant code>`,
+        );
       }
       // Checked before Zoho is called: a code is single-use, so a bad scope list must not burn it.
-      const generatedWith = options.scopes === undefined ? undefined : checkedScopes(options.scopes);
+      const generatedWith =
+        options.scopes === undefined ? undefined : checkedScopes(options.scopes);
       const granted = await oauth.exchangeCode({
         accountsUrl: connection.accountsUrl,
         clientId: connection.clientId,
@@ -158,11 +214,23 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       return finishGrant(withScopes, granted, {});
     },
 
-    async importSelfClient(name: string, fileText: string, where: { dc?: string; accountsUrl?: string; apiDomain?: string }): Promise<Connection> {
+    async importSelfClient(
+      name: string,
+      fileText: string,
+      where: { dc?: string; accountsUrl?: string; apiDomain?: string },
+    ): Promise<Connection> {
       const file = parseSelfClientFile(fileText);
       assertSelfClientCodeFresh(file, clock.now());
       const added = await this.add(
-        { name, dc: where.dc, accountsUrl: where.accountsUrl, apiDomain: where.apiDomain, clientId: file.clientId, clientType: 'self', scopes: file.scopes },
+        {
+          name,
+          dc: where.dc,
+          accountsUrl: where.accountsUrl,
+          apiDomain: where.apiDomain,
+          clientId: file.clientId,
+          clientType: 'self',
+          scopes: file.scopes,
+        },
         file.clientSecret,
       );
       try {
@@ -175,18 +243,35 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       }
     },
 
-    async authorizeServerClient(nameOrId: string, options: ServerAuthorizationOptions): Promise<Connection> {
+    async authorizeServerClient(
+      nameOrId: string,
+      options: ServerAuthorizationOptions,
+    ): Promise<Connection> {
       const connection = store.require(nameOrId);
       if (connection.clientType !== 'server' || !connection.redirectUri) {
-        throw inputError('wrong_client_type', `"${connection.name}" is a Self Client; it is authorized with a grant code.`, 'Authorize it with a grant code from the API Console (Self Client > Generate Code).', undefined, `token-desk authorize ${connection.name} --code <grant code>`);
+        throw inputError(
+          'wrong_client_type',
+          `"${connection.name}" is a Self Client; it is authorized with a grant code.`,
+          'Authorize it with a grant code from the API Console (Self Client > Generate Code).',
+          undefined,
+          `token-desk authorize ${connection.name} --code <grant code>`,
+        );
       }
       if (options.openBrowser && !deps.opener) {
-        throw inputError('no_browser', 'This shell cannot open a browser.', 'Open the printed address yourself.');
+        throw inputError(
+          'no_browser',
+          'This shell cannot open a browser.',
+          'Open the printed address yourself.',
+        );
       }
       const extra = normalizeScopes(options.addScopes ?? []);
       if (extra.errors.length > 0) {
         const first = extra.errors[0]!;
-        throw inputError('bad_scope', `The scope "${first.input}" is not valid: ${first.reason}.`, 'Scopes look like ZohoCRM.modules.ALL or ZohoBooks.invoices.READ.');
+        throw inputError(
+          'bad_scope',
+          `The scope "${first.input}" is not valid: ${first.reason}.`,
+          'Scopes look like ZohoCRM.modules.ALL or ZohoBooks.invoices.READ.',
+        );
       }
       const scopes = normalizeScopes([...connection.scopes, ...extra.scopes]).scopes;
       const outcome = await runServerAuthorization({
@@ -209,8 +294,14 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         signal: options.signal,
       });
       // The grant is what the user accepted: keep the scopes asked for with it.
-      const withScopes = scopes.length === connection.scopes.length ? connection : await store.update(connection.id, (current) => ({ ...current, scopes }));
-      return finishGrant(withScopes, outcome.tokens, { accountsUrl: outcome.accountsUrl, location: outcome.location });
+      const withScopes =
+        scopes.length === connection.scopes.length
+          ? connection
+          : await store.update(connection.id, (current) => ({ ...current, scopes }));
+      return finishGrant(withScopes, outcome.tokens, {
+        accountsUrl: outcome.accountsUrl,
+        location: outcome.location,
+      });
     },
 
     /** Revokes the refresh token at Zoho, then forgets the tokens here (the client secret stays). */
@@ -218,7 +309,13 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       const connection = store.require(nameOrId);
       const refreshToken = await getSecret(connection.id, 'refresh_token');
       if (!refreshToken) {
-        throw inputError('nothing_to_revoke', `"${connection.name}" holds no refresh token, so there is nothing to revoke.`, 'Authorize it first.', undefined, `token-desk authorize ${connection.name}`);
+        throw inputError(
+          'nothing_to_revoke',
+          `"${connection.name}" holds no refresh token, so there is nothing to revoke.`,
+          'Authorize it first.',
+          undefined,
+          `token-desk authorize ${connection.name}`,
+        );
       }
       await oauth.revoke({
         accountsUrl: connection.accountsUrl,
@@ -228,20 +325,53 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       });
       await vault.deletePassword(VAULT_SERVICE, secretAccount(connection.id, 'refresh_token'));
       await vault.deletePassword(VAULT_SERVICE, secretAccount(connection.id, 'access_token'));
-      return store.update(connection.id, (current) => ({ ...current, status: 'new', accessTokenExpiresAt: undefined, lastError: undefined }));
+      return store.update(connection.id, (current) => ({
+        ...current,
+        status: 'new',
+        accessTokenExpiresAt: undefined,
+        lastError: undefined,
+      }));
     },
 
-    /** Forgets the connection and all its secrets on this computer. Zoho is not contacted. */
+    /**
+     * Forgets the connection, all its secrets and its request history on this computer. Zoho is
+     * not contacted.
+     */
     async remove(nameOrId: string): Promise<Connection> {
       const connection = store.require(nameOrId);
       await store.remove(connection.id);
       for (const kind of SECRET_KINDS) {
         await vault.deletePassword(VAULT_SERVICE, secretAccount(connection.id, kind));
       }
+      await deps.history?.forget(connection.name);
       return connection;
     },
 
-    async export(nameOrId: string, format: ExportFormat, options: { includeSecrets: boolean }): Promise<string> {
+    /**
+     * The wizard's "the form changed since the connection was added": removes the connection it
+     * added (named `replaces`), then adds the new one. Nothing is removed if the new one is invalid
+     * or its name belongs to another connection.
+     */
+    async replace(
+      replaces: string,
+      input: NewConnectionInput,
+      clientSecret: string,
+    ): Promise<Connection> {
+      const old = store.require(replaces);
+      const draft = buildConnection(input, clock.now());
+      const clash = store.find(draft.name);
+      // add() says what is wrong (an empty secret, a name taken) while the old one is still there.
+      if (!clientSecret.trim() || (clash && clash.id !== old.id))
+        return this.add(input, clientSecret);
+      await this.remove(old.id);
+      return this.add(input, clientSecret);
+    },
+
+    async export(
+      nameOrId: string,
+      format: ExportFormat,
+      options: { includeSecrets: boolean },
+    ): Promise<string> {
       const connection = store.require(nameOrId);
       const secrets: Partial<Record<SecretKind, string>> = {};
       if (options.includeSecrets) {
@@ -251,6 +381,17 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         }
       }
       return exportConnection(connection, format, secrets);
+    },
+
+    /** The export with the file name it is saved under. */
+    async exportFile(
+      nameOrId: string,
+      format: ExportFormat,
+      options: { includeSecrets: boolean },
+    ): Promise<{ text: string; fileName: string }> {
+      const connection = store.require(nameOrId);
+      const text = await this.export(connection.id, format, options);
+      return { text, fileName: exportFileName(connection.name, format) };
     },
   };
 }

@@ -57,6 +57,13 @@ function envValue(value: string): string {
     : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
+/** The file name an export is saved under, from the connection's name. */
+export function exportFileName(connectionName: string, format: ExportFormat): string {
+  if (format === 'env') return `${connectionName}.env`;
+  if (format === 'json') return `${connectionName}.json`;
+  return `${connectionName}.postman_environment.json`;
+}
+
 export function exportConnection(
   connection: Connection,
   format: ExportFormat,

@@ -6,6 +6,7 @@
 
 import type { Clock } from '../ports.js';
 import type { ConnectionStore } from '../store/connection-store-types.js';
+import type { Connection } from '../store/connection.js';
 import { DEFAULT_MIN_VALID_SECONDS, type TokenManager } from './token-manager.js';
 
 export const REFRESH_CHECK_INTERVAL_MS = 60_000;
@@ -16,8 +17,8 @@ export interface RefreshSchedulerDeps {
   clock: Clock;
   /** The user's setting, read at every check. */
   isEnabled: () => boolean;
-  /** Called after a check that refreshed at least one connection (the UI reloads its list). */
-  onRefreshed?: () => void;
+  /** Called after a check that refreshed at least one connection, with those (the UI updates their rows). */
+  onRefreshed?: (refreshed: Connection[]) => void;
   intervalMs?: number;
   /** Injected so tests drive the checks themselves; defaults to setInterval/clearInterval. */
   setTimer?: (tick: () => void, intervalMs: number) => () => void;
@@ -45,17 +46,17 @@ export function createRefreshScheduler(deps: RefreshSchedulerDeps) {
       .filter((c) => c.status === 'ready' && c.accessTokenExpiresAt !== undefined)
       .filter((c) => c.accessTokenExpiresAt! - now < minValidSeconds * 1000)
       .filter((c) => !(c.refreshBlockedUntil !== undefined && c.refreshBlockedUntil > now));
-    let refreshed = 0;
+    const refreshed: Connection[] = [];
     for (const connection of due) {
       try {
         const result = await deps.tokens.getAccessToken(connection.id, { minValidSeconds });
-        if (result.refreshed) refreshed += 1;
+        if (result.refreshed) refreshed.push(result.connection);
       } catch {
         // Recorded on the connection by the token manager; the next connection still gets its turn.
       }
     }
-    if (refreshed > 0) deps.onRefreshed?.();
-    return refreshed;
+    if (refreshed.length > 0) deps.onRefreshed?.(refreshed);
+    return refreshed.length;
   }
 
   return {

@@ -321,8 +321,12 @@ async function describeStatus(state: {
         available: !fromEnv,
       },
     ],
+    // Only where this program seals with a cipher the CLI lacks (the desktop's safeStorage):
+    // a window whose OS cipher is the CLI's own keyring already shares everything it can.
     canShareWithCli:
-      program === 'desktop' && keyring !== undefined && problems.get('keyring') === undefined,
+      osCiphers.some((o) => o.id !== 'keyring') &&
+      keyring !== undefined &&
+      problems.get('keyring') === undefined,
   };
 }
 

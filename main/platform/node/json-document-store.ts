@@ -1,43 +1,21 @@
-// DocumentStore on `conf`: one JSON file in the Token Desk home folder (connections.json,
-// vault.json), written atomically with mode 0600 in a folder created 0700. conf's own schema,
-// defaults and migrations stay unused (ours live in core). conf wants an object at the root; the
-// serializer wraps the document in `{ document }` so any JSON (even a bare v0 array) round-trips.
+// DocumentStore on one JSON file in the Token Desk home folder (connections.json, vault.json,
+// history.json, settings.json): the document itself is the file's JSON (any JSON, even a bare v0
+// array), written whole and atomically with mode 0600 (atomic-file.ts) in a folder created 0700.
 // A file that is not JSON is moved aside to `<name>.corrupt-<timestamp>.json` and reported: never
 // cleared, never silently replaced.
 //
-// Reads go to the file directly, every time (other processes write it too): that is all conf's
-// `store` getter does for a store without schema or encryption, and it spares the commands that
-// only read (`token` with a cached token, `list`) from loading conf and its validator, which
-// would be most of the CLI's start-up time. conf is loaded on the first write.
+// Reads go to the file directly, every time (other processes write it too). Files written by
+// earlier versions (through conf or electron-store, which stored the bare document the same way)
+// read unchanged.
 
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { TokenDeskError } from '../../core/errors.js';
 import type { DocumentStore } from '../../core/ports.js';
+import { writeFileAtomic0600 } from './atomic-file.js';
 
-interface Wrapped {
-  document?: unknown;
-}
-
-/** The conf options this adapter sets; electron-store (a conf subclass) takes the same. */
-export type WrappedStoreOptions = {
-  cwd: string;
-  configName: string;
-  /** electron-store names the file with `name` where conf uses `configName`. */
-  name: string;
-  fileExtension: 'json';
-  configFileMode: number;
-  clearInvalidConfig: false;
-  accessPropertiesByDotNotation: false;
-  watch: false;
-  serialize(value: Wrapped): string;
-  deserialize(text: string): Wrapped;
-};
-
-/** What the adapter needs of a conf (or electron-store) instance. */
-export interface WrappedStore {
-  store: Wrapped;
-}
+/** Puts the whole document on disk at `path`: atomic, mode 0600, folder created 0700 if missing. */
+export type PersistDocument = (path: string, document: unknown) => Promise<void>;
 
 export interface JsonDocumentStoreOptions {
   /** The Token Desk home folder; created (mode 0700) if missing. */
@@ -46,57 +24,27 @@ export interface JsonDocumentStoreOptions {
   name: string;
   /** For the backup name of a corrupt file; tests pass a fixed time. */
   now?: () => number;
-  /** Builds the underlying store: conf by default; the desktop app passes electron-store. */
-  createStore?: (options: WrappedStoreOptions) => WrappedStore | Promise<WrappedStore>;
+  /** How the text reaches the disk: write-file-atomic by default; the desktop's settings use electron-store. */
+  persist?: PersistDocument;
 }
 
-/** Thrown by the deserializer so a corrupt file is told apart from any other failure. */
+/** Thrown by the parser so a corrupt file is told apart from any other failure. */
 class NotJsonError extends Error {}
+
+/** The file's text as it is written: the document as indented JSON with a final newline. */
+export function serializeDocument(document: unknown): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
 
 export function createJsonDocumentStore(options: JsonDocumentStoreOptions): DocumentStore {
   const { home, name } = options;
   const now = options.now ?? Date.now;
   const path = join(home, `${name}.json`);
-  const createStore =
-    options.createStore ??
-    (async (storeOptions: WrappedStoreOptions) => {
-      const { default: Conf } = await import('conf');
-      return new Conf<Wrapped>(storeOptions);
-    });
-  let conf: Promise<WrappedStore> | undefined;
+  const persist =
+    options.persist ??
+    ((to: string, document: unknown) => writeFileAtomic0600(to, serializeDocument(document)));
 
-  const ensureHome = () => mkdirSync(home, { recursive: true, mode: 0o700 });
-
-  const deserialize = (text: string): Wrapped => {
-    try {
-      return { document: JSON.parse(text) as unknown };
-    } catch (error) {
-      throw new NotJsonError('not JSON', { cause: error });
-    }
-  };
-
-  // Created on the first write: conf reads the file in its constructor, and that read must be
-  // guarded too (the caller reads first, so a corrupt file is reported before conf sees it).
-  const open = (): Promise<WrappedStore> =>
-    (conf ??= Promise.resolve(
-      createStore({
-        cwd: home,
-        configName: name,
-        name,
-        fileExtension: 'json',
-        configFileMode: 0o600,
-        clearInvalidConfig: false,
-        accessPropertiesByDotNotation: false,
-        watch: false,
-        serialize: (value) => {
-          if (!('document' in value)) throw new Error('json-document-store: nothing to write');
-          return `${JSON.stringify(value.document, null, 2)}\n`;
-        },
-        deserialize,
-      }),
-    ));
-
-  const readFile = (): Wrapped => {
+  const readFile = (): { document?: unknown } => {
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
@@ -104,7 +52,11 @@ export function createJsonDocumentStore(options: JsonDocumentStoreOptions): Docu
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
       throw error;
     }
-    return deserialize(text);
+    try {
+      return { document: JSON.parse(text) as unknown };
+    } catch (error) {
+      throw new NotJsonError('not JSON', { cause: error });
+    }
   };
 
   const guard = <T>(action: () => T): T => {
@@ -119,20 +71,14 @@ export function createJsonDocumentStore(options: JsonDocumentStoreOptions): Docu
   return {
     path,
     read() {
-      const store = guard(readFile);
-      return 'document' in store ? store.document : undefined;
+      return guard(readFile).document;
     },
     async write(document) {
       if (document === undefined)
         throw new TypeError('json-document-store: cannot write undefined');
-      // conf's setter ignores an unreadable old file; reading first makes a corrupt file an
-      // error (and a backup) instead of being overwritten unseen.
+      // Reading first makes a corrupt file an error (and a backup) instead of being overwritten unseen.
       guard(readFile);
-      ensureHome();
-      const store = await open();
-      guard(() => {
-        store.store = { document };
-      });
+      await persist(path, document);
     },
   };
 }

@@ -1,34 +1,24 @@
-// Wires the vault and the connection store for plain Node (the CLI, browser mode, tests): JSON
-// files in the Token Desk home via conf, cross-process locks in `<home>/locks/`, and the cipher
-// chosen from the environment: TOKEN_DESK_PASSPHRASE (non-empty) selects the passphrase cipher,
-// otherwise the OS keyring holds the vault key. Nothing here touches the keyring or derives a
-// key until a secret is actually read or written. The browser mode adds the window's say
-// (openBrowserVaultControl): a passphrase typed in the page when the keyring cannot be reached,
-// and the choice of cipher recorded in the settings document.
+// The vault's ports for plain Node (the CLI, the browser mode, tests): the cipher chosen from the
+// environment for the command line (TOKEN_DESK_PASSPHRASE, non-empty, selects the passphrase
+// cipher; otherwise the OS keyring holds the vault key), and the browser mode's window vault (the
+// same OS keyring, plus a passphrase typed in the page when the keyring cannot be reached, and
+// the choice of cipher recorded in the settings document). Nothing here touches the keyring or
+// derives a key until a secret is actually read or written. openNodeVault / openNodeStore /
+// openBrowserVaultControl open one part of a home on its own (tests, tools).
 
-import type { Clock, LockPort } from '../../core/ports.js';
-import { createConnectionStore } from '../../core/store/connection-store.js';
+import { createAppServices, type AppPorts, type OpenedVault } from '../../core/app-services.js';
+import type { Clock } from '../../core/ports.js';
 import type { ConnectionStore } from '../../core/store/connection-store-types.js';
 import type { Cipher } from '../../core/vault/cipher.js';
-import { createEncryptedVault, type EncryptedVault } from '../../core/vault/encrypted-vault.js';
 import { createKeyringCipher, type KeyringPort } from '../../core/vault/keyring-cipher.js';
 import { createPassphraseCipher, type ScryptCost } from '../../core/vault/passphrase-cipher.js';
-import type { SettingsStore } from '../../core/settings/settings-store.js';
-import {
-  createVaultControl,
-  keyringCipherOption,
-  type VaultControl,
-} from '../../core/vault/vault-control.js';
-import { createFileLock } from './file-lock.js';
-import { createJsonDocumentStore } from './json-document-store.js';
+import { keyringCipherOption, type VaultControl } from '../../core/vault/vault-control.js';
+import { nodeAppPorts } from './node-ports.js';
 import { createOsKeyring } from './os-keyring.js';
 
 export const PASSPHRASE_ENV = 'TOKEN_DESK_PASSPHRASE';
-export const VAULT_FILE_NAME = 'vault';
-export const STORE_FILE_NAME = 'connections';
 
-export interface OpenNodeVaultOptions {
-  home: string;
+export interface NodeVaultOptions {
   env?: NodeJS.ProcessEnv;
   /** Defaults to the OS keyring; tests pass an in-memory one. */
   keyring?: KeyringPort;
@@ -36,83 +26,72 @@ export interface OpenNodeVaultOptions {
   keyringService?: string;
 }
 
-export interface NodeVault {
-  vault: EncryptedVault;
-  /** 'passphrase' or 'keyring'. */
-  cipherId: string;
-  /** Where the key lives, for `token-desk doctor`-style output. */
-  describe: string;
+/** The command line's cipher: the passphrase from the environment, else the OS keyring. */
+export function commandLineCipher(options: NodeVaultOptions): Cipher {
+  const passphrase = (options.env ?? process.env)[PASSPHRASE_ENV];
+  return passphrase !== undefined && passphrase !== ''
+    ? createPassphraseCipher({ passphrase })
+    : createKeyringCipher({
+        keyring: options.keyring ?? createOsKeyring(),
+        service: options.keyringService,
+      });
 }
 
-export async function openNodeVault(options: OpenNodeVaultOptions): Promise<NodeVault> {
-  const env = options.env ?? process.env;
-  const passphrase = env[PASSPHRASE_ENV];
-  const cipher: Cipher =
-    passphrase !== undefined && passphrase !== ''
-      ? createPassphraseCipher({ passphrase })
-      : createKeyringCipher({
-          keyring: options.keyring ?? createOsKeyring(),
-          service: options.keyringService,
-        });
-  const vault = createEncryptedVault({
-    document: createJsonDocumentStore({ home: options.home, name: VAULT_FILE_NAME }),
-    cipher,
-    lock: createNodeLock(options.home),
-  });
-  return { vault, cipherId: cipher.id, describe: cipher.describe() };
-}
-
-export interface BrowserVaultControlOptions extends OpenNodeVaultOptions {
-  /** The settings document, where the window's choice of cipher is recorded. */
-  settings: SettingsStore;
-  passphraseCost?: ScryptCost;
+/** The command line's vault port: one cipher, built on the first secret. */
+export function commandLineVault(options: NodeVaultOptions): AppPorts['vault'] {
+  return { single: { cipher: () => commandLineCipher(options) } };
 }
 
 /**
- * The browser mode's vault: the CLI's (the OS keyring; the passphrase when TOKEN_DESK_PASSPHRASE
- * is set), plus a passphrase the user sets up or types in the page (headless Linux without a
- * Secret Service, where the keyring cannot protect anything).
+ * The browser mode's vault port: the CLI's (the OS keyring; the passphrase when
+ * TOKEN_DESK_PASSPHRASE is set), plus a passphrase the user sets up or types in the page
+ * (headless Linux without a Secret Service, where the keyring cannot protect anything).
  */
-export function openBrowserVaultControl(options: BrowserVaultControlOptions): VaultControl {
-  const env = options.env ?? process.env;
-  const { settings } = options;
-  return createVaultControl({
-    program: 'browser',
-    document: createJsonDocumentStore({ home: options.home, name: VAULT_FILE_NAME }),
-    lock: createNodeLock(options.home),
-    osCiphers: [
-      keyringCipherOption({
-        keyring: options.keyring ?? createOsKeyring(),
-        service: options.keyringService,
-        label: 'OS keyring (shared with the command line)',
-      }),
-    ],
-    choice: {
-      get: () => settings.get().vaultCipher?.browser,
-      set: async (id) => {
-        if (id === 'safestorage') return;
-        await settings.set({ vaultCipher: { ...settings.get().vaultCipher, browser: id } });
-      },
+export function browserWindowVault(
+  options: NodeVaultOptions & { passphraseCost?: ScryptCost },
+): AppPorts['vault'] {
+  return {
+    window: {
+      program: 'browser',
+      osCiphers: () => [
+        keyringCipherOption({
+          keyring: options.keyring ?? createOsKeyring(),
+          service: options.keyringService,
+          label: 'OS keyring (shared with the command line)',
+        }),
+      ],
+      envPassphrase: (options.env ?? process.env)[PASSPHRASE_ENV],
+      passphraseCost: options.passphraseCost,
     },
-    envPassphrase: env[PASSPHRASE_ENV],
-    passphraseCost: options.passphraseCost,
-  });
+  };
 }
 
-export interface OpenNodeStoreOptions {
+export interface OpenNodeVaultOptions extends NodeVaultOptions {
   home: string;
-  clock: Clock;
 }
 
-export function openNodeStore(options: OpenNodeStoreOptions): ConnectionStore {
-  return createConnectionStore({
-    document: createJsonDocumentStore({ home: options.home, name: STORE_FILE_NAME }),
-    lock: createNodeLock(options.home),
-    clock: options.clock,
-  });
+/** The command line's vault of one home. */
+export function openNodeVault(options: OpenNodeVaultOptions): Promise<OpenedVault> {
+  return createAppServices({
+    ...nodeAppPorts({ home: options.home }),
+    vault: commandLineVault(options),
+  }).vault();
 }
 
-/** The cross-process lock for one Token Desk home (also used by the token manager's single flight). */
-export function createNodeLock(home: string): LockPort {
-  return createFileLock({ home });
+/** The browser mode's vault control of one home. */
+export function openBrowserVaultControl(
+  options: OpenNodeVaultOptions & { passphraseCost?: ScryptCost },
+): VaultControl {
+  return createAppServices({
+    ...nodeAppPorts({ home: options.home }),
+    vault: browserWindowVault(options),
+  }).vaultControl();
+}
+
+/** The connection store of one home. */
+export function openNodeStore(options: { home: string; clock: Clock }): ConnectionStore {
+  return createAppServices({
+    ...nodeAppPorts({ home: options.home, clock: options.clock }),
+    vault: commandLineVault({}),
+  }).store;
 }

@@ -28,7 +28,7 @@ afterEach(() => {
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
-describe('json document store (conf)', () => {
+describe('json document store (atomic writer)', () => {
   it('reads undefined before the first write, then round-trips any JSON document', async () => {
     const store = createJsonDocumentStore({ home, name: 'connections' });
     expect(store.path).toBe(join(home, 'connections.json'));
@@ -36,7 +36,7 @@ describe('json document store (conf)', () => {
     const document = { version: 1, connections: [{ id: 'a', nested: { list: [1, 'two', null] } }] };
     await store.write(document);
     expect(store.read()).toEqual(document);
-    // A bare array (the v0 connections format) survives too: conf itself only stores objects.
+    // A bare array (the v0 connections format) survives too, as the bare JSON earlier versions wrote.
     await store.write([{ id: 'a' }]);
     expect(store.read()).toEqual([{ id: 'a' }]);
     expect(JSON.parse(readFileSync(store.path, 'utf8'))).toEqual([{ id: 'a' }]);
@@ -49,6 +49,15 @@ describe('json document store (conf)', () => {
     expect(mode(store.path)).toBe(0o600);
     chmodSync(store.path, 0o644);
     await store.write({ a: 2 });
+    expect(mode(store.path)).toBe(0o600);
+  });
+
+  it('writes whole documents atomically: concurrent writes leave one complete document and no temporary file', async () => {
+    const store = createJsonDocumentStore({ home, name: 'history' });
+    const documents = Array.from({ length: 8 }, (_, n) => ({ n, list: Array(500).fill(n) }));
+    await Promise.all(documents.map((document) => store.write(document)));
+    expect(documents).toContainEqual(store.read());
+    expect(readdirSync(home)).toEqual(['history.json']);
     expect(mode(store.path)).toBe(0o600);
   });
 

@@ -3,8 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenDeskError } from '../../../main/core/errors.js';
-import { createSettingsStore } from '../../../main/core/settings/settings-store.js';
-import { createJsonDocumentStore } from '../../../main/platform/node/json-document-store.js';
 import {
   openBrowserVaultControl,
   openNodeStore,
@@ -109,7 +107,6 @@ describe('openBrowserVaultControl (browser mode on a headless machine)', () => {
       home,
       env: {},
       keyring,
-      settings: createSettingsStore(createJsonDocumentStore({ home, name: 'settings' })),
       passphraseCost: { N: 2 ** 10, r: 8, p: 1 },
     });
 

@@ -4,7 +4,15 @@
 // node services and the desktop services share one home and one vault, as on a user's machine.
 
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -13,11 +21,14 @@ import { systemClock, type FetchPort } from '../../../main/core/ports.js';
 import type { VaultDocument } from '../../../main/core/vault/encrypted-vault.js';
 import { keyringKeyAccount, type KeyringPort } from '../../../main/core/vault/keyring-cipher.js';
 import { createFileLock } from '../../../main/platform/node/file-lock.js';
-import { createNodeServices } from '../../../main/platform/node/node-services.js';
+import { createCommandLineServices } from '../../../main/platform/node/command-line-services.js';
 import { createOsKeyring } from '../../../main/platform/node/os-keyring.js';
 import { createDispatcher } from '../../../main/rpc/dispatcher.js';
 import { createDesktopServices } from '../../../main/electron/desktop-services.js';
-import type { WrappedDocument } from '../../../main/electron/electron-store-document.js';
+import type {
+  StoreFactory,
+  WrappedDocument,
+} from '../../../main/electron/electron-store-document.js';
 import { toSafeStoragePort } from '../../../main/electron/safe-storage.js';
 import { createMemoryKeyring } from '../../support/memory-keyring.js';
 import type { EventName, EventPayload } from '../../../main/rpc/contract.js';
@@ -39,6 +50,7 @@ interface SetupOptions {
   keyringService?: string;
   fetch?: FetchPort;
   openExternal?: (url: string) => Promise<void>;
+  createStore?: StoreFactory;
 }
 
 type Emitted = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
@@ -55,8 +67,9 @@ async function setup(backend: string, extra: SetupOptions = {}) {
     version: '0.1.0',
     env: extra.env ?? {},
     clock: systemClock,
-    createStore: ({ name, ...options }) =>
-      new Conf<WrappedDocument>({ ...options, configName: name }),
+    createStore:
+      extra.createStore ??
+      (({ name, ...options }) => new Conf<WrappedDocument>({ ...options, configName: name })),
     lock: createFileLock({ home }),
     safeStorage: toSafeStoragePort(
       {
@@ -175,6 +188,53 @@ describe('desktop services', () => {
       ok: false,
     });
     expect(clipboard.writes).toEqual([]);
+  });
+
+  it('connections.changed carries the added row, and the id of a removed one', async () => {
+    const { dispatch, emitted } = await setup('gnome_libsecret');
+    const added = await dispatch('connections.add', newConnection);
+    const id = (added as { result: { id: string } }).result.id;
+    const changes = () => emitted.filter((e) => e.event === 'connections.changed');
+    expect(changes()).toEqual([
+      {
+        event: 'connections.changed',
+        payload: { connection: expect.objectContaining({ id, name: 'acme-crm', status: 'new' }) },
+      },
+    ]);
+    expect(JSON.stringify(emitted)).not.toContain(CLIENT_SECRET);
+    emitted.length = 0;
+    expect(await dispatch('connections.remove', { name: 'acme-crm' })).toEqual({
+      ok: true,
+      result: { removed: 'acme-crm' },
+    });
+    expect(changes()).toEqual([{ event: 'connections.changed', payload: { removed: id } }]);
+  });
+
+  it('writes the preferences through electron-store and reads the settings file earlier versions wrote; the other documents go through the shared atomic writer', async () => {
+    writeFileSync(
+      join(home, 'settings.json'),
+      JSON.stringify({ clipboardClearSeconds: 45, autoRefresh: false, theme: 'dark' }),
+    );
+    const names: string[] = [];
+    const { dispatch } = await setup('gnome_libsecret', {
+      createStore: ({ name, ...options }) => {
+        names.push(name);
+        return new Conf<WrappedDocument>({ ...options, configName: name });
+      },
+    });
+    expect(await dispatch('settings.get', {})).toMatchObject({
+      ok: true,
+      result: { clipboardClearSeconds: 45, autoRefresh: false, theme: 'dark' },
+    });
+    await dispatch('connections.add', newConnection);
+    await dispatch('settings.set', { theme: 'light' });
+    expect(names).toEqual(['settings']);
+    expect(JSON.parse(readFileSync(join(home, 'settings.json'), 'utf8'))).toMatchObject({
+      clipboardClearSeconds: 45,
+      theme: 'light',
+    });
+    for (const file of ['connections.json', 'vault.json', 'settings.json'])
+      expect(statSync(join(home, file)).mode & 0o777).toBe(0o600);
   });
 });
 
@@ -307,7 +367,13 @@ describe.skipIf(!keyringAvailable)(
 
     /** The CLI on the same home, as a new `token-desk` run would start. */
     const cli = () =>
-      createNodeServices({ home, env: {}, keyring, keyringService: service, fetch: simFetch });
+      createCommandLineServices({
+        home,
+        env: {},
+        keyring,
+        keyringService: service,
+        fetch: simFetch,
+      });
     const desktop = () =>
       setup('gnome_libsecret', { keyring, keyringService: service, fetch: simFetch });
     const code = () =>
@@ -678,5 +744,14 @@ describe('desktop services against the Zoho simulator', () => {
     expect(sim.stats.tokenCalls.refresh_token).toBe(1);
     expect(clipboard.text).toMatch(/^1000\./);
     expect(emitted.map((e) => e.event)).toContain('connections.changed');
+    // The one row, with its new token masked: the window updates it without re-listing.
+    const change = emitted.find((e) => e.event === 'connections.changed');
+    expect(change?.payload).toEqual({
+      connection: expect.objectContaining({
+        name: 'acme',
+        maskedAccessToken: expect.stringMatching(/^1000•{8}.{4}$/),
+      }),
+    });
+    expect(JSON.stringify(emitted)).not.toContain(clipboard.text);
   });
 });

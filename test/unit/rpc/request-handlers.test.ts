@@ -7,6 +7,8 @@ import { methods } from '../../../main/rpc/contract.js';
 import { createRequestHistory } from '../../../main/core/requests/request-history.js';
 import type { ApiRequest, ApiResponse } from '../../../main/core/requests/api-request.js';
 import type { RequestRunner } from '../../../main/core/requests/request-runner.js';
+import { createRequestService } from '../../../main/core/requests/request-service.js';
+import type { TokenManager } from '../../../main/core/tokens/token-manager.js';
 import { FakeClock, InMemoryConnectionStore, makeConnection } from '../../support/fakes.js';
 import {
   createMemoryDisk,
@@ -38,10 +40,15 @@ function handlersFor(answer: (request: ApiRequest) => Partial<ApiResponse>) {
       };
     },
   } as RequestRunner;
+  const store = new InMemoryConnectionStore([connection]);
   const deps = {
-    store: new InMemoryConnectionStore([connection]),
-    requests,
-    history: createRequestHistory(createMemoryDocumentStore(createMemoryDisk()), new FakeClock()),
+    store,
+    requests: createRequestService({
+      store,
+      tokens: {} as TokenManager,
+      runner: requests,
+      history: createRequestHistory(createMemoryDocumentStore(createMemoryDisk()), new FakeClock()),
+    }),
     emit: () => {},
   } as unknown as RpcHandlerDeps;
   return { handlers: createRpcHandlers(deps), sent };

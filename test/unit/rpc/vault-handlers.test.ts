@@ -6,10 +6,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeServices } from '../../../main/platform/node/node-services.js';
+import { createAppServices } from '../../../main/core/app-services.js';
+import { nodeAppPorts } from '../../../main/platform/node/node-ports.js';
+import { browserWindowVault } from '../../../main/platform/node/node-vault.js';
 import { methods } from '../../../main/rpc/contract.js';
 import { createDispatcher } from '../../../main/rpc/dispatcher.js';
-import { createRpcHandlers } from '../../../main/rpc/handlers.js';
+import { createRpcHandlers, rpcDependencies } from '../../../main/rpc/handlers.js';
 import { createMemoryKeyring, type MemoryKeyring } from '../../support/memory-keyring.js';
 
 const PASSPHRASE = 'seven purple kites at dawn';
@@ -22,23 +24,19 @@ beforeEach(() => {
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 async function browserMode(keyring: MemoryKeyring, env: NodeJS.ProcessEnv = {}) {
-  const services = createNodeServices({ home, env, program: 'browser', keyring });
-  const events: string[] = [];
-  const handlers = createRpcHandlers({
-    shell: 'browser',
-    openAuthorizationPage: false,
-    version: 'test',
-    home,
-    vaultControl: services.vaultControl(),
-    store: services.store,
-    vault: (await services.vault()).vault,
-    connections: await services.connections(),
-    tokens: await services.tokens(),
-    requests: await services.requests(),
-    history: services.history,
-    settings: services.settings,
-    emit: (event) => void events.push(event),
+  const services = createAppServices({
+    ...nodeAppPorts({ home }),
+    vault: browserWindowVault({ env, keyring }),
   });
+  const events: string[] = [];
+  const handlers = createRpcHandlers(
+    await rpcDependencies(services, {
+      shell: 'browser',
+      openAuthorizationPage: false,
+      version: 'test',
+      emit: (event) => void events.push(event),
+    }),
+  );
   return { dispatch: createDispatcher(handlers), events };
 }
 
