@@ -189,11 +189,11 @@ export function createAppServices(ports: AppPorts): AppServices {
     (connections ??= (async () => {
       // Loaded on demand: `token-desk token` needs neither this nor the catalog it brings in.
       const { createConnectionService } = await import('./connections/connection-service.js');
-      const [{ vault: secrets }, tokenManager, loopback] = await Promise.all([
-        getVault(),
-        getTokens(),
-        ports.loopback(),
-      ]);
+      const [{ vault: secrets }, tokenManager] = await Promise.all([getVault(), getTokens()]);
+      // The shell's listener is asked for when a sign-in starts, not before.
+      const loopback: LoopbackListenerPort = {
+        listen: async (options) => (await ports.loopback()).listen(options),
+      };
       return createConnectionService({
         store,
         vault: secrets,
