@@ -24,8 +24,13 @@ import { chromiumAvailable, launchChromium } from '../test/support/browser.js';
 const CLIENT = { clientId: '1000.BENCH', clientSecret: 'bench-secret' };
 const PASSPHRASE = 'bench passphrase';
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const median = (values: number[]) =>
+  quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 const ms = (value: number) => `${value.toFixed(value < 1 ? 3 : 1)} ms`;
 
 function timeCommand(args: string[], env: NodeJS.ProcessEnv, runs: number): number[] {
@@ -66,9 +71,21 @@ const connections = await services.connections();
 const tokens = await services.tokens();
 
 async function addAuthorized(name: string, ttlSeconds: number) {
-  await connections.add({ name, clientId: CLIENT.clientId, clientType: 'self', accountsUrl: sim.accountsUrl, apiDomain: sim.apiDomain }, CLIENT.clientSecret);
+  await connections.add(
+    {
+      name,
+      clientId: CLIENT.clientId,
+      clientType: 'self',
+      accountsUrl: sim.accountsUrl,
+      apiDomain: sim.apiDomain,
+    },
+    CLIENT.clientSecret,
+  );
   sim.setAccessTokenTtl(ttlSeconds);
-  await connections.authorizeSelfClient(name, sim.issueSelfClientCode({ clientId: CLIENT.clientId, scopes: ['ZohoCRM.org.READ'] }).code);
+  await connections.authorizeSelfClient(
+    name,
+    sim.issueSelfClientCode({ clientId: CLIENT.clientId, scopes: ['ZohoCRM.org.READ'] }).code,
+  );
   sim.setAccessTokenTtl(3600);
 }
 
@@ -85,20 +102,26 @@ try {
     samples.push(performance.now() - started);
   }
   samples.sort((a, b) => a - b);
-  console.log(`1. cached getAccessToken (2000 calls): p50 ${ms(quantile(samples, 0.5))}, p99 ${ms(quantile(samples, 0.99))}`);
+  console.log(
+    `1. cached getAccessToken (2000 calls): p50 ${ms(quantile(samples, 0.5))}, p99 ${ms(quantile(samples, 0.99))}`,
+  );
 
   // 2. 100 concurrent callers in one process on an expiring token.
   await addAuthorized('expiring', 120);
   let before = sim.stats.tokenCalls.refresh_token;
   await Promise.all(Array.from({ length: 100 }, () => tokens.getAccessToken('expiring')));
-  console.log(`2. 100 concurrent callers on an expiring token: ${sim.stats.tokenCalls.refresh_token - before} token-endpoint call(s) (goal: 1)`);
+  console.log(
+    `2. 100 concurrent callers on an expiring token: ${sim.stats.tokenCalls.refresh_token - before} token-endpoint call(s) (goal: 1)`,
+  );
 
   // 3. 20 concurrent processes on an expiring token.
   await addAuthorized('processes', 120);
   before = sim.stats.tokenCalls.refresh_token;
   const processEnv = cliEnv({ home, passphrase: PASSPHRASE });
   const started = performance.now();
-  const results = await Promise.all(Array.from({ length: 20 }, () => runCliProcess(['token', 'processes'], processEnv)));
+  const results = await Promise.all(
+    Array.from({ length: 20 }, () => runCliProcess(['token', 'processes'], processEnv)),
+  );
   const failed = results.filter((r) => r.code !== 0).length;
   console.log(
     `3. 20 concurrent \`token-desk token\` processes: ${sim.stats.tokenCalls.refresh_token - before} token-endpoint call(s) (goal: 1), ` +
@@ -109,23 +132,47 @@ try {
   const runs = 15;
   const baseline = median(timeCommand(['-e', '0'], processEnv, runs));
   const withPassphrase = median(timeCommand([CLI_PATH, 'token', 'cached'], processEnv, runs));
-  console.log(`4. wall time, median of ${runs}: node -e 0 ${ms(baseline)}; token-desk token (passphrase vault) ${ms(withPassphrase)} = ${(withPassphrase / baseline).toFixed(2)}x (goal: < 2x)`);
-  const startup = await startupJavaScript(join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'cli', 'token-desk.js'));
-  console.log(`   JavaScript the CLI parses at start-up (entry and its static imports): ${(startup.bytes / 1024).toFixed(1)} KB in ${startup.files} files; the rest (write-file-atomic, the catalog, the browser mode) loads when a command needs it`);
+  console.log(
+    `4. wall time, median of ${runs}: node -e 0 ${ms(baseline)}; token-desk token (passphrase vault) ${ms(withPassphrase)} = ${(withPassphrase / baseline).toFixed(2)}x (goal: < 2x)`,
+  );
+  const startup = await startupJavaScript(
+    join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'cli', 'token-desk.js'),
+  );
+  console.log(
+    `   JavaScript the CLI parses at start-up (entry and its static imports): ${(startup.bytes / 1024).toFixed(1)} KB in ${startup.files} files; the rest (write-file-atomic, the catalog, the browser mode) loads when a command needs it`,
+  );
   const listTime = median(timeCommand([CLI_PATH, 'list'], processEnv, runs));
-  console.log(`   token-desk list (no vault) ${ms(listTime)} = ${(listTime / baseline).toFixed(2)}x: the CLI's own start-up, without key derivation`);
+  console.log(
+    `   token-desk list (no vault) ${ms(listTime)} = ${(listTime / baseline).toFixed(2)}x: the CLI's own start-up, without key derivation`,
+  );
   if (process.env.DBUS_SESSION_BUS_ADDRESS) {
     const keyringHome = await mkdtemp(join(tmpdir(), 'td-bench-keyring-'));
     const keyringServices = createCommandLineServices({ home: keyringHome, env: {} });
     const keyringConnections = await keyringServices.connections();
-    await keyringConnections.add({ name: 'k', clientId: CLIENT.clientId, clientType: 'self', accountsUrl: sim.accountsUrl, apiDomain: sim.apiDomain }, CLIENT.clientSecret);
-    await keyringConnections.authorizeSelfClient('k', sim.issueSelfClientCode({ clientId: CLIENT.clientId, scopes: ['ZohoCRM.org.READ'] }).code);
+    await keyringConnections.add(
+      {
+        name: 'k',
+        clientId: CLIENT.clientId,
+        clientType: 'self',
+        accountsUrl: sim.accountsUrl,
+        apiDomain: sim.apiDomain,
+      },
+      CLIENT.clientSecret,
+    );
+    await keyringConnections.authorizeSelfClient(
+      'k',
+      sim.issueSelfClientCode({ clientId: CLIENT.clientId, scopes: ['ZohoCRM.org.READ'] }).code,
+    );
     const keyringEnv = cliEnv({ home: keyringHome });
     const withKeyring = median(timeCommand([CLI_PATH, 'token', 'k'], keyringEnv, runs));
-    console.log(`   token-desk token (OS keyring vault) ${ms(withKeyring)} = ${(withKeyring / baseline).toFixed(2)}x`);
+    console.log(
+      `   token-desk token (OS keyring vault) ${ms(withKeyring)} = ${(withKeyring / baseline).toFixed(2)}x`,
+    );
     await rm(keyringHome, { recursive: true, force: true });
   } else {
-    console.log('   (OS keyring figure skipped: no D-Bus session; run under dbus-run-session with gnome-keyring to include it)');
+    console.log(
+      '   (OS keyring figure skipped: no D-Bus session; run under dbus-run-session with gnome-keyring to include it)',
+    );
   }
 
   // 5. Initial JavaScript of the window: the entry script and the chunks it preloads.
@@ -133,8 +180,11 @@ try {
     const html = await readFile(join(RENDERER_DIR, 'index.html'), 'utf8');
     const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
     let gzipped = 0;
-    for (const file of files) gzipped += gzipSync(await readFile(join(RENDERER_DIR, file))).byteLength;
-    console.log(`5. window's initial JavaScript: ${(gzipped / 1024).toFixed(1)} KB gzipped in ${files.length} file(s) (goal: < 300 KB)`);
+    for (const file of files)
+      gzipped += gzipSync(await readFile(join(RENDERER_DIR, file))).byteLength;
+    console.log(
+      `5. window's initial JavaScript: ${(gzipped / 1024).toFixed(1)} KB gzipped in ${files.length} file(s) (goal: < 300 KB)`,
+    );
 
     // 6. First render of the workspace with 500 connections.
     if (chromiumAvailable()) {
@@ -143,9 +193,26 @@ try {
       const bigConnections = await big.connections();
       for (let i = 0; i < 500; i += 1) {
         const name = `client-${String(i).padStart(3, '0')}`;
-        await bigConnections.add({ name, dc: ['us', 'eu', 'in'][i % 3]!, org: `Org ${i % 40}`, clientId: CLIENT.clientId, clientType: 'self', accountsUrl: sim.accountsUrl, apiDomain: sim.apiDomain }, CLIENT.clientSecret);
+        await bigConnections.add(
+          {
+            name,
+            dc: ['us', 'eu', 'in'][i % 3]!,
+            org: `Org ${i % 40}`,
+            clientId: CLIENT.clientId,
+            clientType: 'self',
+            accountsUrl: sim.accountsUrl,
+            apiDomain: sim.apiDomain,
+          },
+          CLIENT.clientSecret,
+        );
       }
-      const server = await startBrowserMode({ home: bigHome, env, staticDir: RENDERER_DIR, version: 'bench', openBrowser: false });
+      const server = await startBrowserMode({
+        home: bigHome,
+        env,
+        staticDir: RENDERER_DIR,
+        version: 'bench',
+        openBrowser: false,
+      });
       const browser = await launchChromium();
       try {
         const renders: number[] = [];
@@ -159,7 +226,9 @@ try {
           renders.push(Number(await page.evaluate('performance.now()')));
           await page.close();
         }
-        console.log(`6. first render of the workspace with 500 connections: median ${ms(median(renders))} of 5 loads (goal: < 500 ms)`);
+        console.log(
+          `6. first render of the workspace with 500 connections: median ${ms(median(renders))} of 5 loads (goal: < 500 ms)`,
+        );
       } finally {
         await browser.close();
         await server.close();

@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserMode } from '../../main/web/browser-mode.js';
 import type { WebServer } from '../../main/web/web-server.js';
-import { startZohoSimulator, type ZohoSimulator, type ZohoSimulatorOptions } from './zoho-simulator.js';
+import {
+  startZohoSimulator,
+  type ZohoSimulator,
+  type ZohoSimulatorOptions,
+} from './zoho-simulator.js';
 import { cliEnv, runCliProcess, type CliResult } from './cli-runner.js';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
@@ -29,17 +33,26 @@ export function rendererBuilt(): boolean {
   return existsSync(join(RENDERER_DIR, 'index.html'));
 }
 
-export async function startBrowserModeHarness(options: { simulator?: ZohoSimulatorOptions } = {}): Promise<BrowserModeHarness> {
+export async function startBrowserModeHarness(
+  options: { simulator?: ZohoSimulatorOptions } = {},
+): Promise<BrowserModeHarness> {
   const sim = await startZohoSimulator(options.simulator);
   const home = await mkdtemp(join(tmpdir(), 'td-ui-'));
   const env = { TOKEN_DESK_PASSPHRASE: HARNESS_PASSPHRASE };
-  const server = await startBrowserMode({ home, env, staticDir: RENDERER_DIR, version: 'test', openBrowser: false });
+  const server = await startBrowserMode({
+    home,
+    env,
+    staticDir: RENDERER_DIR,
+    version: 'test',
+    openBrowser: false,
+  });
   return {
     sim,
     home,
     server,
     openUrl: server.openUrl,
-    cli: (args, input) => runCliProcess(args, cliEnv({ home, passphrase: HARNESS_PASSPHRASE }), input),
+    cli: (args, input) =>
+      runCliProcess(args, cliEnv({ home, passphrase: HARNESS_PASSPHRASE }), input),
     async close() {
       await server.close();
       await sim.close();

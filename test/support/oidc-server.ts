@@ -11,7 +11,14 @@ import type { BrowserOpener } from '../../main/core/ports.js';
 /** The part of oidc-provider's API this file uses (the package ships no type declarations). */
 interface Interaction {
   uid: string;
-  prompt: { name: string; details: { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> } };
+  prompt: {
+    name: string;
+    details: {
+      missingOIDCScope?: string[];
+      missingOIDCClaims?: string[];
+      missingResourceScopes?: Record<string, string[]>;
+    };
+  };
   params: { client_id: string };
   session?: { accountId: string };
   grantId?: string;
@@ -25,11 +32,22 @@ interface Grant {
 interface OidcProvider {
   callback(): (req: IncomingMessage, res: ServerResponse) => void;
   interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
-  interactionFinished(req: IncomingMessage, res: ServerResponse, result: unknown, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;
-  Grant: { new (init: { accountId: string; clientId: string }): Grant; find(id: string): Promise<Grant | undefined> };
+  interactionFinished(
+    req: IncomingMessage,
+    res: ServerResponse,
+    result: unknown,
+    options?: { mergeWithLastSubmission?: boolean },
+  ): Promise<void>;
+  Grant: {
+    new (init: { accountId: string; clientId: string }): Grant;
+    find(id: string): Promise<Grant | undefined>;
+  };
   on(event: string, listener: (...args: unknown[]) => void): void;
 }
-type ProviderConstructor = new (issuer: string, configuration: Record<string, unknown>) => OidcProvider;
+type ProviderConstructor = new (
+  issuer: string,
+  configuration: Record<string, unknown>,
+) => OidcProvider;
 
 export interface TestUser {
   accountId: string;
@@ -47,16 +65,27 @@ export interface OidcTestServer {
   /** Server-side errors oidc-provider reported (useful when a test fails). */
   serverErrors: string[];
   /** A user agent that signs in as the test user and presses Accept (or Reject). */
-  browser(options?: { decline?: boolean }): BrowserOpener & { visits: string[]; finished: Promise<number> };
+  browser(options?: {
+    decline?: boolean;
+  }): BrowserOpener & { visits: string[]; finished: Promise<number> };
   close(): Promise<void>;
 }
 
-export const TEST_USER: TestUser = { accountId: 'user-7001', email: 'asha@example.com', name: 'Asha Rao' };
+export const TEST_USER: TestUser = {
+  accountId: 'user-7001',
+  email: 'asha@example.com',
+  name: 'Asha Rao',
+};
 
 let cachedSigningKey: object | undefined;
 /** One RSA key per test process: generating it takes a few hundred milliseconds. */
 function signingKey(): object {
-  cachedSigningKey ??= { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test-key', use: 'sig', alg: 'RS256' };
+  cachedSigningKey ??= {
+    ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+    kid: 'test-key',
+    use: 'sig',
+    alg: 'RS256',
+  };
   return cachedSigningKey;
 }
 
@@ -67,7 +96,11 @@ async function loadProvider(): Promise<ProviderConstructor> {
   return module.Provider;
 }
 
-export async function startOidcServer(options: { redirectUri: string; clientId?: string; clientSecret?: string }): Promise<OidcTestServer> {
+export async function startOidcServer(options: {
+  redirectUri: string;
+  clientId?: string;
+  clientSecret?: string;
+}): Promise<OidcTestServer> {
   const Provider = await loadProvider();
   const clientId = options.clientId ?? 'test-client';
   const clientSecret = options.clientSecret ?? 'test-client-secret-0123456789abcdef';
@@ -102,7 +135,11 @@ export async function startOidcServer(options: { redirectUri: string; clientId?:
       revocation: {
         enabled: true,
         // RFC 7009: a client may revoke only its own tokens.
-        allowedPolicy: async (_ctx: unknown, client: { clientId: string }, token: { clientId: string }) => token.clientId === client.clientId,
+        allowedPolicy: async (
+          _ctx: unknown,
+          client: { clientId: string },
+          token: { clientId: string },
+        ) => token.clientId === client.clientId,
       },
       userinfo: { enabled: true },
       rpInitiatedLogout: { enabled: false },
@@ -118,10 +155,20 @@ export async function startOidcServer(options: { redirectUri: string; clientId?:
     async findAccount(_ctx: unknown, sub: string) {
       return { accountId: sub, claims: async () => ({ sub, email: user.email, name: user.name }) };
     },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    interactions: {
+      url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+    },
     cookies: { keys: ['token-desk-test-cookie-key'] },
     clientBasedCORS: () => false,
-    ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, RefreshToken: 86_400, Interaction: 600, Session: 600, Grant: 86_400 },
+    ttl: {
+      AccessToken: 3600,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      RefreshToken: 86_400,
+      Interaction: 600,
+      Session: 600,
+      Grant: 86_400,
+    },
   });
   const handler = provider.callback();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -131,7 +178,9 @@ export async function startOidcServer(options: { redirectUri: string; clientId?:
     });
   });
   for (const event of ['server_error']) {
-    provider.on(event, (...args: unknown[]) => serverErrors.push(`${event}: ${String(args.find((a) => a instanceof Error) ?? args[0])}`));
+    provider.on(event, (...args: unknown[]) =>
+      serverErrors.push(`${event}: ${String(args.find((a) => a instanceof Error) ?? args[0])}`),
+    );
   }
 
   return {
@@ -141,7 +190,8 @@ export async function startOidcServer(options: { redirectUri: string; clientId?:
     redirectUri: options.redirectUri,
     user,
     serverErrors,
-    browser: (browserOptions = {}) => scriptedBrowser(issuer, user, browserOptions.decline ?? false),
+    browser: (browserOptions = {}) =>
+      scriptedBrowser(issuer, user, browserOptions.decline ?? false),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -175,7 +225,10 @@ function memoryAdapterFactory(): (model: string) => object {
     const key = (id: string) => `${model}:${id}`;
     return {
       async upsert(id: string, payload: Record<string, unknown>, expiresIn?: number) {
-        artifacts.set(key(id), { payload, expiresAt: expiresIn === undefined ? undefined : Date.now() + expiresIn * 1000 });
+        artifacts.set(key(id), {
+          payload,
+          expiresAt: expiresIn === undefined ? undefined : Date.now() + expiresIn * 1000,
+        });
         if (typeof payload.uid === 'string') byUid.set(payload.uid, id);
         if (typeof payload.userCode === 'string') byUserCode.set(payload.userCode, id);
         if (typeof payload.grantId === 'string') {
@@ -231,7 +284,8 @@ async function route(
   if (url.pathname === '/oauth/user/info') {
     // Zoho's header scheme; oidc-provider expects Bearer.
     const auth = req.headers.authorization;
-    if (auth?.startsWith('Zoho-oauthtoken ')) req.headers.authorization = `Bearer ${auth.slice('Zoho-oauthtoken '.length)}`;
+    if (auth?.startsWith('Zoho-oauthtoken '))
+      req.headers.authorization = `Bearer ${auth.slice('Zoho-oauthtoken '.length)}`;
   }
   handler(req, res);
 }
@@ -242,7 +296,12 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
-async function handleInteraction(provider: OidcProvider, req: IncomingMessage, res: ServerResponse, action: string | undefined): Promise<void> {
+async function handleInteraction(
+  provider: OidcProvider,
+  req: IncomingMessage,
+  res: ServerResponse,
+  action: string | undefined,
+): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   if (action === undefined && req.method === 'GET') {
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -255,26 +314,47 @@ async function handleInteraction(provider: OidcProvider, req: IncomingMessage, r
   }
   const form = await readForm(req);
   if (action === 'abort') {
-    await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'End-User aborted interaction' },
+      { mergeWithLastSubmission: false },
+    );
     return;
   }
   if (action === 'login' && details.prompt.name === 'login') {
-    await provider.interactionFinished(req, res, { login: { accountId: form.get('login') ?? '' } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: form.get('login') ?? '' } },
+      { mergeWithLastSubmission: false },
+    );
     return;
   }
   if (action === 'confirm' && details.prompt.name === 'consent') {
     const grant = details.grantId
       ? await provider.Grant.find(details.grantId)
-      : new provider.Grant({ accountId: details.session?.accountId ?? '', clientId: details.params.client_id });
+      : new provider.Grant({
+          accountId: details.session?.accountId ?? '',
+          clientId: details.params.client_id,
+        });
     if (!grant) throw new Error('grant not found');
     const missing = details.prompt.details;
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
     if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
-    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
-    await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {}))
+      grant.addResourceScope(indicator, scopes.join(' '));
+    await provider.interactionFinished(
+      req,
+      res,
+      { consent: { grantId: await grant.save() } },
+      { mergeWithLastSubmission: true },
+    );
     return;
   }
-  res.writeHead(400, { 'content-type': 'text/plain' }).end(`unexpected ${action ?? ''} for prompt ${details.prompt.name}`);
+  res
+    .writeHead(400, { 'content-type': 'text/plain' })
+    .end(`unexpected ${action ?? ''} for prompt ${details.prompt.name}`);
 }
 
 /**
@@ -282,27 +362,43 @@ async function handleInteraction(provider: OidcProvider, req: IncomingMessage, r
  * authorization server only, the login and consent pages answered by form posts, and finally
  * the redirect to the client's loopback URI requested. `finished` resolves with that last status.
  */
-function scriptedBrowser(issuer: string, user: TestUser, decline: boolean): BrowserOpener & { visits: string[]; finished: Promise<number> } {
+function scriptedBrowser(
+  issuer: string,
+  user: TestUser,
+  decline: boolean,
+): BrowserOpener & { visits: string[]; finished: Promise<number> } {
   const visits: string[] = [];
   const jar = new Map<string, string>();
   let settle!: { resolve: (status: number) => void; reject: (error: unknown) => void };
   const finished = new Promise<number>((resolve, reject) => (settle = { resolve, reject }));
   finished.catch(() => undefined);
 
-  async function send(method: 'GET' | 'POST', url: string, body?: URLSearchParams): Promise<Response> {
+  async function send(
+    method: 'GET' | 'POST',
+    url: string,
+    body?: URLSearchParams,
+  ): Promise<Response> {
     visits.push(`${method} ${new URL(url).pathname}`);
     const headers: Record<string, string> = {};
     const ours = new URL(url).origin === issuer;
-    if (ours && jar.size > 0) headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+    if (ours && jar.size > 0)
+      headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
     if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const response = await fetch(url, { method, headers, body: body?.toString(), redirect: 'manual' });
+    const response = await fetch(url, {
+      method,
+      headers,
+      body: body?.toString(),
+      redirect: 'manual',
+    });
     if (ours) {
       for (const cookie of response.headers.getSetCookie()) {
         const [pair = '', ...attributes] = cookie.split(';');
         const eq = pair.indexOf('=');
         const name = pair.slice(0, eq).trim();
         const value = pair.slice(eq + 1).trim();
-        const expired = attributes.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1] ?? '') <= Date.now());
+        const expired = attributes.some(
+          (a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1] ?? '') <= Date.now(),
+        );
         if (value === '' || expired) jar.delete(name);
         else jar.set(name, value);
       }
@@ -341,7 +437,9 @@ function scriptedBrowser(issuer: string, user: TestUser, decline: boolean): Brow
         }
         continue;
       }
-      throw new Error(`authorization server answered ${response.status} at ${new URL(url).pathname}: ${text.slice(0, 500)}`);
+      throw new Error(
+        `authorization server answered ${response.status} at ${new URL(url).pathname}: ${text.slice(0, 500)}`,
+      );
     }
     throw new Error('too many redirects');
   }

@@ -92,7 +92,10 @@ export type ConnectionService = ReturnType<typeof createConnectionService>;
 export function createConnectionService(deps: ConnectionServiceDeps) {
   const { store, vault, oauth, tokens, clock } = deps;
   // One sign-in at a time for this service: a new one cancels the one still waiting.
-  const coordinator = new AuthorizationCoordinator({ loopback: deps.loopback, now: () => clock.now() });
+  const coordinator = new AuthorizationCoordinator({
+    loopback: deps.loopback,
+    now: () => clock.now(),
+  });
 
   const getSecret = (id: string, kind: SecretKind) =>
     vault.getPassword(VAULT_SERVICE, secretAccount(id, kind));

@@ -50,7 +50,12 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_RETRIES = 3;
 
 /** Backoff for retry number `retry` (1-based): exponential, capped, with "equal jitter". */
-export function backoffDelay(retry: number, random: () => number, baseDelayMs: number, maxDelayMs: number): number {
+export function backoffDelay(
+  retry: number,
+  random: () => number,
+  baseDelayMs: number,
+  maxDelayMs: number,
+): number {
   const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (retry - 1));
   // Half fixed, half random: spreads simultaneous clients apart without ever retrying at once.
   return Math.round(ceiling / 2 + (ceiling / 2) * random());
@@ -65,7 +70,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const baseDelayMs = options.baseDelayMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 8_000;
 
-  async function attempt(request: HttpRequest): Promise<{ status: number; headers: Headers; text: string }> {
+  async function attempt(
+    request: HttpRequest,
+  ): Promise<{ status: number; headers: Headers; text: string }> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     const response = await fetchPort(request.url, {
@@ -109,7 +116,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           : `Could not reach ${host} (${retries + 1} attempts).`,
         {
           category: 'network',
-          remedy: 'Check your internet connection, and your proxy or firewall settings, then try again.',
+          remedy:
+            'Check your internet connection, and your proxy or firewall settings, then try again.',
           details: { host, attempts: retries + 1, timedOut },
           cause: lastFailure,
         },

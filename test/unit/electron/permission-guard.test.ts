@@ -39,7 +39,10 @@ describe('permission guard', () => {
   it('allows only plain clipboard writes, for the copy buttons of non-secret values', () => {
     let request: Parameters<GuardedSession['setPermissionRequestHandler']>[0] | undefined;
     let check: Parameters<GuardedSession['setPermissionCheckHandler']>[0] | undefined;
-    installPermissionGuard({ setPermissionRequestHandler: (handler) => (request = handler), setPermissionCheckHandler: (handler) => (check = handler) });
+    installPermissionGuard({
+      setPermissionRequestHandler: (handler) => (request = handler),
+      setPermissionCheckHandler: (handler) => (check = handler),
+    });
     const answers: boolean[] = [];
     request!({}, 'clipboard-sanitized-write', (granted) => answers.push(granted));
     request!({}, 'clipboard-read', (granted) => answers.push(granted));

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { codeChallengeS256, constantTimeEqual, createCodeVerifier, createPkcePair, createState } from '../../../../main/core/auth/pkce.js';
+import {
+  codeChallengeS256,
+  constantTimeEqual,
+  createCodeVerifier,
+  createPkcePair,
+  createState,
+} from '../../../../main/core/auth/pkce.js';
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
@@ -18,7 +24,9 @@ describe('PKCE', () => {
   });
 
   it('computes the S256 challenge of RFC 7636 appendix B', () => {
-    expect(codeChallengeS256('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(codeChallengeS256('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe(
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
   });
 
   it('pairs a verifier with its own challenge', () => {

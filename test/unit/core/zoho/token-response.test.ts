@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TokenDeskError } from '../../../../main/core/errors.js';
-import { DEFAULT_ACCESS_TOKEN_LIFETIME_MS, parseTokenResponse } from '../../../../main/core/zoho/token-response.js';
+import {
+  DEFAULT_ACCESS_TOKEN_LIFETIME_MS,
+  parseTokenResponse,
+} from '../../../../main/core/zoho/token-response.js';
 import { splitScopes } from '../../../../main/vocabulary/index.js';
 
 const NOW = 1_700_000_000_000;
@@ -31,16 +34,23 @@ describe('parseTokenResponse', () => {
   });
 
   it('reads the legacy form: expires_in_sec present means expires_in is milliseconds', () => {
-    const tokens = parseTokenResponse({ access_token: 'a', expires_in_sec: 3600, expires_in: 3_600_000 }, NOW);
+    const tokens = parseTokenResponse(
+      { access_token: 'a', expires_in_sec: 3600, expires_in: 3_600_000 },
+      NOW,
+    );
     expect(tokens?.expiresAt).toBe(NOW + 3_600_000);
   });
 
   it('uses expires_in_sec alone when expires_in is missing in the legacy form', () => {
-    expect(parseTokenResponse({ access_token: 'a', expires_in_sec: 120 }, NOW)?.expiresAt).toBe(NOW + 120_000);
+    expect(parseTokenResponse({ access_token: 'a', expires_in_sec: 120 }, NOW)?.expiresAt).toBe(
+      NOW + 120_000,
+    );
   });
 
   it('accepts numbers sent as strings', () => {
-    expect(parseTokenResponse({ access_token: 'a', expires_in: '1800' }, NOW)?.expiresAt).toBe(NOW + 1_800_000);
+    expect(parseTokenResponse({ access_token: 'a', expires_in: '1800' }, NOW)?.expiresAt).toBe(
+      NOW + 1_800_000,
+    );
   });
 
   it('assumes Zoho’s one hour when no expiry is given, and Bearer when no type is given', () => {
@@ -74,14 +84,25 @@ describe('parseTokenResponse', () => {
   });
 
   it('drops an api_domain that is not a URL and trims a trailing slash', () => {
-    expect(parseTokenResponse({ access_token: 'a', api_domain: 'not a url' }, NOW)?.apiDomain).toBeUndefined();
-    expect(parseTokenResponse({ access_token: 'a', api_domain: 'https://www.zohoapis.com/' }, NOW)?.apiDomain).toBe('https://www.zohoapis.com');
+    expect(
+      parseTokenResponse({ access_token: 'a', api_domain: 'not a url' }, NOW)?.apiDomain,
+    ).toBeUndefined();
+    expect(
+      parseTokenResponse({ access_token: 'a', api_domain: 'https://www.zohoapis.com/' }, NOW)
+        ?.apiDomain,
+    ).toBe('https://www.zohoapis.com');
   });
 
   it('splits scopes given with spaces (standard servers), commas (Zoho) or as an array', () => {
-    expect(parseTokenResponse({ access_token: 'a', scope: 'openid offline_access' }, NOW)?.scopes).toEqual(['openid', 'offline_access']);
+    expect(
+      parseTokenResponse({ access_token: 'a', scope: 'openid offline_access' }, NOW)?.scopes,
+    ).toEqual(['openid', 'offline_access']);
     expect(splitScopes('A.b.READ, C.d.ALL')).toEqual(['A.b.READ', 'C.d.ALL']);
-    expect(splitScopes(['A.b.READ', 'C.d.ALL D.e.READ'])).toEqual(['A.b.READ', 'C.d.ALL', 'D.e.READ']);
+    expect(splitScopes(['A.b.READ', 'C.d.ALL D.e.READ'])).toEqual([
+      'A.b.READ',
+      'C.d.ALL',
+      'D.e.READ',
+    ]);
     expect(splitScopes('')).toEqual([]);
   });
 });
