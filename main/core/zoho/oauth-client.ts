@@ -163,10 +163,10 @@ export function createZohoOAuthClient(options: ZohoOAuthClientOptions = {}): Zoh
       const params = new URLSearchParams({
         response_type: 'code',
         client_id: request.clientId,
-        // Zoho's grammar: scopes joined by commas (reference §7.1).
+        // Zoho's grammar: scopes joined by commas (docs/zoho.md §10, Scopes).
         scope: request.scopes.join(','),
         redirect_uri: request.redirectUri,
-        // offline + consent: the only way to be sure Zoho issues a refresh token (reference §8.2).
+        // offline + consent: the only sure way to get a refresh token (docs/zoho.md §4.1).
         access_type: 'offline',
         prompt: 'consent',
         state: request.state,

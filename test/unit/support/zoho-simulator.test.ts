@@ -1,5 +1,5 @@
 // The Zoho simulator over real HTTP: other suites prove the product against it, so it must
-// behave like the reference says Zoho does (HTTP 200 errors, single-use codes, throttles...).
+// behave like docs/zoho.md says Zoho does (HTTP 200 errors, single-use codes, throttles...).
 import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startZohoSimulator, THROTTLE_BODY } from '../../support/zoho-simulator.js';

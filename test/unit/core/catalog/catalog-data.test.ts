@@ -217,7 +217,7 @@ describe('catalog data', () => {
     expect(findProductForPath('/books/v3/invoices')?.id).toBe('books');
   });
 
-  it('marks at least the facts the reference confirms, and counts both kinds', () => {
+  it('marks at least the facts docs/zoho.md confirms, and counts both kinds', () => {
     const counts = catalogFactCounts();
     expect(counts.total.confirmed).toBeGreaterThan(0);
     expect(counts.total.unconfirmed).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-// Scope grammar: the reference's examples (§7.1, §7.2) are accepted and normalized; malformed
+// Scope grammar: the examples of docs/zoho.md §10, Scopes, are accepted and normalized; malformed
 // scopes are rejected with a reason a person can act on.
 import { describe, expect, it } from 'vitest';
 import {

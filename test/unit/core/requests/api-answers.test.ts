@@ -1,4 +1,4 @@
-// How Token Desk recognises "the token lacks a scope" in an API answer (reference §6): the
+// How Token Desk recognises "the token lacks a scope" in an API answer (docs/zoho.md §11): the
 // response viewer and the CLI then name the missing scope and offer to add it.
 
 import { describe, expect, it } from 'vitest';
