@@ -199,7 +199,19 @@ describe.skipIf(skip)(
         extractAll(app.asarPath, dir);
         const imports = await mainImports();
         // Resolved as out/main/index.js resolves them: from out/main, against the packaged node_modules.
+        // Then what the app does with them: a conf store with a schema (ajv, ajv-formats), a file
+        // lock, a zod/mini schema, the keyring's native binding.
         const probe = `for (const s of ${JSON.stringify(imports)}) await import(s);
+const { default: Conf } = await import('conf');
+const store = new Conf({ cwd: process.cwd(), configName: 'probe', projectName: 'probe',
+  schema: { url: { type: 'string', format: 'uri' } } });
+store.set('url', 'https://accounts.zoho.eu');
+if (store.get('url') !== 'https://accounts.zoho.eu') throw new Error('conf');
+const lockfile = await import('proper-lockfile');
+const release = await lockfile.lock(process.cwd() + '/probe.json');
+await release();
+const z = await import('zod/mini');
+if (!z.string().check(z.minLength(1)).safeParse('x').success) throw new Error('zod');
 const { Entry } = await import('@napi-rs/keyring');
 if (typeof Entry !== 'function') throw new Error('no keyring binding');`;
         const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
