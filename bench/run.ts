@@ -6,6 +6,7 @@
 //   4. wall time of `token-desk token` with a valid cached token against `node -e 0` (goal: < 2x)
 //   5. the window's initial JavaScript, gzipped (goal: < 300 KB)
 //   6. time to first render of the workspace with 500 connections in headless Chromium (goal: < 500 ms)
+//   7. the desktop app's app.asar: size and file count (bench/app-size.ts, run after this file)
 
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';

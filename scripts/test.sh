@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test: type-check, lint (ESLint, the import layers of .dependency-cruiser.mjs, Prettier's
-# formatting), build, then every test (unit, integration, end to end) with a real Secret Service
-# for the OS-keyring cipher (see with-keyring.sh).
+# formatting), validate the workflows, build, then every test (unit, integration, end to end, the
+# packaging of the desktop app) with a real Secret Service for the OS-keyring cipher
+# (see with-keyring.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,5 +10,7 @@ npm run --silent typecheck
 npx eslint .
 npm run --silent lint:layers
 npx prettier --check --log-level warn .
+# The GitHub Actions workflows, against the workflow schema (CI runs .ci/run, not these).
+for workflow in .github/workflows/*.yml; do npx action-validator "$workflow"; done
 npm run --silent build
 bash scripts/with-keyring.sh npx vitest run "$@"

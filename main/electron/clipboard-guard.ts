@@ -12,15 +12,20 @@ export const timerSchedule: Schedule = (callback, delayMs) => {
   return () => clearTimeout(timer);
 };
 
-/** The part of Electron's clipboard module used here (synchronous there). */
+/**
+ * The part of Electron's clipboard module used here: promises from Electron 44 on, synchronous
+ * before; awaiting covers both.
+ */
 export interface ElectronClipboardLike {
-  writeText(text: string): void;
-  readText(): string;
+  writeText(text: string): void | Promise<void>;
+  readText(): string | Promise<string>;
 }
 
 export function clipboardPort(clipboard: ElectronClipboardLike): ClipboardPort {
   return {
-    writeText: async (text) => clipboard.writeText(text),
+    writeText: async (text) => {
+      await clipboard.writeText(text);
+    },
     readText: async () => clipboard.readText(),
   };
 }

@@ -84,4 +84,14 @@ describe('copyWithAutoClear', () => {
     await port.writeText('t');
     expect(await port.readText()).toBe('t');
   });
+
+  it('adapts Electron’s clipboard of Electron 44 and later (promises)', async () => {
+    let held = '';
+    const port = clipboardPort({
+      writeText: async (text) => void (held = text),
+      readText: async () => held,
+    });
+    await port.writeText('t');
+    expect(await port.readText()).toBe('t');
+  });
 });
