@@ -126,7 +126,13 @@ describe.skipIf(skip)(
       const imports = await mainImports();
       // What out/main loads today; a new import here must be thought about (size, native code).
       expect(imports.map(packageName).sort()).toEqual(
-        expect.arrayContaining(['@napi-rs/keyring', 'conf', 'env-paths', 'proper-lockfile', 'zod']),
+        expect.arrayContaining([
+          '@napi-rs/keyring',
+          'env-paths',
+          'proper-lockfile',
+          'write-file-atomic',
+          'zod',
+        ]),
       );
       const needed = closure(imports.map(packageName));
       const packaged = asarPackages(files);
@@ -199,14 +205,14 @@ describe.skipIf(skip)(
         extractAll(app.asarPath, dir);
         const imports = await mainImports();
         // Resolved as out/main/index.js resolves them: from out/main, against the packaged node_modules.
-        // Then what the app does with them: a conf store with a schema (ajv, ajv-formats), a file
-        // lock, a zod/mini schema, the keyring's native binding.
+        // Then what the app does with them: an atomic 0600 document write, a file lock, a zod/mini
+        // schema, the keyring's native binding.
         const probe = `for (const s of ${JSON.stringify(imports)}) await import(s);
-const { default: Conf } = await import('conf');
-const store = new Conf({ cwd: process.cwd(), configName: 'probe', projectName: 'probe',
-  schema: { url: { type: 'string', format: 'uri' } } });
-store.set('url', 'https://accounts.zoho.eu');
-if (store.get('url') !== 'https://accounts.zoho.eu') throw new Error('conf');
+const { default: writeFileAtomic } = await import('write-file-atomic');
+const { readFileSync, statSync } = await import('node:fs');
+await writeFileAtomic(process.cwd() + '/probe.json', '{"url":"https://accounts.zoho.eu"}', { mode: 0o600 });
+if (JSON.parse(readFileSync(process.cwd() + '/probe.json', 'utf8')).url !== 'https://accounts.zoho.eu') throw new Error('write-file-atomic');
+if ((statSync(process.cwd() + '/probe.json').mode & 0o777) !== 0o600) throw new Error('mode');
 const lockfile = await import('proper-lockfile');
 const release = await lockfile.lock(process.cwd() + '/probe.json');
 await release();
