@@ -60,6 +60,8 @@ export interface DesktopServicesOptions {
   schedule: Schedule;
   notify(notice: Notice): void;
   emit: EmitEvent;
+  /** The platform's default for "keep running in the tray" (index.ts: on except on Linux). */
+  keepInTrayByDefault?: boolean;
 }
 
 export interface DesktopServices {
@@ -71,6 +73,8 @@ export interface DesktopServices {
   /** How the secrets are protected, and the passphrase / choice / sharing behind the Settings page. */
   vault: VaultControl;
   trayState(): TrayState;
+  /** The setting read when the window closes: stay in the tray (true) or quit. */
+  keepInTray(): boolean;
 }
 
 export async function createDesktopServices(
@@ -90,7 +94,9 @@ export async function createDesktopServices(
     lock,
     clock,
   });
-  const settings = createSettingsStore(document(DOCUMENT_NAMES.settings));
+  const settings = createSettingsStore(document(DOCUMENT_NAMES.settings), {
+    keepInTrayByDefault: options.keepInTrayByDefault,
+  });
   const vaultControl = createVaultControl({
     program: 'desktop',
     document: document(DOCUMENT_NAMES.vault),
@@ -184,6 +190,7 @@ export async function createDesktopServices(
     copier,
     refresher,
     vault: vaultControl,
+    keepInTray: () => settings.get().keepInTray,
     trayState: () => ({
       now: clock.now(),
       connections: store.list().map((c) => ({
