@@ -12,16 +12,22 @@ export const timerSchedule: Schedule = (callback, delayMs) => {
   return () => clearTimeout(timer);
 };
 
-/** The part of Electron's clipboard module used here (synchronous there). */
+/**
+ * The part of Electron's clipboard module used here: synchronous up to Electron 43, promises from
+ * Electron 44 on. Both are awaited, so a write has landed before the clear timer starts and a
+ * read compares the clipboard's text, not a pending promise.
+ */
 export interface ElectronClipboardLike {
-  writeText(text: string): void;
-  readText(): string;
+  writeText(text: string): void | Promise<void>;
+  readText(): string | Promise<string>;
 }
 
 export function clipboardPort(clipboard: ElectronClipboardLike): ClipboardPort {
   return {
-    writeText: async (text) => clipboard.writeText(text),
-    readText: async () => clipboard.readText(),
+    writeText: async (text) => {
+      await clipboard.writeText(text);
+    },
+    readText: async () => await clipboard.readText(),
   };
 }
 
