@@ -232,6 +232,7 @@ describe('desktop boot (built out/main/index.js under a fake electron)', () => {
     expect(report.keepOn).toMatchObject({ ok: true, result: { keepInTray: true } });
     expect(report.afterCloseWithTray).toEqual({ quit: false, quitCalls: 0 });
     expect(report.keepOff).toMatchObject({ ok: true, result: { keepInTray: false } });
+    expect(report.quitCalledOnClose).toBe(true);
     expect(report.afterCloseWithoutTray).toMatchObject({
       quit: true,
       clipboardAfterQuit: '',
