@@ -94,6 +94,11 @@ export interface AppPorts {
   vault: { single: SingleCipherVault } | { window: WindowVault };
   /** Told about the token manager's notices (e.g. an api_domain it refused to store). */
   onNotice?: (notice: TokenNotice) => void;
+  /**
+   * "Keep running in the tray" until the user chooses: the desktop passes its platform's default
+   * (on for macOS and Windows, off for Linux); core never reads the platform itself.
+   */
+  keepInTrayByDefault?: boolean;
 }
 
 export interface OpenedVault {
@@ -128,7 +133,9 @@ export function createAppServices(ports: AppPorts): AppServices {
     lock,
     clock,
   });
-  const settings = createSettingsStore(ports.documents(DOCUMENT_NAMES.settings));
+  const settings = createSettingsStore(ports.documents(DOCUMENT_NAMES.settings), {
+    keepInTrayByDefault: ports.keepInTrayByDefault,
+  });
   const history = createRequestHistory(ports.documents(DOCUMENT_NAMES.history), clock);
   const oauth = createZohoOAuthClient({ clock, fetch: ports.fetch });
 

@@ -13,8 +13,9 @@ export const timerSchedule: Schedule = (callback, delayMs) => {
 };
 
 /**
- * The part of Electron's clipboard module used here: promises from Electron 44 on, synchronous
- * before; awaiting covers both.
+ * The part of Electron's clipboard module used here: synchronous up to Electron 43, promises from
+ * Electron 44 on. Both are awaited, so a write has landed before the clear timer starts and a
+ * read compares the clipboard's text, not a pending promise.
  */
 export interface ElectronClipboardLike {
   writeText(text: string): void | Promise<void>;
@@ -26,7 +27,7 @@ export function clipboardPort(clipboard: ElectronClipboardLike): ClipboardPort {
     writeText: async (text) => {
       await clipboard.writeText(text);
     },
-    readText: async () => clipboard.readText(),
+    readText: async () => await clipboard.readText(),
   };
 }
 

@@ -55,6 +55,8 @@ export interface DesktopServicesOptions {
   schedule: Schedule;
   notify(notice: Notice): void;
   emit: EmitEvent;
+  /** The platform's default for "keep running in the tray" (index.ts: on except on Linux). */
+  keepInTrayByDefault?: boolean;
 }
 
 export interface DesktopServices {
@@ -66,6 +68,8 @@ export interface DesktopServices {
   /** How the secrets are protected, and the passphrase / choice / sharing behind the Settings page. */
   vault: VaultControl;
   trayState(): TrayState;
+  /** The setting read when the window closes: stay in the tray (true) or quit. */
+  keepInTray(): boolean;
 }
 
 export async function createDesktopServices(
@@ -85,6 +89,7 @@ export async function createDesktopServices(
     }),
     lock,
     clock,
+    keepInTrayByDefault: options.keepInTrayByDefault,
     fetch: options.fetch,
     loopback: () => Promise.resolve(nodeLoopbackListener),
     opener: createAuthorizationOpener({
@@ -148,6 +153,7 @@ export async function createDesktopServices(
     copier,
     refresher,
     vault: vaultControl,
+    keepInTray: () => app.settings.get().keepInTray,
     trayState: () => ({
       now: clock.now(),
       connections: app.store.list().map((c) => ({

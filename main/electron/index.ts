@@ -1,6 +1,8 @@
 // The desktop app's entry: wires Electron's objects into the small modules beside this file and
-// does nothing clever itself. Order matters only in two places: the single-instance lock before
-// anything else, and the security guards before the window loads.
+// does nothing clever itself. Order matters in three places: the Windows app id, the sandbox and
+// the app:// scheme before 'ready'; the single-instance lock before anything else starts; and the
+// security guards before the window loads. Closing the window quits unless "keep running in the
+// tray" is on (app-shell.ts); updates go through the update controller, packaged builds only.
 
 import {
   app,
@@ -30,7 +32,15 @@ import { createOsKeyring } from '../platform/node/os-keyring.js';
 import type { EventPayload } from '../rpc/contract.js';
 import { createDispatcher } from '../rpc/dispatcher.js';
 import { APP_SCHEME, createAppOrigin, resolveAppLocation } from './app-origin.js';
+import { applicationMenuTemplate, toElectronMenu } from './app-menu.js';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.js';
+import {
+  APP_NAME,
+  applyAppUserModelId,
+  keepInTrayByDefault,
+  onAllWindowsClosed,
+  trayImage,
+} from './app-shell.js';
 import { clipboardPort, timerSchedule } from './clipboard-guard.js';
 import { contentSecurityPolicy, installCspHeader } from './csp.js';
 import { createDesktopServices, type DesktopServices } from './desktop-services.js';
@@ -42,7 +52,9 @@ import { installPermissionGuard } from './permission-guard.js';
 import { toSafeStoragePort } from './safe-storage.js';
 import { bringToFront, claimSingleInstance } from './single-instance.js';
 import { createTrayController, type TrayController } from './tray.js';
-import { applicationMenuTemplate, createWindowOptions } from './window-options.js';
+import { createUpdateController, type UpdateController } from './update-controller.js';
+import { TEXT } from './update-flow.js';
+import { createWindowOptions } from './window-options.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const env = process.env;
@@ -50,9 +62,9 @@ const env = process.env;
 const home = env.TOKEN_DESK_HOME
   ? resolve(env.TOKEN_DESK_HOME)
   : envPaths('token-desk', { suffix: '' }).config;
-const iconPath = app.isPackaged
-  ? join(process.resourcesPath, 'icon.png')
-  : join(app.getAppPath(), 'build', 'icon.png');
+/** Icons: process.resourcesPath when packaged (electron-builder's extraResources), build/ otherwise. */
+const resourceDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'build');
+const iconPath = join(resourceDir, 'icon.png');
 const origin = createAppOrigin(
   resolveAppLocation({ isPackaged: app.isPackaged, devServerUrl: env.ELECTRON_RENDERER_URL }),
 );
@@ -62,8 +74,69 @@ const rendererRoot = join(here, '../renderer');
 let window: BrowserWindow | undefined;
 let tray: TrayController | undefined;
 let services: DesktopServices | undefined;
+let updates: UpdateController | undefined;
 let quitting = false;
 let started = false;
+
+/** Before leaving (Quit, or installing an update): stop the timers, take our token off the clipboard. */
+async function prepareToQuit(): Promise<void> {
+  quitting = true;
+  services?.refresher.stop();
+  await services?.copier.clearNow().catch(() => undefined);
+  tray?.destroy();
+  tray = undefined;
+}
+
+/** A message box on the window when there is one (macOS: a sheet), else on its own. */
+async function ask(options: Electron.MessageBoxOptions): Promise<number> {
+  const parent = window && !window.isDestroyed() && window.isVisible() ? window : undefined;
+  const { response } = parent
+    ? await dialog.showMessageBox(parent, options)
+    : await dialog.showMessageBox(options);
+  return response;
+}
+
+function createUpdates(): UpdateController {
+  return createUpdateController({
+    // Development and unpackaged runs have no release feed (no app-update.yml): never check.
+    enabled: app.isPackaged,
+    currentVersion: app.getVersion(),
+    updater: async () => {
+      const port = await (await import('./update-electron.js')).loadElectronUpdater();
+      // "Restart now" leaves like Quit does: the clipboard cleared first.
+      return { ...port, installNow: () => void prepareToQuit().finally(() => port.installNow()) };
+    },
+    ui: {
+      askToDownload: async (version) =>
+        (await ask({
+          type: 'info',
+          title: APP_NAME,
+          message: TEXT.available(version),
+          detail: TEXT.availableDetail,
+          buttons: [TEXT.downloadButton, TEXT.laterButton],
+          defaultId: 0,
+          cancelId: 1,
+        })) === 0,
+      askToRestart: async (version) =>
+        (await ask({
+          type: 'info',
+          title: APP_NAME,
+          message: TEXT.ready(version),
+          detail: TEXT.readyDetail,
+          buttons: [TEXT.restartButton, TEXT.atQuitButton],
+          defaultId: 0,
+          cancelId: 1,
+        })) === 0,
+      tell: async ({ kind, message, detail }) => {
+        await ask({ type: kind, title: APP_NAME, message, detail, buttons: ['OK'] });
+      },
+      progress: (fraction) => {
+        if (window && !window.isDestroyed()) window.setProgressBar(fraction ?? -1);
+      },
+      log: (line) => console.error(`token-desk: ${line}`),
+    },
+  });
+}
 
 function showWindow(): void {
   if (window && !window.isDestroyed()) return bringToFront(window);
@@ -87,8 +160,11 @@ function showWindowWhenStarted(): void {
 }
 
 async function start(): Promise<void> {
-  const template = applicationMenuTemplate(process.platform);
-  Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null);
+  updates = createUpdates();
+  const menu = toElectronMenu(applicationMenuTemplate(process.platform), (action) => {
+    if (action === 'check-for-updates') updates?.checkFromMenu();
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
 
   installPermissionGuard(session.defaultSession);
   const policy = contentSecurityPolicy(origin.location);
@@ -138,6 +214,7 @@ async function start(): Promise<void> {
     clipboard: clipboardPort(clipboard),
     schedule: timerSchedule,
     notify,
+    keepInTrayByDefault: keepInTrayByDefault(process.platform),
     emit: (event, payload) => {
       sendToWindow(event, payload);
       if (event === 'connections.changed') tray?.refresh();
@@ -157,13 +234,14 @@ async function start(): Promise<void> {
   });
 
   const ready = services;
+  const trayIcon = trayImage(process.platform, resourceDir);
   tray = createTrayController({
-    createTray: (icon) =>
-      new Tray(
-        nativeImage.createFromPath(icon).resize({ width: process.platform === 'darwin' ? 16 : 24 }),
-      ),
+    createTray: (icon) => {
+      const image = nativeImage.createFromPath(icon);
+      return new Tray(trayIcon.resizeTo ? image.resize({ width: trayIcon.resizeTo }) : image);
+    },
     buildMenu: (items) => Menu.buildFromTemplate(items),
-    icon: iconPath,
+    icon: trayIcon.path,
     getState: () => ready.trayState(),
     actions: {
       copy: (name, as) => ready.copier.copyAndReport(name, as),
@@ -180,27 +258,29 @@ async function start(): Promise<void> {
 
   started = true;
   showWindow();
+  updates.checkAtStart();
 }
 
+// Windows shows notifications only for an app with its app id (before any notification).
+applyAppUserModelId(app, process.platform);
 // Every renderer sandboxed, whatever a future window's options say (must precede 'ready').
 app.enableSandbox();
 // The app:// scheme must be known as privileged (an origin, a secure context) before 'ready'.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 if (claimSingleInstance(app, showWindowWhenStarted)) {
-  // Closing the window leaves Token Desk in the tray; Quit (tray, Cmd+Q) ends it.
-  app.on('window-all-closed', () => undefined);
+  // Closing the window quits, unless "keep running in the tray" is on (then Quit in the tray or
+  // the menu ends it). Without this listener Electron would quit on every OS but macOS.
+  app.on('window-all-closed', () => {
+    if (quitting) return;
+    if (onAllWindowsClosed(() => services?.keepInTray() ?? false) === 'quit') app.quit();
+  });
   app.on('activate', showWindowWhenStarted);
   app.on('before-quit', (event) => {
     if (quitting || !services) return;
     // Take our token off the clipboard before leaving, if it is still there.
     event.preventDefault();
-    quitting = true;
-    services.refresher.stop();
-    void services.copier.clearNow().finally(() => {
-      tray?.destroy();
-      app.quit();
-    });
+    void prepareToQuit().finally(() => app.quit());
   });
   app
     .whenReady()

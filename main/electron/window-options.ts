@@ -25,7 +25,9 @@ export function createWindowOptions(input: WindowOptionsInput): BrowserWindowCon
     // Shown on 'ready-to-show', so the user never sees an empty white frame.
     show: false,
     backgroundColor: '#1f2229',
-    autoHideMenuBar: true,
+    // The menu bar stays visible on Windows and Linux: its File menu holds Quit, the way out
+    // where no tray icon shows (app-menu.ts).
+    autoHideMenuBar: false,
     ...(input.iconPath ? { icon: input.iconPath } : {}),
     webPreferences: {
       preload: input.preloadPath,
@@ -46,16 +48,4 @@ export function createWindowOptions(input: WindowOptionsInput): BrowserWindowCon
       devTools: input.devTools,
     },
   };
-}
-
-/**
- * The application menu: none on Windows and Linux (the window has no menu bar); on macOS the
- * standard app, Edit and Window menus, without which Cmd+C / Cmd+V do not work in text fields.
- */
-export function applicationMenuTemplate(
-  platform: NodeJS.Platform,
-): Array<{ role: 'appMenu' | 'editMenu' | 'windowMenu' }> | null {
-  return platform === 'darwin'
-    ? [{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]
-    : null;
 }

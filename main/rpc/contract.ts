@@ -138,6 +138,11 @@ export const settings = z.object({
   clipboardClearSeconds: z.int().check(z.minimum(0), z.maximum(3600)),
   autoRefresh: z.boolean(),
   theme: z.enum(['light', 'dark', 'system']),
+  /**
+   * Desktop app: closing the window leaves Token Desk running in the tray (otherwise it quits).
+   * Its default depends on the platform; the browser mode has no tray and the window hides it.
+   */
+  keepInTray: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof settings>;
 

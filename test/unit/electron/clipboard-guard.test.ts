@@ -94,4 +94,26 @@ describe('copyWithAutoClear', () => {
     await port.writeText('t');
     expect(await port.readText()).toBe('t');
   });
+
+  it('awaits the promise-returning clipboard of Electron 44 and later', async () => {
+    let held = '';
+    const settled: string[] = [];
+    // Each call settles a turn later, as an asynchronous clipboard does.
+    const later = <T>(value: () => T) =>
+      new Promise<T>((resolve) => setImmediate(() => resolve(value())));
+    const port = clipboardPort({
+      writeText: (text) =>
+        later(() => {
+          held = text;
+          settled.push(`write ${text}`);
+        }),
+      readText: () => later(() => held),
+    });
+    await port.writeText('secret');
+    expect(settled).toEqual(['write secret']);
+    expect(await port.readText()).toBe('secret');
+    expect(await clearIfUnchanged(port, 'secret')).toBe(true);
+    expect(held).toBe('');
+    expect(settled).toEqual(['write secret', 'write ']);
+  });
 });

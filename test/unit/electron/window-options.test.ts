@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applicationMenuTemplate,
-  createWindowOptions,
-} from '../../../main/electron/window-options.js';
+import { createWindowOptions } from '../../../main/electron/window-options.js';
 
 describe('window options', () => {
   it('writes every security preference out explicitly', () => {
@@ -31,9 +28,7 @@ describe('window options', () => {
     expect(createWindowOptions({ preloadPath: 'p', devTools: true }).show).toBe(false);
   });
 
-  it('has an Edit menu on macOS only (Cmd+C/V need it); no menu elsewhere', () => {
-    expect(applicationMenuTemplate('darwin')).toContainEqual({ role: 'editMenu' });
-    expect(applicationMenuTemplate('linux')).toBeNull();
-    expect(applicationMenuTemplate('win32')).toBeNull();
+  it('shows its menu bar (Quit is in it)', () => {
+    expect(createWindowOptions({ preloadPath: 'p', devTools: false }).autoHideMenuBar).toBe(false);
   });
 });

@@ -48,6 +48,29 @@ describe('settings', () => {
     });
   });
 
+  it('offers "keep running in the tray" in the desktop app, shows its value and saves it', async () => {
+    const { user, fake } = await renderApp({ settings: { keepInTray: true } });
+    await user.click(screen.getByTestId('open-settings'));
+    await screen.findByTestId('settings');
+    expectEveryFieldLabelled();
+    const keep = screen.getByLabelText(/Keep running in the tray when the window is closed/);
+    expect(keep).toBeChecked();
+    expect(screen.getByTestId('settings')).toHaveTextContent('closing the window quits');
+    await user.click(keep);
+    await screen.findByText('Tray setting saved.');
+    expect(fake.callsOf('settings.set')).toEqual([{ keepInTray: false }]);
+    expect(fake.settings.keepInTray).toBe(false);
+    expect(keep).not.toBeChecked();
+  });
+
+  it('has no tray setting in the browser mode (there is no tray)', async () => {
+    const { user } = await renderApp({ shell: 'browser' });
+    await user.click(screen.getByTestId('open-settings'));
+    await screen.findByTestId('settings');
+    expect(screen.queryByTestId('settings-keep-in-tray')).toBeNull();
+    expect(screen.queryByLabelText(/Keep running in the tray/)).toBeNull();
+  });
+
   it('shows a start-up failure with its remedy and retries', async () => {
     const { render } = await import('@testing-library/react');
     const { App } = await import('../../../renderer/src/App.js');

@@ -1,4 +1,5 @@
-// Settings: how long a copied token stays on the clipboard, automatic refresh, the theme; and
+// Settings: how long a copied token stays on the clipboard, automatic refresh, the theme, and
+// (desktop app only) whether closing the window keeps Token Desk running in the tray; and
 // how the secrets are protected on this computer (CipherSettings: the active cipher and its
 // warning, the choice for new connections, the passphrase, Share with the command line).
 
@@ -75,6 +76,17 @@ export function SettingsPage({ onClose }: { onClose(): void }) {
             }
             data-testid="settings-auto-refresh"
           />
+          {info.shell === 'electron' && (
+            <Switch
+              label="Keep running in the tray when the window is closed"
+              description="Off: closing the window quits Token Desk. Turn it on only if your desktop shows tray icons (on GNOME, that takes the AppIndicator extension): otherwise a closed window leaves Token Desk running where you cannot see it. Quit is always in the menu."
+              checked={settings.keepInTray ?? false}
+              onChange={(e) =>
+                void save.run({ keepInTray: e.currentTarget.checked }, 'Tray setting')
+              }
+              data-testid="settings-keep-in-tray"
+            />
+          )}
           <div>
             <Text size="sm" fw={500} id="settings-theme-label">
               Theme
