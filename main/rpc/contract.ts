@@ -384,8 +384,15 @@ export const events = {
     browserOpened: z.optional(z.boolean()),
     deadline: z.optional(z.number()),
   }),
-  /** Something changed connections (another window, the CLI, a refresh): reload the list. */
-  'connections.changed': z.object({}),
+  /**
+   * Something changed connections (another window, the CLI, a refresh). With `connection`: this
+   * row was added or changed; with `removed` (a connection id): this row is gone; empty: re-list
+   * everything (the vault was unlocked, the store reloaded).
+   */
+  'connections.changed': z.object({
+    connection: z.optional(connectionView),
+    removed: z.optional(z.string()),
+  }),
   /**
    * An operation on a connection succeeded, but the user should know something (Token Desk
    * ignored an api_domain that is not a Zoho API host): one plain-language line, never a secret.

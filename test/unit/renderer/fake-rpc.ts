@@ -2,7 +2,9 @@
 // are parsed with the contract's own schemas (so a screen that sends a wrong shape fails here, as
 // it would against main), calls are recorded, any method can be overridden or made to fail, and
 // events are emitted by hand. The server-based authorization stays pending until the test
-// completes it, fails it or the UI cancels it. No timers: tests drive everything.
+// completes it, fails it or the UI cancels it. Like main, it emits 'connections.changed' for every
+// change: with the row it added or changed, the id of a row it removed, or empty after the vault
+// changed. No timers: tests drive everything.
 
 import {
   methods,
@@ -420,6 +422,7 @@ export class FakeRpc implements RpcClient {
     const current = this.find(name);
     const updated = { ...current, ...patch, updatedAt: this.now() };
     this.connections = this.connections.map((c) => (c.id === current.id ? updated : c));
+    this.emit('connections.changed', { connection: updated });
     return updated;
   }
 
@@ -481,6 +484,7 @@ export class FakeRpc implements RpcClient {
           updatedAt: this.now(),
         };
         this.connections = [...this.connections, connection];
+        this.emit('connections.changed', { connection });
         return connection;
       }
       case 'connections.importSelfClient':
@@ -557,6 +561,7 @@ export class FakeRpc implements RpcClient {
       case 'connections.remove': {
         const c = this.find(p.name);
         this.connections = this.connections.filter((x) => x.id !== c.id);
+        this.emit('connections.changed', { removed: c.id });
         return { removed: c.name };
       }
       case 'connections.export': {
@@ -665,6 +670,7 @@ export class FakeRpc implements RpcClient {
           locked: false,
           passphrase: 'unlocked',
         };
+        this.emit('connections.changed', {});
         return this.vaultStatus();
       }
       case 'vault.unlock': {
@@ -677,6 +683,7 @@ export class FakeRpc implements RpcClient {
           });
         }
         this.vault = { ...this.vault, locked: false, passphrase: 'unlocked' };
+        this.emit('connections.changed', {});
         return this.vaultStatus();
       }
       case 'vault.choose': {
@@ -708,6 +715,7 @@ export class FakeRpc implements RpcClient {
           this.sealedWith.set(id, ['keyring']);
           shared += 1;
         }
+        if (shared > 0) this.emit('connections.changed', {});
         return { shared, status: this.vaultStatus() };
       }
     }
