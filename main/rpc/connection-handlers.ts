@@ -66,8 +66,14 @@ export function createConnectionHandlers(
 
   return {
     'connections.list': async () => Promise.all(deps.store.list().map(events.view)),
-    'connections.add': async ({ clientSecret, ...input }) =>
-      events.changed(await deps.connections.add(input, clientSecret)),
+    'connections.add': async ({ clientSecret, replaces, ...input }) => {
+      if (replaces === undefined)
+        return events.changed(await deps.connections.add(input, clientSecret));
+      const old = deps.store.require(replaces);
+      const connection = await deps.connections.replace(old.id, input, clientSecret);
+      if (connection.id !== old.id && !deps.store.find(old.id)) events.removed(old.id);
+      return events.changed(connection);
+    },
     'connections.importSelfClient': async ({ name, fileText, ...where }) =>
       events.changed(await deps.connections.importSelfClient(name, fileText, where)),
     'connections.authorizeSelfClient': async ({ name, code, scopes }) =>

@@ -226,7 +226,14 @@ export const methods = {
   'settings.set': { params: z.partial(settings), result: settings },
 
   'connections.list': { params: empty, result: z.array(connectionView) },
-  'connections.add': { params: newConnectionInput, result: connectionView },
+  /**
+   * Adds a connection. `replaces`: the wizard's own unauthorized connection from an earlier try,
+   * replaced by this one (core's `replace`: nothing is removed when the new one is refused).
+   */
+  'connections.add': {
+    params: z.extend(newConnectionInput, { replaces: z.optional(name) }),
+    result: connectionView,
+  },
   'connections.importSelfClient': {
     params: z.object({
       name,

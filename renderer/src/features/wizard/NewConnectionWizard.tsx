@@ -109,13 +109,14 @@ export function NewConnectionWizard({
     const input = toNewConnection(draft, scopes);
     const key = JSON.stringify(input);
     if (added.current?.key === key) return added.current.connection;
-    if (added.current) {
-      const old = added.current.connection.name;
-      await rpc.call('connections.remove', { name: old });
-      dropConnection(old);
-      added.current = null;
-    }
-    const connection = await rpc.call('connections.add', input);
+    // The form changed since the connection was added: core replaces it (and keeps it when the
+    // new one is refused, e.g. its name is taken).
+    const replaces = added.current?.connection;
+    const connection = await rpc.call(
+      'connections.add',
+      replaces ? { ...input, replaces: replaces.name } : input,
+    );
+    if (replaces && replaces.id !== connection.id) dropConnection(replaces.name);
     added.current = { key, connection };
     upsertConnection(connection);
     return connection;
