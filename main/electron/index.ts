@@ -96,6 +96,12 @@ async function ask(options: Electron.MessageBoxOptions): Promise<number> {
   return response;
 }
 
+/** An update question: true when the user takes the first button (Escape means the second). */
+async function agrees(message: string, detail: string, yes: string, no: string): Promise<boolean> {
+  const options = { type: 'info' as const, title: APP_NAME, message, detail };
+  return (await ask({ ...options, buttons: [yes, no], defaultId: 0, cancelId: 1 })) === 0;
+}
+
 function createUpdates(): UpdateController {
   return createUpdateController({
     // Development and unpackaged runs have no release feed (no app-update.yml): never check.
@@ -107,26 +113,15 @@ function createUpdates(): UpdateController {
       return { ...port, installNow: () => void prepareToQuit().finally(() => port.installNow()) };
     },
     ui: {
-      askToDownload: async (version) =>
-        (await ask({
-          type: 'info',
-          title: APP_NAME,
-          message: TEXT.available(version),
-          detail: TEXT.availableDetail,
-          buttons: [TEXT.downloadButton, TEXT.laterButton],
-          defaultId: 0,
-          cancelId: 1,
-        })) === 0,
-      askToRestart: async (version) =>
-        (await ask({
-          type: 'info',
-          title: APP_NAME,
-          message: TEXT.ready(version),
-          detail: TEXT.readyDetail,
-          buttons: [TEXT.restartButton, TEXT.atQuitButton],
-          defaultId: 0,
-          cancelId: 1,
-        })) === 0,
+      askToDownload: (version) =>
+        agrees(
+          TEXT.available(version),
+          TEXT.availableDetail,
+          TEXT.downloadButton,
+          TEXT.laterButton,
+        ),
+      askToRestart: (version) =>
+        agrees(TEXT.ready(version), TEXT.readyDetail, TEXT.restartButton, TEXT.atQuitButton),
       tell: async ({ kind, message, detail }) => {
         await ask({ type: kind, title: APP_NAME, message, detail, buttons: ['OK'] });
       },

@@ -267,16 +267,8 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
           'Open the printed address yourself.',
         );
       }
-      const extra = normalizeScopes(options.addScopes ?? []);
-      if (extra.errors.length > 0) {
-        const first = extra.errors[0]!;
-        throw inputError(
-          'bad_scope',
-          `The scope "${first.input}" is not valid: ${first.reason}.`,
-          'Scopes look like ZohoCRM.modules.ALL or ZohoBooks.invoices.READ.',
-        );
-      }
-      const scopes = normalizeScopes([...connection.scopes, ...extra.scopes]).scopes;
+      const extra = checkedScopes(options.addScopes ?? []);
+      const scopes = normalizeScopes([...connection.scopes, ...extra]).scopes;
       const outcome = await runServerAuthorization({
         oauth,
         opener: deps.opener,

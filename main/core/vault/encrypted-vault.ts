@@ -134,6 +134,22 @@ const load = (ctx: VaultContext): VaultData =>
 const save = (ctx: VaultContext, data: VaultData): Promise<void> =>
   ctx.document.write(serializeVault(data));
 
+/** Seals a value with the cipher its connection's values keep (or the first, for a new one). */
+const sealWithItsCipher = (
+  ctx: VaultContext,
+  data: VaultData,
+  service: string,
+  account: string,
+  plain: string,
+): Promise<void> =>
+  sealInto(
+    data,
+    sealingCipherFor(ctx.ciphers, ctx.groupOf, data, service, account),
+    service,
+    account,
+    plain,
+  );
+
 export function createEncryptedVault(options: EncryptedVaultOptions): EncryptedVault {
   const ctx: VaultContext = {
     document: options.document,
@@ -180,13 +196,7 @@ export function createEncryptedVault(options: EncryptedVaultOptions): EncryptedV
       assertVaultValue(password);
       await ctx.lock.withLock(VAULT_LOCK_KEY, async () => {
         const data = load(ctx);
-        await sealInto(
-          data,
-          sealingCipherFor(ctx.ciphers, ctx.groupOf, data, service, account),
-          service,
-          account,
-          password,
-        );
+        await sealWithItsCipher(ctx, data, service, account, password);
         await save(ctx, data);
       });
     },
@@ -269,13 +279,7 @@ async function resealStale(
     await ctx.lock.withLock(VAULT_LOCK_KEY, async () => {
       const data = load(ctx);
       if (data.entries.get(service)?.get(account) !== entry.stored) return;
-      await sealInto(
-        data,
-        sealingCipherFor(ctx.ciphers, ctx.groupOf, data, service, account),
-        service,
-        account,
-        plain,
-      );
+      await sealWithItsCipher(ctx, data, service, account, plain);
       await save(ctx, data);
     });
   } catch {
