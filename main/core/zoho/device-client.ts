@@ -5,7 +5,8 @@
 // code is a secret (whoever has it gets the tokens), the user code is not (it is sent to the admin).
 
 import { TokenDeskError } from '../errors.js';
-import { createHttpClient, hostOf, type HttpResponse } from '../http/http-client.js';
+import { hostOf } from '../../vocabulary/index.js';
+import { createHttpClient, type HttpResponse } from '../http/http-client.js';
 import { systemClock, type Clock, type FetchPort, type Sleep } from '../ports.js';
 import { parseTokenResponse } from './token-response.js';
 import type { TokenSet } from './token-set.js';
