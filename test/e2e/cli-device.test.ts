@@ -226,7 +226,7 @@ describe('token-desk authorize (device flow)', () => {
     const before = sim.stats.deviceCalls.code;
     const withCode = await cli(['authorize', 'coded', '--code', '1000.abc.def']);
     expect(withCode.code).toBe(2);
-    expectOneErrorLine(withCode.stderr, /^token-desk: .*device.*no grant code/i);
+    expectOneErrorLine(withCode.stderr, /^token-desk: .*Non-browser application.*no grant code/i);
     const badTimeout = await cli(['authorize', 'coded', '--timeout', '0']);
     expect(badTimeout.code).toBe(2);
     expect(sim.stats.deviceCalls.code).toBe(before);
