@@ -67,6 +67,7 @@ export function createConnectionHandlers(
   const authorizeDevice: HandlerGroup<'connections'>['connections.authorizeDevice'] = async ({
     name,
     timeoutSeconds,
+    addScopes,
   }) => {
     // One wait at a time, whichever kind: "New code" and a new sign-in end the one before.
     pendingAuthorization?.abort();
@@ -74,7 +75,9 @@ export function createConnectionHandlers(
     pendingAuthorization = controller;
     try {
       const connection = await deps.connections.authorizeDeviceClient(name, {
+        // The code goes to the admin; a page opened here would invite accepting with our account.
         openBrowser: false,
+        addScopes,
         timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
         signal: controller.signal,
         onProgress: (progress) => {

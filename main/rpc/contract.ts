@@ -274,6 +274,8 @@ export const methods = {
       name,
       /** Stop waiting after this long; default: when Zoho's code expires. */
       timeoutSeconds: z.optional(z.int().check(z.minimum(10), z.maximum(3600))),
+      /** Scopes to ask for on top of the connection's own; kept once granted. */
+      addScopes: z.optional(z.array(z.string().check(z.minLength(1))).check(z.maxLength(50))),
     }),
     result: connectionView,
   },
