@@ -43,14 +43,17 @@ export function registerAuthorize(program: Command, ctx: CommandContext): void {
           ctx.progress(`Exchanging the grant code at ${hostOf(target.accountsUrl)}…`);
         connection = await connections.authorizeSelfClient(name, options.code);
       } else if (target.clientType === 'device') {
-        ctx.progress(
-          `Asking ${hostOf(target.custom?.accountsUrl ?? target.accountsUrl)} for a code for ${target.name}…`,
-        );
         connection = await connections.authorizeDeviceClient(name, {
           openBrowser: options.open !== false,
           addScopes: splitScopes(options.addScopes),
           timeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
-          onProgress: (progress) => reportDeviceProgress(ctx, progress),
+          // Said when the request really goes out: checks of the scopes or the secret come first.
+          onProgress: (progress) =>
+            progress.step === 'requesting-code'
+              ? ctx.progress(
+                  `Asking ${hostOf(target.custom?.accountsUrl ?? target.accountsUrl)} for a code for ${target.name}…`,
+                )
+              : reportDeviceProgress(ctx, progress),
         });
       } else {
         checks.assertAuthorizableWithoutCode(target, { addScopes: Boolean(options.addScopes) });

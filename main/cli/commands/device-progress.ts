@@ -43,7 +43,7 @@ export function reportDeviceProgress(
       return;
     case 'requesting-code':
     case 'polling':
-      // Said once before the code is asked for; a line per poll would drown the code.
+      // The request for a code is announced by the command; a line per poll would drown the code.
       return;
   }
 }
