@@ -51,7 +51,7 @@ export function registerAuthorize(program: Command, ctx: CommandContext): void {
           onProgress: (progress) =>
             progress.step === 'requesting-code'
               ? ctx.progress(
-                  `Asking ${hostOf(target.custom?.accountsUrl ?? target.accountsUrl)} for a code for ${target.name}…`,
+                  `Asking ${hostOf(progress.accountsUrl)} for a code for ${target.name}…`,
                 )
               : reportDeviceProgress(ctx, progress),
         });

@@ -36,8 +36,8 @@ export interface DeviceInvitation {
 }
 
 export type DeviceAuthorizationProgress =
-  /** Zoho is being asked for a code. */
-  | { step: 'requesting-code' }
+  /** Zoho is being asked for a code, at this accounts server. */
+  | { step: 'requesting-code'; accountsUrl: string }
   /** The code is ready; the shell shows it (and, if asked, the verification page was opened). */
   | { step: 'code'; invitation: DeviceInvitation; browserOpened: boolean }
   /** A poll is about to go out; nothing has happened yet. */
@@ -214,7 +214,7 @@ export async function runDeviceAuthorization(
   };
   if (signal?.aborted) throw cancelledError();
   const startedAt = clock.now();
-  progress({ step: 'requesting-code' });
+  progress({ step: 'requesting-code', accountsUrl: connection.accountsUrl });
   const code: DeviceCode = await device.requestCode({
     accountsUrl: connection.accountsUrl,
     clientId: connection.clientId,
