@@ -1,8 +1,9 @@
 // npm run simulator: the test suite's Zoho simulator, for people. It answers like Zoho on this
-// computer only (127.0.0.1), with a demo Self Client and a demo server-based client registered, so
-// that the README's "Try it without a Zoho account" works without a Zoho account. It prints what
-// the API Console would show (client ids and secrets, a Self Client grant code) and stays up until
-// Ctrl+C. Press Enter for a new grant code. Plain http works only because it is on 127.0.0.1.
+// computer only (127.0.0.1), with a demo Self Client, server-based client and Non-browser
+// application (device flow) registered, so that the README's "Try it without a Zoho account"
+// works without a Zoho account. It prints what the API Console would show (client ids and
+// secrets, a Self Client grant code) and stays up until Ctrl+C. Press Enter for a new grant code.
+// Plain http works only because it is on 127.0.0.1.
 //
 //   npm run simulator                 accounts server on 127.0.0.1:53180, API on 127.0.0.1:53181
 //   npm run simulator -- --port 0     any free ports (printed)
@@ -17,6 +18,7 @@ const SERVER = {
   clientSecret: 'demo-server-client-secret',
   redirectUri: 'http://localhost:53134/callback',
 };
+const DEVICE = { clientId: '1000.DEMODEVICECLIENT', clientSecret: 'demo-device-client-secret' };
 /** What the demo Self Client's codes grant: the simulator's CRM slice and the user's profile. */
 const SELF_SCOPES = ['ZohoCRM.org.READ', 'ZohoCRM.modules.leads.READ', 'AaaServer.profile.READ'];
 /** The longest Time Duration the API Console offers (docs/zoho.md §3, Self Client). */
@@ -49,6 +51,9 @@ try {
     apiPort: port === 0 ? 0 : port + 1,
     grantCodeTtlMs: 120_000,
     selfClientCodeEndpoint: true,
+    // Zoho asks for one poll per 30 s; 5 s keeps the demo of the device flow short.
+    deviceIntervalMs: 5_000,
+    deviceMinPollGapMs: 5_000,
   });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
@@ -66,6 +71,7 @@ sim.registerClient({
   type: 'server',
   redirectUris: [SERVER.redirectUri],
 });
+sim.registerClient({ ...DEVICE, type: 'device' });
 
 const query = `client_id=${SELF.clientId}&scope=${SELF_SCOPES.join(',')}`;
 const codeUrl = `${sim.accountsUrl}/simulator/self-client-code?${query}`;
@@ -92,6 +98,8 @@ console.log(`Zoho simulator running on this computer (Ctrl+C to stop). Signed-in
   Self Client          client id ${SELF.clientId}      client secret ${SELF.clientSecret}
   Server-based client  client id ${SERVER.clientId}    client secret ${SERVER.clientSecret}
                        redirect URI ${SERVER.redirectUri}
+  Non-browser app      client id ${DEVICE.clientId}     client secret ${DEVICE.clientSecret}
+                       (device flow: enter its code at ${sim.accountsUrl}/oauth/v3/device)
 
 A new grant code from a script:   curl -s '${codeUrl}'
 A self_client.json to import:     curl -s -o self_client.json '${fileUrl}'`);

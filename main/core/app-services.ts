@@ -195,7 +195,10 @@ export function createAppServices(ports: AppPorts): AppServices {
   const getConnections = (): Promise<ConnectionService> =>
     (connections ??= (async () => {
       // Loaded on demand: `token-desk token` needs neither this nor the catalog it brings in.
-      const { createConnectionService } = await import('./connections/connection-service.js');
+      const [{ createConnectionService }, { createZohoDeviceClient }] = await Promise.all([
+        import('./connections/connection-service.js'),
+        import('./zoho/device-client.js'),
+      ]);
       const [{ vault: secrets }, tokenManager] = await Promise.all([getVault(), getTokens()]);
       // The shell's listener is asked for when a sign-in starts, not before.
       const loopback: LoopbackListenerPort = {
@@ -210,6 +213,7 @@ export function createAppServices(ports: AppPorts): AppServices {
         opener: ports.opener,
         loopback,
         history,
+        device: createZohoDeviceClient({ clock, fetch: ports.fetch }),
       });
     })());
 

@@ -1,5 +1,5 @@
 // The rpc methods on connections: list, add, import, authorize (Self Client code, server sign-in
-// with its progress events and cancel), revoke, remove, export. Each changed row is announced
+// and device flow with their progress events, and cancel), revoke, remove, export. Each changed row is announced
 // with its own view (connections.changed { connection } / { removed }).
 
 import { inputError } from '../core/errors.js';
@@ -64,6 +64,67 @@ export function createConnectionHandlers(
     }
   };
 
+  const authorizeDevice: HandlerGroup<'connections'>['connections.authorizeDevice'] = async ({
+    name,
+    timeoutSeconds,
+    addScopes,
+  }) => {
+    // One wait at a time, whichever kind: "New code" and a new sign-in end the one before.
+    pendingAuthorization?.abort();
+    const controller = new AbortController();
+    pendingAuthorization = controller;
+    try {
+      const connection = await deps.connections.authorizeDeviceClient(name, {
+        // The code goes to the admin; a page opened here would invite accepting with our account.
+        openBrowser: false,
+        addScopes,
+        timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+        signal: controller.signal,
+        onProgress: (progress) => {
+          switch (progress.step) {
+            case 'requesting-code':
+            case 'approved':
+              return deps.emit('authorization.device', { name, step: progress.step });
+            case 'code':
+              return deps.emit('authorization.device', {
+                name,
+                step: 'code',
+                userCode: progress.invitation.userCode,
+                verificationUrl: progress.invitation.verificationUrl,
+                message: progress.invitation.message,
+                expiresAt: progress.invitation.expiresAt,
+                browserOpened: progress.browserOpened,
+              });
+            case 'slowed-down':
+              return deps.emit('authorization.device', {
+                name,
+                step: 'slowed-down',
+                intervalMs: progress.intervalMs,
+              });
+            case 'other-dc':
+              return deps.emit('authorization.device', {
+                name,
+                step: 'other-dc',
+                location: progress.location,
+              });
+            case 'polling':
+              return;
+          }
+        },
+      });
+      deps.emit('authorization.device', { name, step: 'done' });
+      return events.changed(connection);
+    } catch (error) {
+      deps.emit('authorization.device', {
+        name,
+        step: controller.signal.aborted ? 'cancelled' : 'failed',
+      });
+      throw error;
+    } finally {
+      if (pendingAuthorization === controller) pendingAuthorization = undefined;
+    }
+  };
+
   return {
     'connections.list': async () => Promise.all(deps.store.list().map(events.view)),
     'connections.add': async ({ clientSecret, replaces, ...input }) => {
@@ -79,6 +140,7 @@ export function createConnectionHandlers(
     'connections.authorizeSelfClient': async ({ name, code, scopes }) =>
       events.changed(await deps.connections.authorizeSelfClient(name, code, { scopes })),
     'connections.authorizeServer': authorizeServer,
+    'connections.authorizeDevice': authorizeDevice,
     'connections.cancelAuthorization': async () => {
       const had = pendingAuthorization !== undefined;
       pendingAuthorization?.abort();

@@ -263,6 +263,22 @@ export const methods = {
     }),
     result: connectionView,
   },
+  /**
+   * The device flow of a Non-browser application: asks Zoho for a code for the client's admin and
+   * waits until they accept; the code and what happens meanwhile come as 'authorization.device'
+   * events. Calling it again ("New code") ends the wait before, which fails with
+   * authorization_cancelled; so does connections.cancelAuthorization.
+   */
+  'connections.authorizeDevice': {
+    params: z.object({
+      name,
+      /** Stop waiting after this long; default: when Zoho's code expires. */
+      timeoutSeconds: z.optional(z.int().check(z.minimum(10), z.maximum(3600))),
+      /** Scopes to ask for on top of the connection's own; kept once granted. */
+      addScopes: z.optional(z.array(z.string().check(z.minLength(1))).check(z.maxLength(50))),
+    }),
+    result: connectionView,
+  },
   'connections.cancelAuthorization': {
     params: empty,
     result: z.object({ cancelled: z.boolean() }),
@@ -355,6 +371,33 @@ export const events = {
     /** sign-in only: false when the browser was not opened (--no-open, or opening failed). */
     browserOpened: z.optional(z.boolean()),
     deadline: z.optional(z.number()),
+  }),
+  /**
+   * Device-flow steps, for the invitation screen: requesting-code, code (the user code, the
+   * verification address, the message for the admin and when the code expires), slowed-down
+   * (Zoho wants fewer polls), other-dc (the admin's data centre, where polling goes on),
+   * approved (tokens arrived), then done, failed or cancelled. Never a secret: the device code
+   * stays in main.
+   */
+  'authorization.device': z.object({
+    name: z.string(),
+    step: z.enum([
+      'requesting-code',
+      'code',
+      'slowed-down',
+      'other-dc',
+      'approved',
+      'done',
+      'failed',
+      'cancelled',
+    ]),
+    userCode: z.optional(z.string()),
+    verificationUrl: z.optional(z.string()),
+    message: z.optional(z.string()),
+    expiresAt: z.optional(z.number()),
+    browserOpened: z.optional(z.boolean()),
+    location: z.optional(z.string()),
+    intervalMs: z.optional(z.number()),
   }),
   /**
    * Connections changed. `connection`: this row was added or changed (the whole view); `removed`:

@@ -11,7 +11,8 @@ import { DC_CODES } from './data-centres.js';
 // zod/mini loads no locale by itself; the same English messages as core and the contract.
 z.config(en());
 
-export const clientTypeSchema = z.enum(['self', 'server']);
+/** 'device': a Non-browser application, authorized with the device flow (docs/zoho.md §4.7). */
+export const clientTypeSchema = z.enum(['self', 'server', 'device']);
 export type ClientType = z.infer<typeof clientTypeSchema>;
 
 export const environmentSchema = z.enum(['production', 'sandbox', 'developer']);

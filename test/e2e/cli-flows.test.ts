@@ -549,7 +549,7 @@ describe('bad input', () => {
       ['add', 'x', '--dc', 'us', '--client-id', 'c', '--type', 'mobile'],
       2,
       new RegExp(
-        `^token-desk: option '--type <type>' argument 'mobile' is invalid\\. Allowed choices are self, server\\. ${usage('add')}`,
+        `^token-desk: option '--type <type>' argument 'mobile' is invalid\\. Allowed choices are self, server, device\\. ${usage('add')}`,
       ),
     ],
     [

@@ -7,6 +7,12 @@ import { DC_CODES } from '../../vocabulary/index.js';
 import { readSecret } from '../secret-input.js';
 import { splitScopes, type CommandContext } from './command-context.js';
 
+const CLIENT_TYPE_LABELS = {
+  self: 'Self Client',
+  server: 'server-based',
+  device: 'Non-browser application',
+} as const;
+
 export function registerAdd(program: Command, ctx: CommandContext): void {
   program
     .command('add')
@@ -17,9 +23,11 @@ export function registerAdd(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--dc <code>', 'Zoho data centre').choices([...DC_CODES]))
     .requiredOption('--client-id <id>', 'Client ID from the Zoho API Console')
     .addOption(
-      new Option('--type <type>', 'client type').choices(['self', 'server']).makeOptionMandatory(),
+      new Option('--type <type>', 'client type')
+        .choices(['self', 'server', 'device'])
+        .makeOptionMandatory(),
     )
-    .option('--scopes <list>', 'comma-separated scopes (required for --type server)')
+    .option('--scopes <list>', 'comma-separated scopes (required for --type server and device)')
     .option(
       '--redirect-uri <uri>',
       'server clients: the loopback redirect URI registered in the console (default http://localhost:53134/callback)',
@@ -56,7 +64,7 @@ export function registerAdd(program: Command, ctx: CommandContext): void {
           ? `token-desk authorize ${connection.name} --code <grant code>`
           : `token-desk authorize ${connection.name}`;
       ctx.progress(
-        `Added ${connection.name} (${connection.dc.toUpperCase()}, ${connection.clientType === 'self' ? 'Self Client' : 'server-based'}). Next: ${next}`,
+        `Added ${connection.name} (${connection.dc.toUpperCase()}, ${CLIENT_TYPE_LABELS[connection.clientType]}). Next: ${next}`,
       );
       if (connection.redirectUri)
         ctx.progress(

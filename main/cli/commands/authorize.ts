@@ -1,10 +1,12 @@
 // `token-desk authorize`: a Self Client with the grant code from the API Console, a server client
-// through the browser and the loopback redirect.
+// through the browser and the loopback redirect, a Non-browser application with the device flow
+// (the code and a message for the client's admin on stderr, then waiting while they accept).
 
 import type { Command } from 'commander';
 import type { Connection } from '../../core/store/connection.js';
 import { describeSeconds, parseTimeoutSeconds } from '../arguments.js';
 import { hostOf, reportAuthorized, splitScopes, type CommandContext } from './command-context.js';
+import { reportDeviceProgress } from './device-progress.js';
 
 const DEFAULT_AUTHORIZATION_TIMEOUT_SECONDS = 300;
 
@@ -12,22 +14,22 @@ export function registerAuthorize(program: Command, ctx: CommandContext): void {
   program
     .command('authorize')
     .description(
-      'authorize a connection: a Self Client with --code, a server client through the browser',
+      'authorize a connection: a Self Client with --code, a server client through the browser, a Non-browser application with a code for the admin',
     )
     .argument('<name>')
     .option(
       '--code <grant-code>',
       'Self Client: the code from API Console > Self Client > Generate Code',
     )
-    .option('--no-open', 'server client: do not open the browser; just print the address')
+    .option('--no-open', 'server or device client: do not open the browser; just print the address')
     .option(
       '--timeout <seconds>',
-      `server client: how long to wait for the browser, 1-3600 (default ${DEFAULT_AUTHORIZATION_TIMEOUT_SECONDS})`,
+      `server client: how long to wait for the browser, 1-3600 (default ${DEFAULT_AUTHORIZATION_TIMEOUT_SECONDS}); device client: for the admin (default: until the code expires)`,
       parseTimeoutSeconds('--timeout'),
     )
     .option(
       '--add-scopes <list>',
-      'server client: ask for these scopes too (e.g. the one an API said was missing)',
+      'server or device client: ask for these scopes too (e.g. the one an API said was missing)',
     )
     .action(async (name: string, options, command: Command) => {
       const connections = await ctx.services(command).connections();
@@ -40,6 +42,19 @@ export function registerAuthorize(program: Command, ctx: CommandContext): void {
         if (checks.willExchangeCode(target, options.code))
           ctx.progress(`Exchanging the grant code at ${hostOf(target.accountsUrl)}…`);
         connection = await connections.authorizeSelfClient(name, options.code);
+      } else if (target.clientType === 'device') {
+        connection = await connections.authorizeDeviceClient(name, {
+          openBrowser: options.open !== false,
+          addScopes: splitScopes(options.addScopes),
+          timeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
+          // Said when the request really goes out: checks of the scopes or the secret come first.
+          onProgress: (progress) =>
+            progress.step === 'requesting-code'
+              ? ctx.progress(
+                  `Asking ${hostOf(progress.accountsUrl)} for a code for ${target.name}…`,
+                )
+              : reportDeviceProgress(ctx, progress),
+        });
       } else {
         checks.assertAuthorizableWithoutCode(target, { addScopes: Boolean(options.addScopes) });
         const timeoutSeconds = options.timeout ?? DEFAULT_AUTHORIZATION_TIMEOUT_SECONDS;

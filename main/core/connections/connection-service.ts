@@ -1,10 +1,17 @@
 // The connection use cases shared by every shell (CLI, desktop, browser mode): add, authorize
-// (Self Client code, self_client.json, server-based loopback flow), revoke, remove, export.
+// (Self Client code, self_client.json, server-based loopback flow, device flow), revoke, remove,
+// export.
 // It composes the store, the vault, the OAuth client and the token manager; it never formats
 // output, and nothing stored is lost when an operation fails.
 
 import { TokenDeskError, inputError } from '../errors.js';
-import type { BrowserOpener, Clock, LoopbackListenerPort } from '../ports.js';
+import {
+  realSleep,
+  type BrowserOpener,
+  type Clock,
+  type LoopbackListenerPort,
+  type Sleep,
+} from '../ports.js';
 import type { ConnectionStore } from '../store/connection-store-types.js';
 import {
   SECRET_KINDS,
@@ -23,6 +30,12 @@ import {
   type ServerAuthorizationProgress,
 } from '../auth/server-authorization.js';
 import { AuthorizationCoordinator } from '../auth/pending-authorization.js';
+import {
+  runDeviceAuthorization,
+  type DeviceAuthorizationProgress,
+} from '../auth/device-authorization.js';
+import type { ZohoDeviceClient } from '../zoho/device-client.js';
+import { DATA_CENTRES } from '../zoho/data-centres.js';
 import { assertSelfClientCodeFresh, parseSelfClientFile } from '../auth/self-client-file.js';
 import { buildConnection, type NewConnectionInput } from './new-connection.js';
 import { exportConnection, exportFileName, type ExportFormat } from './export-connection.js';
@@ -40,6 +53,22 @@ export interface ConnectionServiceDeps {
   loopback: LoopbackListenerPort;
   /** The request history: a removed connection's requests go with it. */
   history?: Pick<RequestHistory, 'forget'>;
+  /** The device flow's calls (Non-browser applications); without it they cannot be authorized. */
+  device?: ZohoDeviceClient;
+  /** The device flow's waits between polls; tests pass one that only moves their clock. */
+  sleep?: Sleep;
+}
+
+export interface DeviceAuthorizationOptions {
+  /** Also open the verification page on this computer (the admin may be sitting here). */
+  openBrowser: boolean;
+  /** Scopes to ask for on top of the connection's own. */
+  addScopes?: string[];
+  /** Stop waiting after this long; default: when Zoho's code expires. */
+  timeoutMs?: number;
+  /** The code to show, the admin's message, and what happens while waiting. */
+  onProgress?: (progress: DeviceAuthorizationProgress) => void;
+  signal?: AbortSignal;
 }
 
 export interface ServerAuthorizationOptions {
@@ -85,6 +114,24 @@ function sameScopeList(a: readonly string[], b: readonly string[]): boolean {
       .sort()
       .join(',');
   return key(a) === key(b);
+}
+
+/** Where the client is registered: a device code must be asked for there (docs/zoho.md §4.7). */
+function registeredAccountsUrl(connection: Connection): string {
+  if (connection.custom) return connection.custom.accountsUrl;
+  return connection.dc === 'custom'
+    ? connection.accountsUrl
+    : DATA_CENTRES[connection.dc].accountsUrl;
+}
+
+function notForDevice(connection: Connection): TokenDeskError {
+  return inputError(
+    'wrong_client_type',
+    `"${connection.name}" is a Non-browser application: it needs no grant code and no browser sign-in; the client's admin enters a code that Token Desk shows.`,
+    'Authorize it without a code, then send the code and the message it shows to the admin.',
+    undefined,
+    `token-desk authorize ${connection.name}`,
+  );
 }
 
 export type ConnectionService = ReturnType<typeof createConnectionService>;
@@ -182,6 +229,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       options: SelfClientAuthorizationOptions = {},
     ): Promise<Connection> {
       const connection = store.require(nameOrId);
+      if (connection.clientType === 'device') throw notForDevice(connection);
       if (connection.clientType !== 'self') {
         throw inputError(
           'wrong_client_type',
@@ -251,6 +299,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       options: ServerAuthorizationOptions,
     ): Promise<Connection> {
       const connection = store.require(nameOrId);
+      if (connection.clientType === 'device') throw notForDevice(connection);
       if (connection.clientType !== 'server' || !connection.redirectUri) {
         throw inputError(
           'wrong_client_type',
@@ -296,6 +345,77 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       return finishGrant(withScopes, outcome.tokens, {
         accountsUrl: outcome.accountsUrl,
         location: outcome.location,
+      });
+    },
+
+    /**
+     * The device flow of a Non-browser application: a code for the client's admin, then polling
+     * until they accept (docs/zoho.md §4.7). The connection is changed only once tokens arrived.
+     */
+    async authorizeDeviceClient(
+      nameOrId: string,
+      options: DeviceAuthorizationOptions,
+    ): Promise<Connection> {
+      const connection = store.require(nameOrId);
+      if (connection.clientType !== 'device') {
+        throw inputError(
+          'wrong_client_type',
+          `"${connection.name}" is not a Non-browser application, so it has no device code.`,
+          connection.clientType === 'self'
+            ? 'Authorize it with a grant code from the API Console (Self Client > Generate Code).'
+            : 'Authorize it by signing in through the browser.',
+          undefined,
+          connection.clientType === 'self'
+            ? `token-desk authorize ${connection.name} --code <grant code>`
+            : `token-desk authorize ${connection.name}`,
+        );
+      }
+      if (!deps.device) {
+        throw inputError(
+          'no_device_flow',
+          'This part of Token Desk cannot run the device flow.',
+          'Authorize the connection from the command line or the window.',
+        );
+      }
+      const extra = checkedScopes(options.addScopes ?? []);
+      const scopes = normalizeScopes([...connection.scopes, ...extra]).scopes;
+      if (scopes.length === 0) {
+        throw inputError(
+          'missing_scopes',
+          `"${connection.name}" names no scopes, and Zoho needs to know what the token may do.`,
+          'Give its scopes, for example ZohoCRM.modules.ALL and AaaServer.profile.READ.',
+          undefined,
+          `token-desk authorize ${connection.name} --add-scopes ZohoCRM.modules.ALL,AaaServer.profile.READ`,
+        );
+      }
+      const clientSecret = await requireClientSecret(connection);
+      const outcome = await runDeviceAuthorization({
+        device: deps.device,
+        connection: {
+          name: connection.name,
+          // A new grant starts where the client is registered, not where an old grant lived.
+          accountsUrl: registeredAccountsUrl(connection),
+          clientId: connection.clientId,
+          scopes,
+          customAccountsUrl: connection.custom?.accountsUrl,
+        },
+        clientSecret,
+        clock,
+        sleep: deps.sleep ?? realSleep,
+        timeoutMs: options.timeoutMs,
+        signal: options.signal,
+        opener: deps.opener,
+        openBrowser: options.openBrowser,
+        onProgress: options.onProgress,
+      });
+      const withScopes =
+        scopes.length === connection.scopes.length
+          ? connection
+          : await store.update(connection.id, (current) => ({ ...current, scopes }));
+      return finishGrant(withScopes, outcome.tokens, {
+        accountsUrl: outcome.accountsUrl,
+        // Without other_dc the admin is in the DC where the client is registered.
+        location: outcome.location ?? (connection.dc === 'custom' ? undefined : connection.dc),
       });
     },
 

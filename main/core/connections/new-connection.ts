@@ -139,10 +139,20 @@ export function buildConnection(input: NewConnectionInput, now: number): Connect
     }
     redirectUri = validateRedirectUri(input.redirectUri ?? DEFAULT_REDIRECT_URI);
   } else if (input.redirectUri !== undefined) {
+    const what = input.clientType === 'device' ? 'A Non-browser application' : 'A Self Client';
     throw inputError(
       'unexpected_redirect_uri',
-      'A Self Client has no redirect URI.',
-      'Leave out the redirect URI for a Self Client: only server-based clients have one.',
+      `${what} has no redirect URI.`,
+      `Leave out the redirect URI for ${what.replace(/^A /, 'a ')}: only server-based clients have one.`,
+    );
+  } else if (input.clientType === 'device' && scopes.length === 0) {
+    // Zoho's device code request names the scopes the admin is asked to accept (docs/zoho.md §4.7).
+    throw inputError(
+      'missing_scopes',
+      'A Non-browser application must say which scopes it asks for.',
+      'Give its scopes, for example ZohoCRM.modules.ALL and AaaServer.profile.READ.',
+      undefined,
+      '--scopes ZohoCRM.modules.ALL,AaaServer.profile.READ',
     );
   }
 

@@ -7,6 +7,7 @@ import {
   startBrowserModeHarness,
   type BrowserModeHarness,
 } from '../../support/browser-mode-harness.js';
+import type { ZohoSimulatorOptions } from '../../support/zoho-simulator.js';
 
 /** Long enough for a slow CI machine, short enough to fail inside vitest's test timeout. */
 const ACTION_TIMEOUT_MS = 10_000;
@@ -29,8 +30,11 @@ function watch(page: Page, problems: string[]): void {
   });
 }
 
-export async function openUiSession(browser: Browser): Promise<UiSession> {
-  const harness = await startBrowserModeHarness();
+export async function openUiSession(
+  browser: Browser,
+  options: { simulator?: ZohoSimulatorOptions } = {},
+): Promise<UiSession> {
+  const harness = await startBrowserModeHarness(options);
   const problems: string[] = [];
   let context: BrowserContext | undefined;
   try {
@@ -74,7 +78,7 @@ export async function waitForText(locator: Locator, text: string | RegExp): Prom
 export interface ClientStepInput {
   name: string;
   dc?: string;
-  type?: 'self' | 'server';
+  type?: 'self' | 'server' | 'device';
   clientId?: string;
   clientSecret?: string;
   /** Server clients: the loopback redirect URI registered with the simulator. */

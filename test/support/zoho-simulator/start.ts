@@ -7,6 +7,7 @@ import { createAccountsHandler } from './accounts-server.js';
 import { driveConsent } from './consent-driver.js';
 import type { SimulatorContext } from './context.js';
 import { createCrmHandler } from './crm-api.js';
+import { createDeviceEndpoints, driveDeviceConsent } from './device-endpoints.js';
 import {
   closeServer,
   firstValues,
@@ -73,6 +74,7 @@ export async function startZohoSimulator(
     revokeCalls: 0,
     userInfoCalls: 0,
     apiCalls: 0,
+    deviceCalls: { code: 0, token: 0 },
     secretsInQuery: 0,
   };
   const requests: RecordedRequest[] = [];
@@ -124,12 +126,19 @@ export async function startZohoSimulator(
     takeInjectedFailure: () => failures.shift(),
   };
   const accountsHandler = createAccountsHandler(ctx);
+  const device = createDeviceEndpoints(ctx, {
+    intervalMs: positiveNumber('deviceIntervalMs', options.deviceIntervalMs, 30_000),
+    codeTtlMs: positiveNumber('deviceCodeTtlMs', options.deviceCodeTtlMs, 300_000),
+    minPollGapMs: positiveNumber('deviceMinPollGapMs', options.deviceMinPollGapMs, 30_000),
+  });
   accountsServer.on(
     'request',
     handleSafely(async (req, res) => {
       if (options.selfClientCodeEndpoint && req.url?.startsWith('/simulator/')) {
         return answerDemoRequest(req, res);
       }
+      const url = new URL(req.url ?? '/', accountsUrl);
+      if (url.pathname.startsWith('/oauth/v3/device')) return device.handle(req, url, res);
       return accountsHandler(req, res);
     }),
   );
@@ -207,6 +216,8 @@ export async function startZohoSimulator(
     registerClient: (client) => state.registerClient(client),
     issueSelfClientCode,
     consent: (authorizationUrl, decision) => driveConsent(accountsUrl, authorizationUrl, decision),
+    deviceConsent: (userCode, decision, consentOptions) =>
+      driveDeviceConsent(accountsUrl, userCode, decision, consentOptions),
     advanceTime(ms) {
       if (!Number.isFinite(ms) || ms < 0)
         throw new Error('advanceTime: ms must be a finite number >= 0');
@@ -228,7 +239,7 @@ export async function startZohoSimulator(
       ctx.tokenConfig.apiDomain = value ?? apiDomain;
     },
     get stats(): SimulatorStats {
-      return structuredClone(stats);
+      return structuredClone({ ...stats, deviceCalls: { ...device.stats } });
     },
     get requests(): readonly RecordedRequest[] {
       return [...requests];

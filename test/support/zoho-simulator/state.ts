@@ -278,7 +278,7 @@ export class SimulatorState {
     return record;
   }
 
-  private hasLiveRefreshToken(clientId: string): boolean {
+  hasLiveRefreshToken(clientId: string): boolean {
     for (const refresh of this.refreshTokens.values()) {
       if (refresh.clientId === clientId && !refresh.revoked) return true;
     }

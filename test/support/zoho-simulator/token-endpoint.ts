@@ -90,7 +90,7 @@ function refresh(
   return { status: 200, body: tokenBody(state.mintAccessTokenFor(record), undefined, config) };
 }
 
-function tokenBody(
+export function tokenBody(
   access: AccessTokenRecord,
   refresh: RefreshTokenRecord | undefined,
   config: TokenEndpointConfig,
@@ -107,7 +107,7 @@ function tokenBody(
   };
 }
 
-function secretMatches(client: SimulatedClient, presented: string | undefined): boolean {
+export function secretMatches(client: SimulatedClient, presented: string | undefined): boolean {
   if (presented === undefined) return false;
   const digest = (value: string) => createHash('sha256').update(value).digest();
   return timingSafeEqual(digest(client.clientSecret), digest(presented));

@@ -1,6 +1,7 @@
 // Public types of the Zoho simulator: its options, the handle tests hold, and what it records.
 
-export type SimulatedClientType = 'self' | 'server';
+/** 'device': a Non-browser application, which signs in with the device flow (docs/zoho.md §4.7). */
+export type SimulatedClientType = 'self' | 'server' | 'device';
 
 /** The one Zoho user who "signs in" to the simulator and consents. */
 export interface SimulatedUser {
@@ -34,6 +35,12 @@ export interface ZohoSimulatorOptions {
    * `GET /simulator/self_client.json?…` the same as the downloadable file. For `npm run simulator`.
    */
   selfClientCodeEndpoint?: boolean;
+  /** Device flow: `interval` of each device code, in ms (Zoho's unit). Default 30_000. */
+  deviceIntervalMs?: number;
+  /** Device flow: `expires_in` of each device code, in ms. Default 300_000 (Zoho: 5 minutes). */
+  deviceCodeTtlMs?: number;
+  /** Device flow: two polls of one code closer than this answer slow_down. Default 30_000 (Zoho). */
+  deviceMinPollGapMs?: number;
 }
 
 export interface SimulatedClientRegistration {
@@ -67,6 +74,8 @@ export interface SimulatorStats {
   userInfoCalls: number;
   /** Every request that reached the API domain, whatever its answer. */
   apiCalls: number;
+  /** Device flow: POSTs to /oauth/v3/device/code and to /oauth/v3/device/token. */
+  deviceCalls: { code: number; token: number };
   /** Recorded requests whose query string carried a secret (client_secret, refresh_token, code, code_verifier, token, access_token). */
   secretsInQuery: number;
 }
@@ -103,6 +112,16 @@ export interface ZohoSimulator {
   }): SelfClientCode;
   /** Drives the consent page over HTTP and returns the redirect Location without following it. */
   consent(authorizationUrl: string, decision: 'accept' | 'reject'): Promise<string>;
+  /**
+   * The admin's side of the device flow, over HTTP as a browser would: opens the verification
+   * page, enters the user code, presses Accept or Reject. `userLocation`: the DC of the account
+   * that accepts; one other than this simulator's `location` makes the next poll answer other_dc.
+   */
+  deviceConsent(
+    userCode: string,
+    decision: 'accept' | 'reject',
+    options?: { userLocation?: string },
+  ): Promise<void>;
   /** Moves the simulator clock (Date.now() + offset) forward; codes, tokens and throttles use it. */
   advanceTime(ms: number): void;
   /** The next `count` token-endpoint requests fail before being processed (default HTTP 503). */

@@ -8,6 +8,7 @@ import { useRpc } from '../../app/rpc-context.js';
 import { useAction } from '../../app/use-action.js';
 import { DEFAULT_REDIRECT_URI } from '../../lib/data-centres.js';
 import { uniqueScopes } from '../../lib/scopes.js';
+import { DeviceSignIn } from './DeviceSignIn.js';
 import { SelfClientCode } from './SelfClientCode.js';
 import { AUTHORIZATION_TIMEOUT_SECONDS, ServerSignIn } from './ServerSignIn.js';
 
@@ -77,7 +78,19 @@ export function ReauthorizeModal({
             </Group>
           </Alert>
         )}
-        {connection.clientType === 'self' ? (
+        {connection.clientType === 'device' ? (
+          <DeviceSignIn
+            name={connection.name}
+            start={() =>
+              rpc.call('connections.authorizeDevice', {
+                name: connection.name,
+                ...(addScopes.length > 0 ? { addScopes } : {}),
+              })
+            }
+            onDone={done}
+            testIdPrefix="reauth"
+          />
+        ) : connection.clientType === 'self' ? (
           <SelfClientCode
             dc={connection.location ?? connection.dc}
             scopes={scopes}

@@ -70,7 +70,12 @@ export function DetailsCard({
     ['Data centre', dcLongLabel(connection.location ?? connection.dc)],
     ['API domain', <code key="api">{connection.apiDomain}</code>],
     ['Accounts server', <code key="acc">{connection.accountsUrl}</code>],
-    ['Client type', connection.clientType === 'self' ? 'Self Client' : 'Server-based'],
+    [
+      'Client type',
+      { self: 'Self Client', server: 'Server-based', device: 'Non-browser application' }[
+        connection.clientType
+      ],
+    ],
     ['Client ID', <code key="cid">{connection.clientId}</code>],
     ...(connection.redirectUri
       ? ([['Redirect URI', <code key="ru">{connection.redirectUri}</code>]] as Array<

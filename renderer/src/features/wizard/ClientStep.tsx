@@ -162,6 +162,20 @@ function ConsoleHelp({ draft }: { draft: WizardDraft }) {
           </List.Item>
           <List.Item>A Self Client works only in the data centre whose console you used.</List.Item>
         </List>
+      ) : draft.clientType === 'device' ? (
+        <List size="sm" spacing={4}>
+          <List.Item>
+            Open {consoleLink} → <b>Add Client</b> → <b>Non-browser Applications</b>.
+          </List.Item>
+          <List.Item>
+            <b>Client Name</b>: anything made of letters, digits, _ and &amp;. <b>Homepage URL</b>:
+            any address you own. No redirect URI is needed.
+          </List.Item>
+          <List.Item>
+            <b>Create</b>: the Client ID and Client Secret appear on the next screen. For client
+            orgs in other data centres, enable them under <b>Settings</b> → <b>Multi-DC</b>.
+          </List.Item>
+        </List>
       ) : (
         <Stack gap="xs">
           <List size="sm" spacing={4}>
@@ -268,6 +282,12 @@ export function ClientStep(props: ClientStepProps) {
             label="Server-based"
             description="You sign in through your browser; needs the redirect URI below registered in the console."
             data-testid="wizard-type-server"
+          />
+          <Radio
+            value="device"
+            label="Non-browser application: invite the client’s admin"
+            description="For a client org you do not sign in to: Token Desk shows a code, the org’s admin enters it on the Zoho page on their own computer and presses Accept."
+            data-testid="wizard-type-device"
           />
         </Stack>
       </Radio.Group>

@@ -16,6 +16,7 @@ import { dcLongLabel } from '../../lib/data-centres.js';
 import { SelfClientCode } from '../authorize/SelfClientCode.js';
 import { CipherBanner } from '../vault/CipherBanner.js';
 import { AUTHORIZATION_TIMEOUT_SECONDS, ServerSignIn } from '../authorize/ServerSignIn.js';
+import { DeviceSignIn } from '../authorize/DeviceSignIn.js';
 import { ClientStep } from './ClientStep.js';
 import {
   checkClientStep,
@@ -26,6 +27,17 @@ import {
 } from './draft.js';
 import { ScopesStep, useScopeCheck } from './ScopesStep.js';
 import { WizardSuccess } from './WizardSuccess.js';
+
+const AUTHORIZE_STEP = {
+  self: 'Paste the grant code',
+  server: 'Sign in with Zoho',
+  device: 'Invite the client’s admin',
+} as const;
+const CLIENT_TYPE_LABEL = {
+  self: 'Self Client',
+  server: 'Server-based client',
+  device: 'Non-browser application',
+} as const;
 
 export interface NewConnectionWizardProps {
   onCancel(): void;
@@ -98,7 +110,7 @@ export function NewConnectionWizard({
       return setScopeHint('Still checking the scopes: try again in a moment.');
     if (check.result.errors.length > 0)
       return setScopeHint('Fix or remove the scopes marked as not valid first.');
-    if (draft.clientType === 'server' && scopes.length === 0)
+    if (draft.clientType !== 'self' && scopes.length === 0)
       return setScopeHint('Choose at least one scope: Zoho needs to know what the token may do.');
     setActive(2);
     setFocusTick((t) => t + 1);
@@ -200,10 +212,7 @@ export function NewConnectionWizard({
       >
         <Stepper.Step label="Client" description="Name, data centre, client" />
         <Stepper.Step label="Scopes" description="What the token may do" />
-        <Stepper.Step
-          label="Authorize"
-          description={draft.clientType === 'self' ? 'Paste the grant code' : 'Sign in with Zoho'}
-        />
+        <Stepper.Step label="Authorize" description={AUTHORIZE_STEP[draft.clientType]} />
       </Stepper>
       <Paper withBorder p="lg" ref={body}>
         {active === 0 && (
@@ -235,9 +244,26 @@ export function NewConnectionWizard({
           <Stack>
             <Text size="sm">
               <b>{draft.name.trim()}</b> · {dcLongLabel(draft.dc)} ·{' '}
-              {draft.clientType === 'self' ? 'Self Client' : 'Server-based client'}
+              {CLIENT_TYPE_LABEL[draft.clientType]}
             </Text>
-            {draft.clientType === 'self' ? (
+            {draft.clientType === 'device' ? (
+              <DeviceSignIn
+                name={draft.name}
+                start={async () => {
+                  const connection = await ensureAdded();
+                  signingIn.current = true;
+                  try {
+                    return await rpc.call('connections.authorizeDevice', {
+                      name: connection.name,
+                    });
+                  } finally {
+                    signingIn.current = false;
+                  }
+                }}
+                onDone={finish}
+                testIdPrefix="wizard"
+              />
+            ) : draft.clientType === 'self' ? (
               <SelfClientCode
                 dc={draft.dc}
                 scopes={scopes}

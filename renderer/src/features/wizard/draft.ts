@@ -9,7 +9,7 @@ import { CONNECTION_NAME_PATTERN } from '../../../../main/vocabulary/index.js';
 export interface WizardDraft {
   name: string;
   dc: DcCode;
-  clientType: 'self' | 'server';
+  clientType: 'self' | 'server' | 'device';
   clientId: string;
   clientSecret: string;
   org: string;
