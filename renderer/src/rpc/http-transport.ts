@@ -42,7 +42,7 @@ const UNAUTHORIZED = {
   message:
     'This page is not allowed to talk to Token Desk: its access key is missing or out of date.',
   remedy:
-    'Open the address that `token-desk ui` printed in its terminal; an old tab stops working when Token Desk restarts.',
+    'Reload this page and paste the one-time code that `token-desk ui` printed in its terminal; an old tab stops working when Token Desk restarts.',
 };
 
 const defaultSleep = (ms: number, signal: AbortSignal) =>
