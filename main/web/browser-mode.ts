@@ -11,6 +11,7 @@ import { createAppServices } from '../core/app-services.js';
 import { TokenDeskError } from '../core/errors.js';
 import { nodeAppPorts, systemBrowser } from '../platform/node/node-ports.js';
 import { browserWindowVault } from '../platform/node/node-vault.js';
+import { forwardingOpener } from '../platform/node/private-pages.js';
 import { createConnectionEvents } from '../rpc/connection-view.js';
 import { createDispatcher } from '../rpc/dispatcher.js';
 import { createRpcHandlers, noticeEvent, rpcDependencies } from '../rpc/handlers.js';
@@ -52,7 +53,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const app = createAppServices({
     ...nodeAppPorts({
       home: options.home,
-      opener: systemBrowser,
+      // The sign-in address (state, PKCE challenge) goes through a 0600 page, not a command line.
+      opener: forwardingOpener({ home: options.home, opener: systemBrowser }),
       // A refresh that kept the old api_domain tells the page (the CLI prints a warning line instead).
       onNotice: (notice) => emit('connections.notice', noticeEvent(notice)),
     }),

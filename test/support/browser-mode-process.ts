@@ -23,13 +23,22 @@ export interface UiProcess {
   cleanUp(): Promise<void>;
 }
 
-export async function startUiProcess(
-  options: { args?: string[]; passphrase: string } = { passphrase: 'ui process passphrase' },
+export function startUiProcess(options: {
+  args?: string[];
+  passphrase: string;
+}): Promise<UiProcess> {
+  return startWithStandInOpener(['ui', ...(options.args ?? [])], options);
+}
+
+/** Any token-desk command with the stand-in opener, in `home` (a fresh temp folder unless given; the Token Desk home is its `token-desk` folder). */
+export async function startWithStandInOpener(
+  args: string[],
+  options: { passphrase: string; home?: string },
 ): Promise<UiProcess> {
-  const home = await mkdtemp(join(tmpdir(), 'td-ui-proc-'));
+  const home = options.home ?? (await mkdtemp(join(tmpdir(), 'td-ui-proc-')));
   const bin = join(home, 'fake-bin');
   const log = join(home, 'opener-arguments.txt');
-  await mkdir(bin);
+  await mkdir(bin, { recursive: true });
   // printf '%s\n' "$@": each argument on its own line, exactly as received.
   await writeFile(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$@" >> '${log}'\n`);
   await chmod(join(bin, 'xdg-open'), 0o755);
@@ -38,7 +47,7 @@ export async function startUiProcess(
     passphrase: options.passphrase,
     extra: { PATH: `${bin}:${process.env.PATH ?? ''}`, BROWSER: join(bin, 'xdg-open') },
   });
-  const child = startCli(['ui', ...(options.args ?? [])], env, undefined, {
+  const child = startCli(args, env, undefined, {
     keepStdinOpen: true,
   });
   const addresses: string[] = [];
