@@ -14,7 +14,14 @@ import { chromium } from 'playwright-core';
 import { RPC_EVENTS_PATH, RPC_SECRET_HEADER } from '../../main/rpc/contract.js';
 import { chromiumAvailable, CHROMIUM_PATH, CHROMIUM_ARGS } from '../support/browser.js';
 import { RENDERER_DIR, rendererBuilt } from '../support/browser-mode-harness.js';
-import { startUiProcess, type UiProcess } from '../support/browser-mode-process.js';
+import {
+  startUiProcess,
+  startWithStandInOpener,
+  type UiProcess,
+} from '../support/browser-mode-process.js';
+import { cliEnv, runCliProcess } from '../support/cli-runner.js';
+import { freePort } from '../support/free-port.js';
+import { startZohoSimulator } from '../support/zoho-simulator.js';
 
 const missing = [
   ...(chromiumAvailable() ? [] : [`Chromium (${CHROMIUM_PATH})`]),
@@ -135,6 +142,74 @@ describe.skipIf(skip)('browser mode hand-over (token-desk ui + stand-in opener +
       await rm(profile, { recursive: true, force: true });
     }
     expect(await ui.stop('SIGTERM')).toMatchObject({ code: 0 });
+  }, 90_000);
+
+  it('token-desk authorize: the opener gets a 0600 page, not the sign-in address; Chromium follows it to Zoho; the account is named', async () => {
+    const sim = await startZohoSimulator();
+    const dir = await mkdtemp(join(tmpdir(), 'td-authorize-'));
+    const profile = await mkdtemp(join(tmpdir(), 'td-chromium-profile-'));
+    try {
+      const redirectUri = `http://localhost:${await freePort()}/callback`;
+      const client = { clientId: '1000.HANDOFFSERVER', clientSecret: 'handoff-server-secret-5e1f' };
+      sim.registerClient({ ...client, type: 'server', redirectUris: [redirectUri] });
+      const added = await runCliProcess(
+        [
+          'add',
+          'signed-in',
+          '--client-id',
+          client.clientId,
+          '--type',
+          'server',
+          '--scopes',
+          'ZohoCRM.modules.leads.READ,AaaServer.profile.READ',
+          '--redirect-uri',
+          redirectUri,
+          '--org',
+          'Acme Ltd',
+          '--accounts-url',
+          sim.accountsUrl,
+          '--api-domain',
+          sim.apiDomain,
+        ],
+        cliEnv({ home: join(dir, 'token-desk'), passphrase: PASSPHRASE }),
+        `${client.clientSecret}\n`,
+      );
+      expect(added.code, added.stderr).toBe(0);
+      ui = await startWithStandInOpener(['authorize', 'signed-in', '--timeout', '60'], {
+        passphrase: PASSPHRASE,
+        home: dir,
+      });
+      await expect.poll(() => ui!.openerArguments(), { timeout: 20_000 }).toHaveLength(1);
+      const [opened] = await ui.openerArguments();
+      expect(opened).toMatch(/^file:\/\//);
+      for (const part of ['state=', 'code_challenge', new URL(sim.accountsUrl).host])
+        expect(opened).not.toContain(part);
+      expect((await stat(fileURLToPath(opened!))).mode & 0o777).toBe(0o600);
+
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM_PATH,
+        args: CHROMIUM_ARGS,
+        headless: true,
+      });
+      try {
+        context.setDefaultTimeout(15_000);
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.goto(opened!);
+        await page.getByTestId('consent-scopes').waitFor();
+        expect(page.url().startsWith(`${sim.accountsUrl}/oauth/v2/auth?`)).toBe(true);
+        await page.getByTestId('consent-accept').click();
+        expect(await ui.exited, ui.stderr()).toBe(0);
+      } finally {
+        await context.close();
+      }
+      expect(ui.stderr()).toMatch(/Authorized signed-in \(US\) as ada\.lovelace@example\.com/);
+      expect(ui.stderr()).toContain('Client org: Acme Ltd.');
+      // The forwarding page is gone with the process.
+      await expect(stat(fileURLToPath(opened!))).rejects.toThrow();
+    } finally {
+      await sim.close();
+      await rm(profile, { recursive: true, force: true });
+    }
   }, 90_000);
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -10,6 +10,8 @@ import { cliEnv, startCli } from './cli-runner.js';
 
 export interface UiProcess {
   child: ChildProcessWithoutNullStreams;
+  /** Resolves with the exit code when the process ends. */
+  exited: Promise<number | null>;
   home: string;
   /** The addresses printed on stdout so far (each a one-time code). */
   addresses: string[];
@@ -66,6 +68,7 @@ export async function startWithStandInOpener(
 
   return {
     child,
+    exited,
     home: join(home, 'token-desk'),
     addresses,
     stderr: () => err,
