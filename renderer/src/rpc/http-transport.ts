@@ -29,6 +29,8 @@ export interface HttpTransportOptions extends RpcClientOptions {
   reconnect?: { initialMs: number; maxMs: number };
   /** Waits before a reconnect; tests replace it. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The server no longer knows the secret (Token Desk restarted): forget it, so a reload asks for a code. */
+  onUnauthorized?: () => void;
 }
 
 const UNREACHABLE = {
@@ -124,6 +126,7 @@ export function httpTransport(options: HttpTransportOptions): RpcClient {
       } catch {
         return { ok: false, error: UNREACHABLE };
       }
+      if (response.status === 401) options.onUnauthorized?.();
       let body: unknown;
       try {
         body = await response.json();

@@ -36,7 +36,12 @@ export async function startRpc(win: Window, options: StartupOptions = {}): Promi
   return {
     kind: 'ready',
     shell: 'browser',
-    client: httpTransport({ secret, fetch: doFetch, ...clientOptions }),
+    client: httpTransport({
+      secret,
+      fetch: doFetch,
+      ...clientOptions,
+      onUnauthorized: () => forgetSecret(win),
+    }),
   };
 }
 
@@ -106,6 +111,14 @@ async function askForSecret(
       ? envelope.error.message
       : 'Token Desk did not accept this page.';
   return { message };
+}
+
+function forgetSecret(win: Window): void {
+  try {
+    win.sessionStorage.removeItem(SECRET_KEY);
+  } catch {
+    // Storage disabled: nothing was kept.
+  }
 }
 
 function readStoredSecret(win: Window): string | undefined {

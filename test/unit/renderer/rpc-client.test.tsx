@@ -192,6 +192,17 @@ describe('startup', () => {
     expect(await startRpc(window, { fetch: refused })).toEqual({ kind: 'no-secret' });
   });
 
+  it('forgets a secret the server no longer knows (a restart), so a reload asks for a code', async () => {
+    sessionStorage.setItem('token-desk.rpc-secret', 'old-run');
+    const fetch = vi.fn(async () =>
+      json({ ok: false, error: { code: 'missing_secret', message: 'M', remedy: 'R' } }, 401),
+    );
+    const started = await startRpc(window, { fetch });
+    if (started.kind !== 'ready') throw new Error('expected a client');
+    await expect(started.client.call('settings.get', {})).rejects.toMatchObject({ message: 'M' });
+    expect(sessionStorage.getItem('token-desk.rpc-secret')).toBeNull();
+  });
+
   it('a pasted code, or the whole printed address, is exchanged for the secret', async () => {
     sessionStorage.clear();
     const fetch = vi.fn(async (_url: string, init: RequestInit) =>
