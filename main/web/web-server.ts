@@ -81,7 +81,9 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
   res.end(body);
 }
 
-const OPEN_AGAIN = 'Run `token-desk ui` again, or paste the one-time code printed in its terminal.';
+// The way back in needs the terminal: the page at the bare address asks for the printed code.
+const OPEN_AGAIN =
+  'Reload the page and paste the one-time code printed in the terminal of `token-desk ui`, or run it again.';
 
 function refuse(
   res: ServerResponse,
