@@ -219,7 +219,7 @@ try {
         const renders: number[] = [];
         for (let run = 0; run < 5; run += 1) {
           const page = await browser.newPage();
-          await page.goto(server.openUrl);
+          await page.goto(server.codeUrl(server.issueCode()));
           // The sidebar is windowed: the first screenful of rows is what a user sees first
           // (the 500th row is rendered when it is scrolled or searched to).
           await page.getByTestId('connection-item-client-000').waitFor({ state: 'visible' });

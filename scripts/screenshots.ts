@@ -150,7 +150,7 @@ try {
       (message) => message.type() === 'error' && errors.push(`${theme}: ${message.text()}`),
     );
     pages.set(theme, page);
-    await page.goto(harness.openUrl);
+    await page.goto(harness.newAddress());
     await page.getByTestId('empty-state').waitFor();
     await shoot(page, 'empty', theme);
   }

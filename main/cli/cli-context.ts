@@ -25,7 +25,14 @@ export function createCliContext(io: CliIo, homeOption: string | undefined): Cli
     ...createCommandLineServices({
       home,
       env: io.env,
-      opener: systemBrowser,
+      // The sign-in address (state, PKCE challenge) goes through a 0600 page, not a command line;
+      // loaded with the first sign-in, off `token-desk token`'s start-up path.
+      opener: {
+        async open(url) {
+          const { forwardingOpener } = await import('../platform/node/private-pages.js');
+          await forwardingOpener({ home, opener: systemBrowser }).open(url);
+        },
+      },
       // The operation succeeded, but the user should know (e.g. an api_domain Token Desk refused).
       onNotice: (notice) => writeLine(io.stderr, `Warning: ${notice.message}`),
     }),

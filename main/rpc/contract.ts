@@ -443,9 +443,12 @@ export type PreloadApi = {
 /**
  * Browser mode over loopback HTTP: POST `${RPC_HTTP_PREFIX}<method>` with the JSON params and the
  * per-run secret in the RPC_SECRET_HEADER header; events stream from RPC_EVENTS_PATH as
- * server-sent events (read with fetch, so the secret stays in a header). The secret reaches the
- * page in the URL fragment (`#secret=…`), which browsers never send to a server.
+ * server-sent events (read with fetch, so the secret stays in a header). The secret is never in
+ * an address: the page gets it from RPC_SESSION_PATH in exchange for a one-time code (handed over
+ * at RPC_HANDOFF_PATH, or pasted from the terminal); see main/web/web-server.ts.
  */
 export const RPC_HTTP_PREFIX = '/rpc/';
 export const RPC_EVENTS_PATH = '/rpc-events';
 export const RPC_SECRET_HEADER = 'x-token-desk-secret';
+export const RPC_SESSION_PATH = '/session';
+export const RPC_HANDOFF_PATH = '/handoff';

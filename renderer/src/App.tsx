@@ -8,11 +8,12 @@ import {
   Paper,
   Stack,
   Text,
+  TextInput,
   Title,
   createTheme,
 } from '@mantine/core';
 import { useColorScheme } from '@mantine/hooks';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type {
   ConnectionView,
   CorruptBackupNoticeView,
@@ -28,6 +29,7 @@ import { ErrorAlert } from './components/ErrorAlert.js';
 import { OpeningScreen } from './components/OpeningScreen.js';
 import { VaultGate } from './features/vault/VaultGate.js';
 import { Workspace, type View } from './features/workspace/Workspace.js';
+import { exchangeCode } from './rpc/startup.js';
 import { toRpcError, type RpcClient } from './rpc/client.js';
 
 export const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'md' });
@@ -130,25 +132,52 @@ export function App({ client, clock = systemClock, env = 'default', initialView 
   );
 }
 
-/** Browser mode opened without its access key (an old bookmark, or the key was cut off). */
+/**
+ * Browser mode without its access key (a new tab at the bare address, an old bookmark, a restart):
+ * the way back in needs the terminal, never a secret in the address.
+ */
 export function MissingSecret({ env = 'default' }: { env?: 'default' | 'test' }) {
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const answer = await exchangeCode(window, code);
+    if (answer.secret) return window.location.reload();
+    setBusy(false);
+    setProblem(answer.message);
+  };
   return (
     <Themed themeSetting="system" env={env}>
       <Center h="100vh" p="md">
         <Paper withBorder p="xl" maw={560}>
-          <Stack>
-            <Title order={2}>Open Token Desk from its link</Title>
-            <Text data-testid="error-message">
-              This page does not have the access key that lets it talk to Token Desk.
-            </Text>
-            <Text data-testid="error-remedy">
-              Run <code>token-desk ui</code> in a terminal and open the address it prints (it ends
-              with #secret=…). Bookmarks of that address stop working when Token Desk restarts.
-            </Text>
-            <Button variant="light" onClick={() => window.location.reload()}>
-              Reload
-            </Button>
-          </Stack>
+          <form onSubmit={(event) => void submit(event)}>
+            <Stack>
+              <Title order={2}>Open Token Desk from its terminal</Title>
+              <Text data-testid="error-message">
+                This page does not have the access key that lets it talk to Token Desk.
+              </Text>
+              <Text data-testid="error-remedy">
+                Paste the one-time code (or the whole address) that <code>token-desk ui</code>{' '}
+                printed in its terminal, or run <code>token-desk ui</code> again. Each code works
+                once, and codes stop working when Token Desk restarts.
+              </Text>
+              <TextInput
+                label="One-time code from the terminal"
+                data-testid="handoff-code"
+                value={code}
+                onChange={(event) => setCode(event.currentTarget.value)}
+                error={problem}
+                autoComplete="off"
+                spellCheck={false}
+                required
+              />
+              <Button type="submit" loading={busy} data-testid="handoff-submit">
+                Open Token Desk
+              </Button>
+            </Stack>
+          </form>
         </Paper>
       </Center>
     </Themed>

@@ -10,10 +10,11 @@ import { startRpc } from './rpc/startup.js';
 window.addEventListener('dragover', (e) => e.preventDefault());
 window.addEventListener('drop', (e) => e.preventDefault());
 
-const startup = startRpc(window, { validateResults: import.meta.env.DEV });
 const root = createRoot(document.getElementById('root')!);
-root.render(
-  <StrictMode>
-    {startup.kind === 'ready' ? <App client={startup.client} /> : <MissingSecret />}
-  </StrictMode>,
+void startRpc(window, { validateResults: import.meta.env.DEV }).then((startup) =>
+  root.render(
+    <StrictMode>
+      {startup.kind === 'ready' ? <App client={startup.client} /> : <MissingSecret />}
+    </StrictMode>,
+  ),
 );

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserMode } from '../../main/web/browser-mode.js';
-import type { WebServer } from '../../main/web/web-server.js';
+import type { BrowserMode } from '../../main/web/browser-mode.js';
 import {
   startZohoSimulator,
   type ZohoSimulator,
@@ -21,9 +21,11 @@ export const HARNESS_PASSPHRASE = 'browser mode harness passphrase';
 export interface BrowserModeHarness {
   sim: ZohoSimulator;
   home: string;
-  server: WebServer;
-  /** The address a user opens: carries the run's secret in the fragment. */
+  server: BrowserMode;
+  /** The address `token-desk ui --no-open` prints: a one-time code (never the run's secret). */
   openUrl: string;
+  /** Another such address, for another browser context. */
+  newAddress(): string;
   /** Runs the real CLI on the same home folder (connections show up in both). */
   cli(args: string[], input?: string): Promise<CliResult>;
   close(): Promise<void>;
@@ -50,7 +52,8 @@ export async function startBrowserModeHarness(
     sim,
     home,
     server,
-    openUrl: server.openUrl,
+    openUrl: server.address,
+    newAddress: () => server.codeUrl(server.issueCode()),
     cli: (args, input) =>
       runCliProcess(args, cliEnv({ home, passphrase: HARNESS_PASSPHRASE }), input),
     async close() {

@@ -61,6 +61,12 @@ export function connectionSummary(connection: Connection, now: number): string {
 /** "Authorized acme-crm (EU) as …" and the scopes, after an authorization or an import. */
 export function reportAuthorized(ctx: CommandContext, verb: string, connection: Connection): void {
   ctx.progress(`${verb} ${connectionSummary(connection, Date.now())}.`);
+  // Who signed in (the summary names the account), so a wrong one is noticed at once.
+  if (connection.org) ctx.progress(`Client org: ${connection.org}.`);
+  if (!connection.user?.email)
+    ctx.progress(
+      'Zoho did not say which account signed in: check it in Zoho (the AaaServer.profile.READ scope lets Token Desk show it).',
+    );
   const scopes = connection.grantedScopes ?? connection.scopes;
   if (scopes.length) ctx.progress(`Scopes: ${scopes.join(', ')}`);
 }

@@ -29,6 +29,8 @@ export interface HttpTransportOptions extends RpcClientOptions {
   reconnect?: { initialMs: number; maxMs: number };
   /** Waits before a reconnect; tests replace it. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The server no longer knows the secret (Token Desk restarted): forget it, so a reload asks for a code. */
+  onUnauthorized?: () => void;
 }
 
 const UNREACHABLE = {
@@ -42,7 +44,7 @@ const UNAUTHORIZED = {
   message:
     'This page is not allowed to talk to Token Desk: its access key is missing or out of date.',
   remedy:
-    'Open the address that `token-desk ui` printed in its terminal; an old tab stops working when Token Desk restarts.',
+    'Reload this page and paste the one-time code that `token-desk ui` printed in its terminal; an old tab stops working when Token Desk restarts.',
 };
 
 const defaultSleep = (ms: number, signal: AbortSignal) =>
@@ -124,6 +126,7 @@ export function httpTransport(options: HttpTransportOptions): RpcClient {
       } catch {
         return { ok: false, error: UNREACHABLE };
       }
+      if (response.status === 401) options.onUnauthorized?.();
       let body: unknown;
       try {
         body = await response.json();

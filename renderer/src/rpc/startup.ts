@@ -1,8 +1,10 @@
 // Picks the transport at launch. In Electron the preload has put `window.tokenDesk` there. In
-// browser mode the page was opened with `#secret=…` (a fragment never reaches a server): keep the
-// secret in sessionStorage for reloads of this tab, then remove it from the address bar and history.
+// browser mode the page needs the run's secret, which never appears in an address: it keeps it in
+// sessionStorage (bound to this origin and port, kept across reloads of this tab); a new tab
+// trades the ticket cookie the hand-over left (RPC_HANDOFF_PATH) for it at RPC_SESSION_PATH, and a
+// tab with neither asks for the one-time code printed in the terminal (exchangeCode).
 
-import type { PreloadApi } from '../../../main/rpc/contract.js';
+import { RPC_SESSION_PATH, type PreloadApi } from '../../../main/rpc/contract.js';
 import { electronTransport, httpTransport, type RpcClient } from './client.js';
 
 declare global {
@@ -16,31 +18,112 @@ const SECRET_KEY = 'token-desk.rpc-secret';
 export type Startup =
   { kind: 'ready'; client: RpcClient; shell: 'electron' | 'browser' } | { kind: 'no-secret' };
 
-export function startRpc(win: Window, options: { validateResults?: boolean } = {}): Startup {
-  if (win.tokenDesk)
-    return { kind: 'ready', shell: 'electron', client: electronTransport(win.tokenDesk, options) };
-  const secret = takeSecretFromUrl(win) ?? readStoredSecret(win);
-  if (!secret) return { kind: 'no-secret' };
-  return { kind: 'ready', shell: 'browser', client: httpTransport({ secret, ...options }) };
+export interface StartupOptions {
+  validateResults?: boolean;
+  fetch?: typeof fetch;
 }
 
-function takeSecretFromUrl(win: Window): string | undefined {
-  const hash = win.location.hash.replace(/^#/, '');
-  if (!hash) return undefined;
-  const secret = new URLSearchParams(hash).get('secret') ?? undefined;
-  if (secret === undefined) return undefined;
+export async function startRpc(win: Window, options: StartupOptions = {}): Promise<Startup> {
+  const { fetch: doFetch, ...clientOptions } = options;
+  if (win.tokenDesk)
+    return {
+      kind: 'ready',
+      shell: 'electron',
+      client: electronTransport(win.tokenDesk, clientOptions),
+    };
+  const secret = readStoredSecret(win) ?? (await askForSecret(win, {}, doFetch)).secret;
+  if (!secret) return { kind: 'no-secret' };
+  return {
+    kind: 'ready',
+    shell: 'browser',
+    client: httpTransport({
+      secret,
+      fetch: doFetch,
+      ...clientOptions,
+      onUnauthorized: () => forgetSecret(win),
+    }),
+  };
+}
+
+export interface CodeExchange {
+  secret?: string;
+  /** Why the code did not open Token Desk, in words for the user. */
+  message?: string;
+}
+
+/**
+ * Trades the one-time code the user pasted (or the whole address it came in) for the run's
+ * secret, and keeps it for this tab. The caller reloads the page when `secret` is set.
+ */
+export async function exchangeCode(
+  win: Window,
+  pasted: string,
+  doFetch?: typeof fetch,
+): Promise<CodeExchange> {
+  return askForSecret(win, { code: codeFrom(pasted) }, doFetch);
+}
+
+function codeFrom(pasted: string): string {
+  const text = pasted.trim();
   try {
-    win.sessionStorage.setItem(SECRET_KEY, secret);
+    return new URL(text).searchParams.get('code') ?? text;
   } catch {
-    // Storage disabled: the secret still works for this page load.
+    return text;
   }
-  win.history.replaceState(win.history.state, '', `${win.location.pathname}${win.location.search}`);
-  return secret || undefined;
+}
+
+async function askForSecret(
+  win: Window,
+  body: { code?: string },
+  doFetch: typeof fetch = (input, init) => fetch(input, init),
+): Promise<CodeExchange> {
+  let answer: unknown;
+  try {
+    const response = await doFetch(RPC_SESSION_PATH, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+    answer = await response.json();
+  } catch {
+    return {
+      message:
+        'Token Desk is not answering. Check that `token-desk ui` is still running in its terminal.',
+    };
+  }
+  const envelope = answer as
+    | { ok: true; result: { secret?: unknown } }
+    | { ok: false; error?: { message?: unknown } }
+    | undefined;
+  if (envelope?.ok && typeof envelope.result.secret === 'string' && envelope.result.secret) {
+    const secret = envelope.result.secret;
+    try {
+      win.sessionStorage.setItem(SECRET_KEY, secret);
+    } catch {
+      // Storage disabled: the secret still works for this page load.
+    }
+    return { secret };
+  }
+  const message =
+    envelope && !envelope.ok && typeof envelope.error?.message === 'string'
+      ? envelope.error.message
+      : 'Token Desk did not accept this page.';
+  return { message };
+}
+
+function forgetSecret(win: Window): void {
+  try {
+    win.sessionStorage.removeItem(SECRET_KEY);
+  } catch {
+    // Storage disabled: nothing was kept.
+  }
 }
 
 function readStoredSecret(win: Window): string | undefined {
   try {
-    return win.sessionStorage.getItem(SECRET_KEY) ?? undefined;
+    return win.sessionStorage.getItem(SECRET_KEY) || undefined;
   } catch {
     return undefined;
   }

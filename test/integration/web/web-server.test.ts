@@ -79,9 +79,92 @@ describe('browser mode web server', () => {
       body: '{}',
     });
 
-  it('listens on 127.0.0.1 only and puts the secret in the URL fragment', () => {
+  it('listens on 127.0.0.1 only and never puts the secret in an address', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
-    expect(server.openUrl).toBe(`http://127.0.0.1:${server.port}/#secret=${SECRET}`);
+    const code = server.issueCode();
+    expect(server.codeUrl(code)).toBe(`http://127.0.0.1:${server.port}/handoff?code=${code}`);
+    expect(server.codeUrl(code)).not.toContain(SECRET);
+    expect(server.handoffUrl).toBe(`http://127.0.0.1:${server.port}/handoff`);
+  });
+
+  /** POST /session as the page does (same origin), with a pasted code or a cookie. */
+  const session = (body: object, headers: Record<string, string> = {}) =>
+    raw(server.port, {
+      path: '/session',
+      method: 'POST',
+      headers: {
+        host: host(),
+        origin: `http://${host()}`,
+        'content-type': 'application/json',
+        ...headers,
+      },
+      body: JSON.stringify(body),
+    });
+
+  it('hands the secret over for a one-time code in the printed address, once', async () => {
+    const code = server.issueCode();
+    const path = new URL(server.codeUrl(code)).pathname + new URL(server.codeUrl(code)).search;
+    const landing = await raw(server.port, { path, headers: { host: host() } });
+    expect(landing.status).toBe(303);
+    expect(landing.headers.location).toBe('/');
+    expect(landing.body).not.toContain(SECRET);
+    const setCookie = String(landing.headers['set-cookie']);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Strict');
+    expect(setCookie).not.toContain(SECRET);
+    const ticket = setCookie.split(';')[0]!;
+    expect(await session({})).toMatchObject({ status: 401 });
+    const opened = await session({}, { cookie: ticket });
+    expect(opened.status).toBe(200);
+    expect(JSON.parse(opened.body)).toEqual({ ok: true, result: { secret: SECRET } });
+    // The ticket and the code are spent: neither opens a second session.
+    expect((await session({}, { cookie: ticket })).status).toBe(401);
+    const again = await raw(server.port, { path, headers: { host: host() } });
+    expect(again.status).toBe(303);
+    expect(again.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('the 0600 page posts its code as a form from a file (Origin: null); nothing else may', async () => {
+    const code = server.issueCode();
+    const posted = await raw(server.port, {
+      path: '/handoff',
+      method: 'POST',
+      headers: {
+        host: host(),
+        origin: 'null',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: `code=${code}`,
+    });
+    expect(posted.status).toBe(303);
+    expect(String(posted.headers['set-cookie'])).toContain('HttpOnly');
+    // A null or foreign Origin is still refused everywhere else.
+    expect((await session({ code: server.issueCode() }, { origin: 'null' })).status).toBe(403);
+    expect(
+      (await session({ code: server.issueCode() }, { origin: 'https://evil.example' })).status,
+    ).toBe(403);
+  });
+
+  it('a pasted code opens a session once; a wrong one is refused in words', async () => {
+    const code = server.issueCode();
+    const first = await session({ code: ` ${code} ` });
+    expect(JSON.parse(first.body)).toEqual({ ok: true, result: { secret: SECRET } });
+    const second = await session({ code });
+    expect(second.status).toBe(401);
+    expect(JSON.parse(second.body).error.message).toContain('used already');
+    expect(second.body).not.toContain(SECRET);
+  });
+
+  it('a malformed method path is a bad request, not a server error', async () => {
+    const answer = await raw(server.port, {
+      path: '/rpc/%E0%A4%A',
+      method: 'POST',
+      headers: { host: host(), [RPC_SECRET_HEADER]: SECRET, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).error.code).toBe('bad_method');
+    expect(calls).toEqual([]);
   });
 
   it('answers an rpc call that carries the secret', async () => {

@@ -2,12 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   RPC_EVENTS_PATH,
   RPC_SECRET_HEADER,
+  RPC_SESSION_PATH,
   type PreloadApi,
   type RpcEnvelope,
 } from '../../../main/rpc/contract.js';
 import { electronTransport, httpTransport, RpcFailure } from '../../../renderer/src/rpc/client.js';
 import { createSseParser } from '../../../renderer/src/rpc/sse-parser.js';
-import { startRpc } from '../../../renderer/src/rpc/startup.js';
+import { exchangeCode, startRpc } from '../../../renderer/src/rpc/startup.js';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -164,22 +165,58 @@ describe('electron transport', () => {
 });
 
 describe('startup', () => {
-  it('uses window.tokenDesk in Electron', () => {
+  it('uses window.tokenDesk in Electron', async () => {
     const fakeWindow = { tokenDesk: { call: {}, on: {} } } as unknown as Window;
-    expect(startRpc(fakeWindow)).toMatchObject({ kind: 'ready', shell: 'electron' });
+    await expect(startRpc(fakeWindow)).resolves.toMatchObject({ kind: 'ready', shell: 'electron' });
   });
 
-  it('in browser mode takes the secret from #secret=…, keeps it for reloads and removes it from the URL', () => {
-    window.history.replaceState(null, '', '/index.html?x=1#secret=abc123');
+  it('in browser mode trades the hand-over ticket for the secret, keeps it for reloads and never puts it in the URL', async () => {
+    window.history.replaceState(null, '', '/index.html?x=1');
     sessionStorage.clear();
-    const started = startRpc(window);
+    const fetch = vi.fn(async () => json({ ok: true, result: { secret: 'abc123' } }));
+    const started = await startRpc(window, { fetch });
     expect(started).toMatchObject({ kind: 'ready', shell: 'browser' });
-    expect(window.location.hash).toBe('');
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe(RPC_SESSION_PATH);
+    expect(init.method).toBe('POST');
+    expect(window.location.href).not.toContain('abc123');
     expect(window.location.pathname + window.location.search).toBe('/index.html?x=1');
     expect(sessionStorage.getItem('token-desk.rpc-secret')).toBe('abc123');
-    // A reload (no fragment any more) still finds it.
-    expect(startRpc(window)).toMatchObject({ kind: 'ready', shell: 'browser' });
+    // A reload finds it without asking the server again.
+    expect(await startRpc(window, { fetch })).toMatchObject({ kind: 'ready', shell: 'browser' });
+    expect(fetch).toHaveBeenCalledTimes(1);
     sessionStorage.clear();
-    expect(startRpc(window)).toEqual({ kind: 'no-secret' });
+    const refused = vi.fn(async () =>
+      json({ ok: false, error: { code: 'no_session', message: 'not signed in' } }, 401),
+    );
+    expect(await startRpc(window, { fetch: refused })).toEqual({ kind: 'no-secret' });
+  });
+
+  it('forgets a secret the server no longer knows (a restart), so a reload asks for a code', async () => {
+    sessionStorage.setItem('token-desk.rpc-secret', 'old-run');
+    const fetch = vi.fn(async () =>
+      json({ ok: false, error: { code: 'missing_secret', message: 'M', remedy: 'R' } }, 401),
+    );
+    const started = await startRpc(window, { fetch });
+    if (started.kind !== 'ready') throw new Error('expected a client');
+    await expect(started.client.call('settings.get', {})).rejects.toMatchObject({ message: 'M' });
+    expect(sessionStorage.getItem('token-desk.rpc-secret')).toBeNull();
+  });
+
+  it('a pasted code, or the whole printed address, is exchanged for the secret', async () => {
+    sessionStorage.clear();
+    const fetch = vi.fn(async (_url: string, init: RequestInit) =>
+      JSON.parse(String(init.body)).code === 'one-time'
+        ? json({ ok: true, result: { secret: 's' } })
+        : json({ ok: false, error: { code: 'code_not_valid', message: 'used already' } }, 401),
+    );
+    const doFetch = fetch as unknown as typeof globalThis.fetch;
+    expect(await exchangeCode(window, ' wrong ', doFetch)).toEqual({ message: 'used already' });
+    expect(sessionStorage.getItem('token-desk.rpc-secret')).toBeNull();
+    expect(await exchangeCode(window, 'http://127.0.0.1:5/handoff?code=one-time', doFetch)).toEqual(
+      { secret: 's' },
+    );
+    expect(sessionStorage.getItem('token-desk.rpc-secret')).toBe('s');
+    sessionStorage.clear();
   });
 });

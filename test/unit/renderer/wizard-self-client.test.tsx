@@ -62,6 +62,7 @@ describe('new-connection wizard: Self Client', () => {
     expect(within(success).getByTestId('success-user')).toHaveTextContent(
       'Ada Admin · ada@acme.example',
     );
+    expect(within(success).getByTestId('success-org')).toHaveTextContent('Acme');
     expect(within(success).getByTestId('success-dc')).toHaveTextContent('Europe (zoho.eu)');
     expect(within(success).getByTestId('success-scopes')).toHaveTextContent('ZohoCRM.modules.ALL');
     expect(within(success).getByTestId('success-scopes')).toHaveTextContent('ZohoCRM.users.READ');

@@ -34,6 +34,13 @@ export function WizardSuccess({
                 {user || 'Not known (add the AaaServer.profile.READ scope to see it)'}
               </Table.Td>
             </Table.Tr>
+            {connection.org && (
+              // The client org this grant is for: with the user above, a wrong sign-in shows.
+              <Table.Tr>
+                <Table.Th>Client org</Table.Th>
+                <Table.Td data-testid="success-org">{connection.org}</Table.Td>
+              </Table.Tr>
+            )}
             <Table.Tr>
               <Table.Th>Data centre</Table.Th>
               <Table.Td data-testid="success-dc">
