@@ -22,6 +22,7 @@ import {
   findCorruptBackups,
 } from '../platform/node/json-document-store.js';
 import { nodeLoopbackListener } from '../platform/node/loopback-listener.js';
+import { forwardingOpener } from '../platform/node/private-pages.js';
 import { createAuthorizationOpener } from './authorization-opener.js';
 import type { Schedule } from './clipboard-guard.js';
 import { createElectronStoreDocument, type StoreFactory } from './electron-store-document.js';
@@ -93,7 +94,12 @@ export async function createDesktopServices(
     fetch: options.fetch,
     loopback: () => Promise.resolve(nodeLoopbackListener),
     opener: createAuthorizationOpener({
-      openExternal: options.openExternal,
+      // On Linux shell.openExternal runs xdg-open with the address as an argument, which every
+      // local user can read (state and the PKCE challenge): hand it a 0600 page that forwards.
+      openExternal:
+        process.platform === 'linux'
+          ? (url) => forwardingOpener({ home, opener: { open: options.openExternal } }).open(url)
+          : options.openExternal,
       accountsServers: () =>
         app.store
           .list()

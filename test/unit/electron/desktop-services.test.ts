@@ -14,6 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -113,6 +114,15 @@ const newConnection = {
   clientSecret: CLIENT_SECRET,
   org: 'Acme',
 };
+
+/** The sign-in address a browser would reach: the one a 0600 forwarding page (Linux) points at. */
+function signInAddress(opened: string): string {
+  if (!opened.startsWith('file://')) return opened;
+  const html = readFileSync(fileURLToPath(opened), 'utf8');
+  const target = /http-equiv="refresh" content="0;url=([^"]+)"/.exec(html)?.[1];
+  if (!target) throw new Error('not a forwarding page');
+  return target.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+}
 
 describe('desktop services', () => {
   it('on a Linux desktop with basic_text: app.info says insecure with the warning, and no secret is stored', async () => {
@@ -543,9 +553,31 @@ describe('desktop services against the Zoho simulator', () => {
 
   /** The browser: accepts on the consent page and follows Zoho's redirect to the receiver. */
   const acceptInBrowser = async (url: string) => {
-    const back = await sim.consent(url, 'accept');
+    const back = await sim.consent(signInAddress(url), 'accept');
     await (await globalThis.fetch(back)).text();
   };
+
+  it('on Linux, the browser is handed a 0600 page that forwards to the sign-in, never the address itself', async () => {
+    const opened: string[] = [];
+    const { dispatch } = await setup('gnome_libsecret', {
+      fetch: globalThis.fetch,
+      openExternal: async (url) => {
+        opened.push(url);
+        await acceptInBrowser(url);
+      },
+    });
+    await addServerConnection(dispatch);
+    const result = await dispatch('connections.authorizeServer', {
+      name: 'globex',
+      timeoutSeconds: 60,
+    });
+    expect(result).toMatchObject({ ok: true, result: { status: 'ready' } });
+    expect(opened).toHaveLength(1);
+    if (process.platform !== 'linux') return;
+    expect(opened[0]).toMatch(/^file:\/\//);
+    expect(opened[0]).not.toContain('state=');
+    expect(opened[0]).not.toContain('code_challenge');
+  });
 
   it('a server sign-in reports listening, the opened sign-in page, then exchanging, before done', async () => {
     const { dispatch, emitted } = await setup('gnome_libsecret', {
