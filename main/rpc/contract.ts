@@ -138,6 +138,8 @@ export const settings = z.object({
   clipboardClearSeconds: z.int().check(z.minimum(0), z.maximum(3600)),
   autoRefresh: z.boolean(),
   theme: z.enum(['light', 'dark', 'system']),
+  /** Keep sent test requests (without secrets) for replay; off stops adding to the history. */
+  keepRequestHistory: z.boolean(),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -290,6 +292,8 @@ export const methods = {
     params: z.object({ name: z.optional(name) }),
     result: z.array(historyEntry),
   },
+  /** "Clear history": forgets every kept request, of every connection. */
+  'requests.clearHistory': { params: empty, result: z.object({ removed: z.number() }) },
   'requests.curl': {
     params: z.object({ name, request: apiRequest, includeToken: z._default(z.boolean(), false) }),
     result: z.object({ text: z.string() }),

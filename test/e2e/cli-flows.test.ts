@@ -247,6 +247,66 @@ describe('Self Client', () => {
     expect(history.map((e) => [e.connection, e.id])).toEqual([['stays', 'b']]);
     expect((await stat(join(home, 'history.json'))).mode & 0o777).toBe(0o600);
   });
+
+  it('request keeps the request in the history as the window does, except with --no-history or history off; clear forgets it', async () => {
+    const code = await addSelfClient('kept');
+    expect((await cli(['authorize', 'kept', '--code', code])).code).toBe(0);
+    const readHistory = async () =>
+      JSON.parse(await readFile(join(home, 'history.json'), 'utf8')) as Array<{
+        connection: string;
+        request: { method: string; pathOrUrl: string; headers: Array<[string, string]> };
+        status?: number;
+      }>;
+
+    const sent = await cli([
+      'request',
+      'kept',
+      'GET',
+      '/crm/v8/org?fields=id',
+      '--header',
+      'X-Trace: on',
+    ]);
+    expect(sent.code, sent.stderr).toBe(0);
+    const [entry, ...rest] = await readHistory();
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({
+      connection: 'kept',
+      request: { method: 'GET', pathOrUrl: '/crm/v8/org?fields=id', headers: [['X-Trace', 'on']] },
+      status: 200,
+    });
+    // The window lists what the CLI sent.
+    expect((await cli(['history'])).stdout).toBe(
+      `Request history: on; 1 request kept in ${join(home, 'history.json')}.\n`,
+    );
+
+    const unkept = await cli(['request', 'kept', 'GET', '/crm/v8/org?n=2', '--no-history']);
+    expect(unkept.code, unkept.stderr).toBe(0);
+    expect(await readHistory()).toHaveLength(1);
+
+    const off = await cli(['history', 'off']);
+    expect(off.code, off.stderr).toBe(0);
+    expect(off.stderr).toBe(
+      'Request history is off: requests are no longer kept. Already kept: 1 request (token-desk history clear removes them).\n',
+    );
+    expect((await cli(['request', 'kept', 'GET', '/crm/v8/org?n=4'])).code).toBe(0);
+    expect((await readHistory()).map((e) => e.request.pathOrUrl)).toEqual([
+      '/crm/v8/org?fields=id',
+    ]);
+    expect((await cli(['history'])).stdout).toMatch(/^Request history: off; 1 request kept in /);
+
+    const cleared = await cli(['history', 'clear']);
+    expect(cleared.stderr).toBe('Removed 1 request from the request history.\n');
+    expect(await readHistory()).toEqual([]);
+
+    expect((await cli(['history', 'on'])).code).toBe(0);
+    expect((await cli(['request', 'kept', 'GET', '/crm/v8/org?n=4'])).code).toBe(0);
+    expect((await readHistory()).map((e) => e.request.pathOrUrl)).toEqual(['/crm/v8/org?n=4']);
+
+    expectOneLine(
+      (await cli(['history', 'maybe'])).stderr,
+      /^token-desk: .*'maybe' is invalid.*Allowed choices are on, off, clear\. Run token-desk history --help\.$/,
+    );
+  });
 });
 
 describe('self_client.json import', () => {

@@ -9,6 +9,11 @@ export const settingsSchema = z.object({
   autoRefresh: z.catch(z.boolean(), true),
   theme: z.catch(z.enum(['light', 'dark', 'system']), 'system'),
   /**
+   * Keep sent test requests (method, path, query, non-secret headers, body, status) in
+   * history.json for replay. On by default; off stops adding to it (Settings, `token-desk history off`).
+   */
+  keepRequestHistory: z.catch(z.boolean(), true),
+  /**
    * Which cipher seals new connections, per program, as chosen in the window (vault/vault-control.ts).
    * Only the choice: never a passphrase or a key. Not part of the UI's settings.set.
    */
@@ -28,6 +33,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   clipboardClearSeconds: 30,
   autoRefresh: true,
   theme: 'system',
+  keepRequestHistory: true,
 };
 
 export function createSettingsStore(document: DocumentStore) {
