@@ -188,7 +188,9 @@ describe('Self Client', () => {
     for (const result of results) expect(result.code, result.stderr).toBe(0);
     expect(new Set(results.map((r) => r.stdout)).size).toBe(1);
     expect(sim.stats.tokenCalls.refresh_token).toBe(before + 1);
-  });
+    // Each process derives the passphrase key once (scrypt N=2^17: 128 MiB and about half a
+    // second of CPU): twenty at once on a 2-core machine take longer than the default 30 s.
+  }, 120_000);
 
   it('says when a grant code was already used, and when the secret is wrong', async () => {
     const code = await addSelfClient('used-code');
@@ -898,6 +900,22 @@ describe('bad input', () => {
     expect(json.map((c) => c.name)).toEqual(['Acme', 'client-9', 'client-10']);
     const human = (await cli(['list'])).stdout.split('\n').slice(1, 4);
     expect(human.map((line) => line.split(/\s+/)[0])).toEqual(['Acme', 'client-9', 'client-10']);
+  });
+
+  it('refuses a TOKEN_DESK_PASSPHRASE under 10 characters for a new vault, before Zoho, storing nothing', async () => {
+    const short = (args: string[], input?: string) =>
+      runCliProcess(args, cliEnv({ home, passphrase: 'nine char' }), input);
+    const result = await short(
+      ['add', 'weak', '--dc', 'us', '--client-id', SELF.clientId, '--type', 'self', ...custom()],
+      SELF.clientSecret + '\n',
+    );
+    expect(result.code).toBe(2);
+    expectOneLine(
+      result.stderr,
+      /^token-desk: TOKEN_DESK_PASSPHRASE is shorter than 10 characters, too short to protect a new vault\. Set TOKEN_DESK_PASSPHRASE to at least 10 characters \(a few unrelated words\), or unset it to use the OS keyring\.$/,
+    );
+    expect(JSON.parse((await short(['list', '--json'])).stdout)).toEqual([]);
+    await expect(stat(join(home, 'vault.json'))).rejects.toThrow();
   });
 
   it('add with an empty secret on stdin is refused and stores nothing', async () => {
