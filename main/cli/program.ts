@@ -16,6 +16,7 @@ import { registerAuthorize } from './commands/authorize.js';
 import { registerCatalogCommands } from './commands/catalog-commands.js';
 import { createCommandContext, type CommandOutcome } from './commands/command-context.js';
 import { registerExport } from './commands/export.js';
+import { registerHistory } from './commands/history.js';
 import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
 import { registerRefreshRevokeRemove } from './commands/refresh-revoke-remove.js';
@@ -60,6 +61,7 @@ export function buildProgram(
   registerRefreshRevokeRemove(program, ctx);
   registerList(program, ctx);
   registerRequest(program, ctx);
+  registerHistory(program, ctx);
   registerExport(program, ctx);
   registerCatalogCommands(program, { stdout: ctx.out });
   return program;

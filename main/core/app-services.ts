@@ -231,7 +231,13 @@ export function createAppServices(ports: AppPorts): AppServices {
         clock,
         fetch: ports.fetch,
       });
-      return createRequestService({ store, tokens: tokenManager, runner, history });
+      return createRequestService({
+        store,
+        tokens: tokenManager,
+        runner,
+        history,
+        keepHistory: () => settings.get().keepRequestHistory,
+      });
     })());
 
   return {

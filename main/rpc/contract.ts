@@ -143,6 +143,8 @@ export const settings = z.object({
    * Its default depends on the platform; the browser mode has no tray and the window hides it.
    */
   keepInTray: z.optional(z.boolean()),
+  /** Keep sent test requests (without secrets) for replay; off stops adding to the history. */
+  keepRequestHistory: z.boolean(),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -318,6 +320,8 @@ export const methods = {
     params: z.object({ name: z.optional(name) }),
     result: z.array(historyEntry),
   },
+  /** "Clear history": forgets every kept request, of every connection. */
+  'requests.clearHistory': { params: empty, result: z.object({ removed: z.number() }) },
   'requests.curl': {
     params: z.object({ name, request: apiRequest, includeToken: z._default(z.boolean(), false) }),
     result: z.object({ text: z.string() }),

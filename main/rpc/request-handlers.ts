@@ -1,5 +1,5 @@
-// The rpc methods of the request builder: send (kept in the history by the use case), history,
-// cURL export. A send that had to refresh the token announces the connection's new view.
+// The rpc methods of the request builder: send (kept in the history by the use case unless the
+// user turned it off), history and "Clear history", cURL export. A send that had to refresh the token announces the connection's new view.
 
 import type { ConnectionEvents } from './connection-view.js';
 import type { HandlerGroup, RpcHandlerDeps } from './handlers.js';
@@ -20,6 +20,7 @@ export function createRequestHandlers(
       return response;
     },
     'requests.history': async ({ name }) => deps.requests.history(name),
+    'requests.clearHistory': async () => ({ removed: await deps.requests.clearHistory() }),
     'requests.curl': async ({ name, request, includeToken }) => ({
       text: await deps.requests.curl(name, request, includeToken),
     }),

@@ -7,5 +7,6 @@ export * from './data-centres.js';
 export * from './http-methods.js';
 export * from './products.js';
 export * from './scopes.js';
+export * from './passphrase.js';
 export * from './self-client-file.js';
 export * from './text.js';

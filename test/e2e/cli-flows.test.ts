@@ -188,7 +188,9 @@ describe('Self Client', () => {
     for (const result of results) expect(result.code, result.stderr).toBe(0);
     expect(new Set(results.map((r) => r.stdout)).size).toBe(1);
     expect(sim.stats.tokenCalls.refresh_token).toBe(before + 1);
-  });
+    // Each process derives the passphrase key once (scrypt N=2^17: 128 MiB and about half a
+    // second of CPU): twenty at once on a 2-core machine take longer than the default 30 s.
+  }, 120_000);
 
   it('says when a grant code was already used, and when the secret is wrong', async () => {
     const code = await addSelfClient('used-code');
@@ -246,6 +248,66 @@ describe('Self Client', () => {
     }>;
     expect(history.map((e) => [e.connection, e.id])).toEqual([['stays', 'b']]);
     expect((await stat(join(home, 'history.json'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('request keeps the request in the history as the window does, except with --no-history or history off; clear forgets it', async () => {
+    const code = await addSelfClient('kept');
+    expect((await cli(['authorize', 'kept', '--code', code])).code).toBe(0);
+    const readHistory = async () =>
+      JSON.parse(await readFile(join(home, 'history.json'), 'utf8')) as Array<{
+        connection: string;
+        request: { method: string; pathOrUrl: string; headers: Array<[string, string]> };
+        status?: number;
+      }>;
+
+    const sent = await cli([
+      'request',
+      'kept',
+      'GET',
+      '/crm/v8/org?fields=id',
+      '--header',
+      'X-Trace: on',
+    ]);
+    expect(sent.code, sent.stderr).toBe(0);
+    const [entry, ...rest] = await readHistory();
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({
+      connection: 'kept',
+      request: { method: 'GET', pathOrUrl: '/crm/v8/org?fields=id', headers: [['X-Trace', 'on']] },
+      status: 200,
+    });
+    // The window lists what the CLI sent.
+    expect((await cli(['history'])).stdout).toBe(
+      `Request history: on; 1 request kept in ${join(home, 'history.json')}.\n`,
+    );
+
+    const unkept = await cli(['request', 'kept', 'GET', '/crm/v8/org?n=2', '--no-history']);
+    expect(unkept.code, unkept.stderr).toBe(0);
+    expect(await readHistory()).toHaveLength(1);
+
+    const off = await cli(['history', 'off']);
+    expect(off.code, off.stderr).toBe(0);
+    expect(off.stderr).toBe(
+      'Request history is off: requests are no longer kept. Already kept: 1 request (token-desk history clear removes them).\n',
+    );
+    expect((await cli(['request', 'kept', 'GET', '/crm/v8/org?n=4'])).code).toBe(0);
+    expect((await readHistory()).map((e) => e.request.pathOrUrl)).toEqual([
+      '/crm/v8/org?fields=id',
+    ]);
+    expect((await cli(['history'])).stdout).toMatch(/^Request history: off; 1 request kept in /);
+
+    const cleared = await cli(['history', 'clear']);
+    expect(cleared.stderr).toBe('Removed 1 request from the request history.\n');
+    expect(await readHistory()).toEqual([]);
+
+    expect((await cli(['history', 'on'])).code).toBe(0);
+    expect((await cli(['request', 'kept', 'GET', '/crm/v8/org?n=4'])).code).toBe(0);
+    expect((await readHistory()).map((e) => e.request.pathOrUrl)).toEqual(['/crm/v8/org?n=4']);
+
+    expectOneLine(
+      (await cli(['history', 'maybe'])).stderr,
+      /^token-desk: .*'maybe' is invalid.*Allowed choices are on, off, clear\. Run token-desk history --help\.$/,
+    );
   });
 });
 
@@ -838,6 +900,22 @@ describe('bad input', () => {
     expect(json.map((c) => c.name)).toEqual(['Acme', 'client-9', 'client-10']);
     const human = (await cli(['list'])).stdout.split('\n').slice(1, 4);
     expect(human.map((line) => line.split(/\s+/)[0])).toEqual(['Acme', 'client-9', 'client-10']);
+  });
+
+  it('refuses a TOKEN_DESK_PASSPHRASE under 10 characters for a new vault, before Zoho, storing nothing', async () => {
+    const short = (args: string[], input?: string) =>
+      runCliProcess(args, cliEnv({ home, passphrase: 'nine char' }), input);
+    const result = await short(
+      ['add', 'weak', '--dc', 'us', '--client-id', SELF.clientId, '--type', 'self', ...custom()],
+      SELF.clientSecret + '\n',
+    );
+    expect(result.code).toBe(2);
+    expectOneLine(
+      result.stderr,
+      /^token-desk: TOKEN_DESK_PASSPHRASE is shorter than 10 characters, too short to protect a new vault\. Set TOKEN_DESK_PASSPHRASE to at least 10 characters \(a few unrelated words\), or unset it to use the OS keyring\.$/,
+    );
+    expect(JSON.parse((await short(['list', '--json'])).stdout)).toEqual([]);
+    await expect(stat(join(home, 'vault.json'))).rejects.toThrow();
   });
 
   it('add with an empty secret on stdin is refused and stores nothing', async () => {

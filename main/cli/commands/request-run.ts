@@ -1,5 +1,6 @@
-// Runs `token-desk request`: the status line and hints on stderr, the body on stdout, and an exit
-// code from the status (4 for 4xx, 5 for 5xx). The method, body and headers are checked
+// Runs `token-desk request` through the window's use case (request-service.ts send, which keeps it
+// in the history unless that is off): the status line and hints on stderr, the body on stdout,
+// and an exit code from the status (4 for 4xx, 5 for 5xx). The method, body and headers are checked
 // (core/requests/request-input.ts) before a token is fetched.
 
 import { readFile } from 'node:fs/promises';
@@ -20,6 +21,8 @@ export interface RequestOptions {
   header: string[];
   orgId?: string;
   product?: string;
+  /** false with --no-history. */
+  history: boolean;
 }
 
 export async function runRequest(
@@ -38,15 +41,14 @@ export async function runRequest(
     options.product === undefined
       ? undefined
       : (await import('../../core/catalog/index.js')).requireProduct(options.product).id;
-  const runner = await ctx.services(command).requests();
-  const response = await runner.run(name, {
-    method: upper,
-    pathOrUrl,
-    headers,
-    body,
-    orgId: options.orgId,
-    product,
-  });
+  // The window's use case: the request is kept in the history as Send keeps it, unless the
+  // history is off (the setting) or --no-history.
+  const requests = await ctx.services(command).requests();
+  const response = await requests.send(
+    name,
+    { method: upper, pathOrUrl, query: [], headers, body, orgId: options.orgId, product },
+    { history: options.history },
+  );
   const note = response.retriedAfterRefresh ? ', after refreshing the token' : '';
   ctx.progress(
     `${response.status} ${response.statusText} (${response.durationMs} ms, ${response.sizeBytes} B${note})`,

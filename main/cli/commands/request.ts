@@ -1,4 +1,5 @@
-// `token-desk request`: one API call with the connection's token. The command's options are
+// `token-desk request`: one API call with the connection's token, kept in the request history as
+// the window's Send keeps it (unless the history is off, or --no-history). The command's options are
 // declared here; running it (request-run.ts) loads only when the command runs, so that the start
 // of every other command does not parse it.
 
@@ -28,6 +29,10 @@ export function registerRequest(program: Command, ctx: CommandContext): void {
     .option(
       '--product <id>',
       'the product the path is for (see token-desk products); needed where products share paths, e.g. desk or sign for /api/v1/',
+    )
+    .option(
+      '--no-history',
+      'do not keep this request in the request history (see token-desk history)',
     )
     .action(async (name: string, method: string, pathOrUrl: string, options, command: Command) =>
       (await import('./request-run.js')).runRequest(

@@ -1,5 +1,9 @@
 // History of test requests, for replay. It never stores a secret: the Authorization header is
-// dropped before saving, and the token is added again when a request is replayed.
+// dropped before saving, and the token is added again when a request is replayed. What it does
+// keep, in plain JSON (history.json, 0600), is what the user typed: method, path or URL, query,
+// the other headers, the body, the org id and product, and the answer's status, time or error.
+// Whether requests are added at all is the user's setting (request-service.ts); clear() and
+// forget() remove what is kept.
 
 import { randomUUID } from 'node:crypto';
 import * as z from '../schema.js';
@@ -59,6 +63,13 @@ export function createRequestHistory(document: DocumentStore, clock: Clock) {
     /** Forget a connection's history (when the connection is removed). */
     async forget(connection: string): Promise<void> {
       await document.write(read().filter((e) => e.connection !== connection));
+    },
+    /** Forget every request ("Clear history"); returns how many were removed. */
+    async clear(): Promise<number> {
+      const removed = read().length;
+      // Written even when it looked empty: a damaged file (read as []) is overwritten too.
+      await document.write([]);
+      return removed;
     },
   };
 }

@@ -14,6 +14,11 @@ export const settingsSchema = z.object({
   /** Closing the window leaves the desktop app in the tray; undefined: the platform's default. */
   keepInTray: z.catch(z.optional(z.boolean()), undefined),
   /**
+   * Keep sent test requests (method, path, query, non-secret headers, body, status) in
+   * history.json for replay. On by default; off stops adding to it (Settings, `token-desk history off`).
+   */
+  keepRequestHistory: z.catch(z.boolean(), true),
+  /**
    * Which cipher seals new connections, per program, as chosen in the window (vault/vault-control.ts).
    * Only the choice: never a passphrase or a key. Not part of the UI's settings.set.
    */
@@ -34,6 +39,7 @@ export const DEFAULT_SETTINGS: Omit<AppSettings, 'keepInTray'> = {
   clipboardClearSeconds: 30,
   autoRefresh: true,
   theme: 'system',
+  keepRequestHistory: true,
 };
 
 export interface SettingsStoreOptions {

@@ -33,7 +33,12 @@ export interface CipherSession {
   decrypt(payload: string, aad: string): Promise<DecryptResult>;
 }
 
-export type CipherPurpose = 'read' | 'write';
+/**
+ * read: never creates anything; write: creates key material on first use; renew: fresh key
+ * material replacing stale parameters (see needsRenewal), for a key that already protects values,
+ * so rules that apply to new vaults only (a passphrase's minimum length) do not stop it.
+ */
+export type CipherPurpose = 'read' | 'write' | 'renew';
 
 export interface Cipher {
   /** Short, stable id written into every envelope: 'keyring', 'passphrase', 'safestorage'. */
@@ -47,6 +52,13 @@ export interface Cipher {
    * weak_os_encryption...): the vault then writes nothing.
    */
   open(stored: CipherParams | undefined, purpose: CipherPurpose): Promise<CipherSession>;
+  /**
+   * Whether the stored parameters are weaker than what this cipher creates now (a passphrase
+   * vault's older scrypt cost). The vault then seals every value of this cipher again under
+   * fresh parameters (`open(undefined, 'renew')`), all at once, after a successful read. Reads
+   * no key.
+   */
+  needsRenewal?(stored: CipherParams | undefined): boolean;
 }
 
 export interface CipherInfo {

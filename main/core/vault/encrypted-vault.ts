@@ -26,7 +26,7 @@ import {
   type ConnectionSecrets,
   type VaultEntryInfo,
 } from './connection-secrets.js';
-import { envelopeAad, formatEnvelope } from './envelope.js';
+import { envelopeAad, formatEnvelope, parseEnvelope } from './envelope.js';
 import type { Credential, SecretVault } from './secret-vault.js';
 import {
   allEntries,
@@ -224,6 +224,7 @@ async function getPassword(
     entry,
   );
   if (reEncrypt) await resealStale(ctx, entry, plain);
+  await renewStaleCiphers(ctx, [ctx.ciphers.byId(envelopeCipherId(stored) ?? '')], data);
   return plain;
 }
 
@@ -262,6 +263,12 @@ async function findCredentials(ctx: VaultContext, service: string): Promise<Cred
     if (reEncrypt) stale.push({ entry, plain });
   }
   for (const item of stale) await resealStale(ctx, item.entry, item.plain);
+  const used = new Set([...accounts.values()].map((stored) => envelopeCipherId(stored) ?? ''));
+  await renewStaleCiphers(
+    ctx,
+    [...used].map((id) => ctx.ciphers.byId(id)),
+    data,
+  );
   return found;
 }
 
@@ -301,6 +308,58 @@ async function prepare(
       await save(ctx, data);
     }
   });
+  // The key check passed: this is the window's unlock, the moment to raise a stale cost.
+  await renewStaleCiphers(ctx, [cipher]);
+}
+
+/**
+ * Raises the parameters of ciphers whose stored ones are stale (Cipher.needsRenewal: a passphrase
+ * vault made with an older, cheaper scrypt cost), after a read proved the key. Under the lock it
+ * re-reads the file, opens every value of that cipher with the stored parameters, seals them all
+ * under fresh ones, and writes the file once: the document store writes a temporary file and
+ * renames it over the old one, so a failure or a crash midway leaves the old file, whose values
+ * still open with the old parameters. Best effort, like resealStale: the value asked for was read
+ * fine, so a failure here changes nothing and the next unlock tries again.
+ */
+async function renewStaleCiphers(
+  ctx: VaultContext,
+  ciphers: ReadonlyArray<Cipher | undefined>,
+  /** The document as the caller just read it, to look at without reading the file again. */
+  seen: VaultData = load(ctx),
+): Promise<void> {
+  for (const cipher of ciphers) {
+    if (!cipher?.needsRenewal?.(seen.ciphers.get(cipher.id))) continue;
+    try {
+      await ctx.lock.withLock(VAULT_LOCK_KEY, () => renewCipher(ctx, cipher));
+    } catch {
+      // Deliberately ignored: see above.
+    }
+  }
+}
+
+async function renewCipher(ctx: VaultContext, cipher: Cipher): Promise<void> {
+  const data = load(ctx);
+  const stored = data.ciphers.get(cipher.id);
+  // Another process may have renewed it since this one looked.
+  if (!cipher.needsRenewal?.(stored)) return;
+  const old = await cipher.open(stored, 'read');
+  const opened: Array<{ service: string; account: string; plain: string }> = [];
+  for (const { service, account, stored: value } of allEntries(data)) {
+    if (envelopeCipherId(value) !== cipher.id) continue;
+    const aad = envelopeAad(cipher.id, service, account);
+    const { plain } = await old.decrypt(parseEnvelope(value).payload, aad);
+    opened.push({ service, account, plain });
+  }
+  const fresh = await cipher.open(undefined, 'renew');
+  for (const item of opened) {
+    const payload = await fresh.encrypt(
+      item.plain,
+      envelopeAad(cipher.id, item.service, item.account),
+    );
+    data.entries.get(item.service)!.set(item.account, formatEnvelope(cipher.id, payload));
+  }
+  data.ciphers.set(cipher.id, fresh.params);
+  await save(ctx, data);
 }
 
 async function reseal(

@@ -3,8 +3,13 @@
 // cost and a key-check value are kept in the vault file, so a wrong passphrase is reported as
 // wrong_passphrase before anything is decrypted (never garbage, never a crash). The derived key is
 // cached in memory for the life of this cipher (once per process), never written anywhere.
+//
+// A vault whose stored cost is below this program's (an older Token Desk's N=2^15) still opens;
+// needsRenewal() tells the vault so, and the vault then seals every passphrase value again under a
+// fresh salt and the current cost, in one atomic write (encrypted-vault.ts renewCipher).
 
 import { createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { PASSPHRASE_MIN_LENGTH, passphraseLongEnough } from '../../vocabulary/passphrase.js';
 import { TokenDeskError, inputError } from '../errors.js';
 import { AES_KEY_BYTES, openAesGcm, sealAesGcm } from './aes-gcm.js';
 import {
@@ -24,8 +29,16 @@ export interface ScryptCost {
   p: number;
 }
 
-/** OWASP's scrypt floor (N=2^17 is the high end); about 0.1-0.3 s and 32 MiB on a laptop. */
-export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
+/**
+ * The cost of a new vault, and the floor an existing one is raised to at its next unlock: OWASP's
+ * Password Storage Cheat Sheet gives N=2^17, r=8, p=1 as scrypt's minimum configuration
+ * (https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html#scrypt).
+ * 128*N*r = 128 MiB of memory and about 0.3-0.7 s, once per process that reads a secret.
+ */
+export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
+
+/** The cost Token Desk used before 0.1 (N=2^15): such vaults are re-sealed at their next unlock. */
+export const LEGACY_SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
 
 // Bounds for costs read from a file: keep a damaged or hostile file from asking for gigabytes.
 const MIN_LOG2_N = 10;
@@ -51,8 +64,8 @@ export interface PassphraseCipherOptions {
   source?: 'env' | 'typed';
 }
 
-/** The shortest passphrase the desktop app and browser mode accept when one is chosen there. */
-export const PASSPHRASE_MIN_LENGTH = 10;
+/** The shortest passphrase that may protect a new vault (the one rule: main/vocabulary). */
+export { PASSPHRASE_MIN_LENGTH };
 
 export function createPassphraseCipher(options: PassphraseCipherOptions): Cipher {
   // NFC so that the same passphrase typed on macOS and Linux derives the same key.
@@ -76,6 +89,9 @@ export function createPassphraseCipher(options: PassphraseCipherOptions): Cipher
     let pending = derived.get(cacheKey);
     if (!pending) {
       pending = new Promise<Buffer>((resolve, reject) => {
+        // Node refuses scrypt above maxmem (32 MiB by default) and needs 128*N*r bytes plus a
+        // little: 128 MiB at N=2^17, r=8. Twice that, so Node's own bookkeeping always fits;
+        // costIsSane() has already capped what a file may ask for.
         const maxmem = 2 * 128 * cost.N * cost.r + 128 * cost.r * cost.p + 1024 * 1024;
         scrypt(passphrase, salt, AES_KEY_BYTES, { ...cost, maxmem }, (error, key) =>
           error ? reject(error) : resolve(key),
@@ -94,15 +110,28 @@ export function createPassphraseCipher(options: PassphraseCipherOptions): Cipher
         ? 'Your passphrase (scrypt + AES-256-GCM)'
         : 'Passphrase (TOKEN_DESK_PASSPHRASE, scrypt + AES-256-GCM)',
 
+    needsRenewal(stored: CipherParams | undefined): boolean {
+      if (stored === undefined || Object.keys(stored).length === 0) return false;
+      const { N, r, p } = stored;
+      if (typeof N !== 'number' || typeof r !== 'number' || typeof p !== 'number') return false;
+      // Work and memory both grow with N*r (p only multiplies time): weaker than ours is renewed.
+      return N * r < newCost.N * newCost.r || N * r * p < newCost.N * newCost.r * newCost.p;
+    },
+
     async open(stored: CipherParams | undefined, purpose: CipherPurpose): Promise<CipherSession> {
       let params: PassphraseParams;
       let key: Buffer;
-      if (stored === undefined || Object.keys(stored).length === 0) {
+      if (purpose === 'renew' || stored === undefined || Object.keys(stored).length === 0) {
         if (purpose === 'read') {
           throw decryptFailed(
             'key_missing',
             'The vault file has no passphrase settings (salt), so no value sealed with a passphrase can be opened.',
           );
+        }
+        // Only a new vault's key is refused for a short passphrase: one made by an older version,
+        // which allowed them, must still open, or its secrets would be lost.
+        if (purpose === 'write' && !passphraseLongEnough(passphrase)) {
+          throw passphraseTooShort(typed);
         }
         const salt = randomBytes(SALT_BYTES);
         key = await deriveKey(salt, newCost);
@@ -131,6 +160,21 @@ export function createPassphraseCipher(options: PassphraseCipherOptions): Cipher
       };
     },
   };
+}
+
+/** A passphrase under PASSPHRASE_MIN_LENGTH offered for a new vault. */
+export function passphraseTooShort(typed: boolean): TokenDeskError {
+  return typed
+    ? inputError(
+        'passphrase_too_short',
+        `The passphrase is shorter than ${PASSPHRASE_MIN_LENGTH} characters.`,
+        `Choose a passphrase of at least ${PASSPHRASE_MIN_LENGTH} characters; a few unrelated words are easy to remember and hard to guess.`,
+      )
+    : inputError(
+        'passphrase_too_short',
+        `TOKEN_DESK_PASSPHRASE is shorter than ${PASSPHRASE_MIN_LENGTH} characters, too short to protect a new vault.`,
+        `Set TOKEN_DESK_PASSPHRASE to at least ${PASSPHRASE_MIN_LENGTH} characters (a few unrelated words), or unset it to use the OS keyring.`,
+      );
 }
 
 function wrongPassphrase(typed: boolean): TokenDeskError {

@@ -9,6 +9,7 @@
 // working whichever cipher sealed it. TOKEN_DESK_PASSPHRASE still works as in the CLI: it selects
 // the passphrase for the run and the window cannot change that.
 
+import { passphraseLongEnough } from '../../vocabulary/passphrase.js';
 import { TokenDeskError, inputError } from '../errors.js';
 import type { DocumentStore, LockPort } from '../ports.js';
 import type { Cipher } from './cipher.js';
@@ -24,6 +25,7 @@ import {
   createPassphraseCipher,
   PASSPHRASE_CIPHER_ID,
   PASSPHRASE_MIN_LENGTH,
+  passphraseTooShort,
   type ScryptCost,
 } from './passphrase-cipher.js';
 
@@ -206,13 +208,9 @@ export function createVaultControl(options: VaultControlOptions): VaultControl {
 
     async createPassphrase(text) {
       refuseUnderEnv();
-      if (text.normalize('NFC').length < PASSPHRASE_MIN_LENGTH) {
-        throw inputError(
-          'passphrase_too_short',
-          `The passphrase is shorter than ${PASSPHRASE_MIN_LENGTH} characters.`,
-          `Choose a passphrase of at least ${PASSPHRASE_MIN_LENGTH} characters; a few unrelated words are easy to remember and hard to guess.`,
-        );
-      }
+      // Checked here too (not only when the cipher creates a key): choosing a passphrase in the
+      // window is choosing a new one, even when the vault already has one set up.
+      if (!passphraseLongEnough(text)) throw passphraseTooShort(true);
       const cipher = typedCipher(text);
       // Writes the salt and key check now, so the next start can tell a wrong passphrase. If the
       // vault has a passphrase already, this checks the new one against it (wrong_passphrase).

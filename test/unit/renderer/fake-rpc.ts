@@ -241,6 +241,7 @@ export class FakeRpc implements RpcClient {
       clipboardClearSeconds: 30,
       autoRefresh: true,
       theme: 'light',
+      keepRequestHistory: true,
       ...options.settings,
     };
     this.info = {
@@ -604,17 +605,20 @@ export class FakeRpc implements RpcClient {
         const body = JSON.stringify({
           users: [{ full_name: 'Ada Admin', email: 'ada@acme.example' }],
         });
-        this.history = [
-          {
-            id: `h-${this.nextId++}`,
-            connection: c.name,
-            at: this.now(),
-            request,
-            status: 200,
-            durationMs: 142,
-          },
-          ...this.history,
-        ];
+        // As main does: nothing is kept while the history is off.
+        if (this.settings.keepRequestHistory) {
+          this.history = [
+            {
+              id: `h-${this.nextId++}`,
+              connection: c.name,
+              at: this.now(),
+              request,
+              status: 200,
+              durationMs: 142,
+            },
+            ...this.history,
+          ];
+        }
         return {
           url: `${c.apiDomain}${request.pathOrUrl}`,
           status: 200,
@@ -628,6 +632,11 @@ export class FakeRpc implements RpcClient {
       }
       case 'requests.history':
         return this.history.filter((h) => !p.name || h.connection === p.name);
+      case 'requests.clearHistory': {
+        const removed = this.history.length;
+        this.history = [];
+        return { removed };
+      }
       case 'requests.curl': {
         const { request, includeToken } = raw as ParsedParams<'requests.curl'>;
         return {

@@ -28,13 +28,22 @@ function eventStream() {
 describe('http transport (browser mode)', () => {
   it('POSTs the params with the secret header and returns the result', async () => {
     const fetch = vi.fn(async () =>
-      json({ ok: true, result: { clipboardClearSeconds: 30, autoRefresh: true, theme: 'dark' } }),
+      json({
+        ok: true,
+        result: {
+          clipboardClearSeconds: 30,
+          autoRefresh: true,
+          theme: 'dark',
+          keepRequestHistory: true,
+        },
+      }),
     );
     const client = httpTransport({ secret: 's3cret', fetch, validateResults: true });
     await expect(client.call('settings.get', {})).resolves.toEqual({
       clipboardClearSeconds: 30,
       autoRefresh: true,
       theme: 'dark',
+      keepRequestHistory: true,
     });
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/rpc/settings.get');

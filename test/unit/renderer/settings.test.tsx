@@ -71,6 +71,40 @@ describe('settings', () => {
     expect(screen.queryByLabelText(/Keep running in the tray/)).toBeNull();
   });
 
+  it('keeps the request history or not, says what it keeps, and clears it', async () => {
+    const { user, fake } = await renderApp();
+    const entry = (id: string) => ({
+      id,
+      connection: 'acme',
+      at: 1,
+      request: { method: 'GET' as const, pathOrUrl: '/crm/v8/org', query: [], headers: [] },
+      status: 200,
+    });
+    fake.history = [entry('a'), entry('b')];
+    await user.click(screen.getByTestId('open-settings'));
+    const section = await screen.findByTestId('settings-history');
+    expectEveryFieldLabelled(section);
+    expect(section).toHaveTextContent('query, headers, body');
+    expect(section).toHaveTextContent(
+      'Access tokens and the Authorization and Cookie headers are never kept',
+    );
+
+    const keep = within(section).getByLabelText(/Keep the requests I send/);
+    expect(keep).toBeChecked();
+    await user.click(keep);
+    expect(await within(section).findByText(/Request history is off/)).toBeInTheDocument();
+    expect(keep).not.toBeChecked();
+    expect(fake.callsOf('settings.set')).toEqual([{ keepRequestHistory: false }]);
+    expect(fake.settings.keepRequestHistory).toBe(false);
+
+    await user.click(within(section).getByRole('button', { name: 'Clear history' }));
+    expect(
+      await within(section).findByText('Request history cleared: 2 requests removed.'),
+    ).toBeInTheDocument();
+    expect(fake.callsOf('requests.clearHistory')).toHaveLength(1);
+    expect(fake.history).toEqual([]);
+  });
+
   it('shows a start-up failure with its remedy and retries', async () => {
     const { render } = await import('@testing-library/react');
     const { App } = await import('../../../renderer/src/App.js');

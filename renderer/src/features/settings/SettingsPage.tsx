@@ -1,5 +1,6 @@
-// Settings: how long a copied token stays on the clipboard, automatic refresh, the theme, and
-// (desktop app only) whether closing the window keeps Token Desk running in the tray; and
+// Settings: how long a copied token stays on the clipboard, automatic refresh, the theme,
+// (desktop app only) whether closing the window keeps Token Desk running in the tray; the
+// request history (HistorySettings: keep or not, Clear history); and
 // how the secrets are protected on this computer (CipherSettings: the active cipher and its
 // warning, the choice for new connections, the passphrase, Share with the command line).
 
@@ -21,6 +22,7 @@ import { useAppState } from '../../app/app-state.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { CipherSettings } from './CipherSettings.js';
+import { HistorySettings } from './HistorySettings.js';
 
 export function SettingsPage({ onClose }: { onClose(): void }) {
   const { settings, info, updateSettings } = useAppState();
@@ -113,6 +115,9 @@ export function SettingsPage({ onClose }: { onClose(): void }) {
           </div>
           {save.error && <ErrorAlert error={save.error} />}
         </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <HistorySettings />
       </Paper>
       <Paper withBorder p="md">
         <Stack gap="sm">

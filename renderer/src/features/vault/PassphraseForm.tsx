@@ -5,6 +5,7 @@
 import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import type { VaultStatusView } from '../../../../main/rpc/contract.js';
+import { passphraseLength } from '../../../../main/vocabulary/index.js';
 import { useRpc } from '../../app/rpc-context.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -33,7 +34,8 @@ export function PassphraseForm({
   const first = useRef<HTMLInputElement>(null);
   const second = useRef<HTMLInputElement>(null);
 
-  const length = [...passphrase.normalize('NFC')].length;
+  // Counted as main counts it (main/vocabulary/passphrase.ts), so the form and main agree.
+  const length = passphraseLength(passphrase);
   const tooShort = length < minLength;
   const mismatch = passphrase !== confirmation;
   const lengthError = tooShort

@@ -98,7 +98,7 @@ describe('encrypted vault: keytar API', () => {
 describe('encrypted vault: what reaches the file', () => {
   it.each([
     ['keyring', () => createKeyringCipher({ keyring: createMemoryKeyring() })],
-    ['passphrase', () => createPassphraseCipher({ passphrase: 'pw', cost: cheap })],
+    ['passphrase', () => createPassphraseCipher({ passphrase: 'long enough pw', cost: cheap })],
   ])('never writes the secret in any readable form (%s cipher)', async (id, makeCipher) => {
     const { disk, vault } = setup({ cipher: makeCipher() });
     await vault.setPassword(SERVICE, REFRESH, SECRET);
@@ -128,7 +128,7 @@ describe('encrypted vault: what reaches the file', () => {
     const disk2 = createMemoryDisk();
     await setup({
       disk: disk2,
-      cipher: createPassphraseCipher({ passphrase: 'pw', cost: cheap }),
+      cipher: createPassphraseCipher({ passphrase: 'long enough pw', cost: cheap }),
     }).vault.setPassword(SERVICE, REFRESH, 'v');
     expect(rawDocument(disk2).ciphers.passphrase).toMatchObject({
       kdf: 'scrypt',
@@ -239,7 +239,7 @@ describe('encrypted vault: values that cannot be read', () => {
     await setup({ disk }).vault.setPassword(SERVICE, REFRESH, SECRET);
     const { vault } = setup({
       disk,
-      cipher: createPassphraseCipher({ passphrase: 'pw', cost: cheap }),
+      cipher: createPassphraseCipher({ passphrase: 'long enough pw', cost: cheap }),
     });
     const error = await rejection(vault.getPassword(SERVICE, REFRESH));
     expect(error.code).toBe('secret_unreadable');
@@ -268,12 +268,12 @@ describe('encrypted vault: values that cannot be read', () => {
     const disk = createMemoryDisk();
     await setup({
       disk,
-      cipher: createPassphraseCipher({ passphrase: 'right', cost: cheap }),
+      cipher: createPassphraseCipher({ passphrase: 'the right passphrase', cost: cheap }),
     }).vault.setPassword(SERVICE, REFRESH, 'v');
     const before = disk.get('/home/u/.token-desk/vault.json');
     const { vault } = setup({
       disk,
-      cipher: createPassphraseCipher({ passphrase: 'wrong', cost: cheap }),
+      cipher: createPassphraseCipher({ passphrase: 'the wrong passphrase', cost: cheap }),
     });
     expect((await rejection(vault.getPassword(SERVICE, REFRESH))).code).toBe('wrong_passphrase');
     expect((await rejection(vault.setPassword(SERVICE, CLIENT_SECRET, 'x'))).code).toBe(

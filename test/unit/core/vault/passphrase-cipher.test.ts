@@ -76,13 +76,19 @@ describe('passphrase cipher', () => {
   });
 
   it('uses a new random salt per vault', async () => {
-    const a = await createPassphraseCipher({ passphrase: 'same', cost }).open(undefined, 'write');
-    const b = await createPassphraseCipher({ passphrase: 'same', cost }).open(undefined, 'write');
+    const a = await createPassphraseCipher({ passphrase: 'same passphrase twice', cost }).open(
+      undefined,
+      'write',
+    );
+    const b = await createPassphraseCipher({ passphrase: 'same passphrase twice', cost }).open(
+      undefined,
+      'write',
+    );
     expect(a.params.salt).not.toBe(b.params.salt);
   });
 
   it('derives the key once per cipher (process), however often it is opened', async () => {
-    const cipher = createPassphraseCipher({ passphrase: 'pw', cost });
+    const cipher = createPassphraseCipher({ passphrase: 'long enough pw', cost });
     const first = await cipher.open(undefined, 'write');
     expect(scryptCalls.count).toBe(1);
     await Promise.all([
@@ -93,28 +99,38 @@ describe('passphrase cipher', () => {
     expect(scryptCalls.count).toBe(1);
   });
 
-  it('works with the default cost (scrypt N=2^15 needs more than the default maxmem)', async () => {
-    const session = await createPassphraseCipher({ passphrase: 'pw' }).open(undefined, 'write');
-    expect(session.params).toMatchObject(DEFAULT_SCRYPT_COST);
-    const reader = await createPassphraseCipher({ passphrase: 'pw' }).open(session.params, 'read');
+  it('works with the default cost, OWASP minimum N=2^17, r=8, p=1 (needs more than the default maxmem)', async () => {
+    const session = await createPassphraseCipher({ passphrase: 'long enough pw' }).open(
+      undefined,
+      'write',
+    );
+    expect(DEFAULT_SCRYPT_COST).toEqual({ N: 2 ** 17, r: 8, p: 1 });
+    expect(session.params).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
+    const reader = await createPassphraseCipher({ passphrase: 'long enough pw' }).open(
+      session.params,
+      'read',
+    );
     await expect(reader.decrypt(await session.encrypt('v', AAD), AAD)).resolves.toMatchObject({
       plain: 'v',
     });
   });
 
   it('treats composed and decomposed Unicode passphrases as the same passphrase', async () => {
-    const session = await createPassphraseCipher({ passphrase: 'caf\u00e9', cost }).open(
+    const session = await createPassphraseCipher({ passphrase: 'caf\u00e9 au lait', cost }).open(
       undefined,
       'write',
     );
     await expect(
-      createPassphraseCipher({ passphrase: 'cafe\u0301', cost }).open(session.params, 'read'),
+      createPassphraseCipher({ passphrase: 'cafe\u0301 au lait', cost }).open(
+        session.params,
+        'read',
+      ),
     ).resolves.toBeDefined();
   });
 
   it('cannot read without stored parameters, and does not invent them for a read', async () => {
     const error = await rejection(
-      createPassphraseCipher({ passphrase: 'pw', cost }).open(undefined, 'read'),
+      createPassphraseCipher({ passphrase: 'long enough pw', cost }).open(undefined, 'read'),
     );
     expect(error.code).toBe('decrypt_failed');
     expect(scryptCalls.count).toBe(0);
@@ -132,7 +148,7 @@ describe('passphrase cipher', () => {
     ],
   ])('refuses damaged parameters (%s) as vault_invalid', async (_what, params) => {
     const error = await rejection(
-      createPassphraseCipher({ passphrase: 'pw', cost }).open(params, 'read'),
+      createPassphraseCipher({ passphrase: 'long enough pw', cost }).open(params, 'read'),
     );
     expect(error.code).toBe('vault_invalid');
     expect(scryptCalls.count).toBe(0);
@@ -145,7 +161,7 @@ describe('passphrase cipher', () => {
   });
 
   it('rejects a value bound to another entry', async () => {
-    const session = await createPassphraseCipher({ passphrase: 'pw', cost }).open(
+    const session = await createPassphraseCipher({ passphrase: 'long enough pw', cost }).open(
       undefined,
       'write',
     );
