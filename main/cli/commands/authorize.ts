@@ -40,6 +40,12 @@ export function registerAuthorize(program: Command, ctx: CommandContext): void {
         if (checks.willExchangeCode(target, options.code))
           ctx.progress(`Exchanging the grant code at ${hostOf(target.accountsUrl)}…`);
         connection = await connections.authorizeSelfClient(name, options.code);
+      } else if (target.clientCredentials) {
+        checks.assertAuthorizableWithoutCode(target, { addScopes: Boolean(options.addScopes) });
+        connection = await connections.authorizeClientCredentials(name, {
+          beforeZohoCall: (host) =>
+            ctx.progress(`Asking ${host} for an access token (client credentials)…`),
+        });
       } else {
         checks.assertAuthorizableWithoutCode(target, { addScopes: Boolean(options.addScopes) });
         const timeoutSeconds = options.timeout ?? DEFAULT_AUTHORIZATION_TIMEOUT_SECONDS;

@@ -182,6 +182,15 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       options: SelfClientAuthorizationOptions = {},
     ): Promise<Connection> {
       const connection = store.require(nameOrId);
+      if (connection.clientCredentials) {
+        throw inputError(
+          'unexpected_code',
+          `"${connection.name}" uses client credentials: it needs no grant code.`,
+          'Authorize it without a code: Token Desk asks Zoho for a token with the client secret alone.',
+          undefined,
+          `token-desk authorize ${connection.name}`,
+        );
+      }
       if (connection.clientType !== 'self') {
         throw inputError(
           'wrong_client_type',
@@ -215,6 +224,33 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
           ? connection
           : await store.update(connection.id, (current) => ({ ...current, scopes: generatedWith }));
       return finishGrant(withScopes, granted, {});
+    },
+
+    /**
+     * A client-credentials Self Client: mints an access token now (no code, no refresh token),
+     * which proves the client ID, secret, scopes and organization. Same lock and single flight as
+     * a refresh.
+     */
+    async authorizeClientCredentials(
+      nameOrId: string,
+      options: { beforeZohoCall?: (accountsHost: string) => void } = {},
+    ): Promise<Connection> {
+      const connection = store.require(nameOrId);
+      if (!connection.clientCredentials) {
+        throw inputError(
+          'wrong_client_type',
+          `"${connection.name}" does not use client credentials.`,
+          connection.clientType === 'self'
+            ? 'Authorize it with a grant code from the API Console (Self Client > Generate Code).'
+            : 'Authorize it by signing in through the browser.',
+          undefined,
+          connection.clientType === 'self'
+            ? `token-desk authorize ${connection.name} --code <grant code>`
+            : `token-desk authorize ${connection.name}`,
+        );
+      }
+      const result = await tokens.refresh(connection.id, options);
+      return labelWithUser(result.connection, result.accessToken);
     },
 
     async importSelfClient(

@@ -42,6 +42,15 @@ export interface RefreshRequest {
   refreshToken: string;
 }
 
+export interface ClientCredentialsRequest {
+  accountsUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string[];
+  /** <Service>.<organization ID>; needed by products with several organizations. */
+  soid?: string;
+}
+
 export interface RevokeRequest {
   accountsUrl: string;
   clientId: string;
@@ -53,6 +62,8 @@ export interface ZohoOAuthClient {
   buildAuthorizationUrl(request: AuthorizationUrlRequest): string;
   exchangeCode(request: CodeExchangeRequest): Promise<TokenSet>;
   refresh(request: RefreshRequest): Promise<TokenSet>;
+  /** A Self Client's access token without any code (docs/zoho.md §4.8); never a refresh token. */
+  clientCredentials(request: ClientCredentialsRequest): Promise<TokenSet>;
   revoke(request: RevokeRequest): Promise<void>;
   userInfo(request: { accountsUrl: string; accessToken: string }): Promise<ZohoUserInfo>;
 }
@@ -143,7 +154,7 @@ export function createZohoOAuthClient(options: ZohoOAuthClientOptions = {}): Zoh
   }
 
   async function tokenCall(
-    context: 'exchange' | 'refresh',
+    context: 'exchange' | 'refresh' | 'client_credentials',
     accountsUrl: string,
     form: Record<string, string | undefined>,
     secrets: string[],
@@ -205,6 +216,24 @@ export function createZohoOAuthClient(options: ZohoOAuthClientOptions = {}): Zoh
         },
         [request.clientSecret, request.refreshToken],
       );
+    },
+
+    async clientCredentials(request) {
+      const tokens = await tokenCall(
+        'client_credentials',
+        request.accountsUrl,
+        {
+          client_id: request.clientId,
+          client_secret: request.clientSecret,
+          grant_type: 'client_credentials',
+          scope: request.scopes.join(','),
+          soid: request.soid,
+        },
+        [request.clientSecret],
+      );
+      // This grant has no refresh token; one in the answer would be a server we do not understand.
+      const { refreshToken: _ignored, ...accessOnly } = tokens;
+      return accessOnly;
     },
 
     async revoke(request) {

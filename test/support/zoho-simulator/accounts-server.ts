@@ -175,6 +175,7 @@ async function token(
   calls.total += 1;
   if (params.grant_type === 'authorization_code') calls.authorization_code += 1;
   if (params.grant_type === 'refresh_token') calls.refresh_token += 1;
+  if (params.grant_type === 'client_credentials') calls.client_credentials += 1;
   const failure = ctx.takeInjectedFailure();
   if (failure) return sendInjectedFailure(res, failure.status, failure.body);
   const answer = answerTokenRequest(params, ctx.state, ctx.tokenConfig);

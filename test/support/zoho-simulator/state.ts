@@ -21,6 +21,8 @@ export interface SimulatedClient {
   clientSecret: string;
   type: SimulatedClientType;
   redirectUris: readonly string[];
+  /** Self Clients: the soids (<Service>.<org ID>) its client-credentials calls may name. */
+  organizations: readonly string[];
 }
 
 export interface PendingAuthorization {
@@ -130,7 +132,8 @@ export class SimulatorState {
     const bad = redirectUris.find((uri) => !/^https?:\/\//.test(uri));
     if (bad !== undefined)
       throw new Error(`registerClient: redirect URI must start with http:// or https://: ${bad}`);
-    this.clients.set(clientId, { clientId, clientSecret, type, redirectUris });
+    const organizations = [...(registration.organizations ?? [])];
+    this.clients.set(clientId, { clientId, clientSecret, type, redirectUris, organizations });
     this.secrets.add(clientSecret);
   }
 
@@ -218,6 +221,11 @@ export class SimulatorState {
       };
     const refresh = this.mintRefreshToken(code.clientId, code.scopes);
     return { access: this.mintAccessToken(code.clientId, code.scopes, refresh), refresh };
+  }
+
+  /** A client-credentials access token: no refresh token behind it (docs/zoho.md §4.8). */
+  mintClientCredentialsToken(clientId: string, scopes: string[]): AccessTokenRecord {
+    return this.mintAccessToken(clientId, scopes, undefined);
   }
 
   /** Counts a refresh against the 10-per-10-minutes limit of this refresh token. */

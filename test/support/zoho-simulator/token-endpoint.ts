@@ -9,6 +9,7 @@ import type {
   SimulatedClient,
   SimulatorState,
 } from './state.js';
+import { answerClientCredentials } from './grant-endpoints.js';
 
 export interface TokenEndpointConfig {
   apiDomain: string;
@@ -46,6 +47,8 @@ export function answerTokenRequest(
       return exchangeCode(params, client, state, config);
     case 'refresh_token':
       return refresh(params, client, state, config);
+    case 'client_credentials':
+      return answerClientCredentials(params, client, state, config);
     default:
       return zohoError('unsupported_grant_type');
   }
@@ -90,7 +93,7 @@ function refresh(
   return { status: 200, body: tokenBody(state.mintAccessTokenFor(record), undefined, config) };
 }
 
-function tokenBody(
+export function tokenBody(
   access: AccessTokenRecord,
   refresh: RefreshTokenRecord | undefined,
   config: TokenEndpointConfig,

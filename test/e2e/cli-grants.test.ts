@@ -1,0 +1,269 @@
+// The consultant's grants through the token-desk CLI, as a real process against the Zoho
+// simulator: a Self Client with client credentials (no code, no refresh token), and the errors a
+// user meets on the way. After every test, no secret the simulator issued or received may be found
+// in any file under the home folder.
+
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startZohoSimulator, type ZohoSimulator } from '../support/zoho-simulator.js';
+import { cliEnv, runCliProcess } from '../support/cli-runner.js';
+
+const PASSPHRASE = 'correct horse battery staple';
+const ORG = 'ZohoCRM.600000001';
+const CC = { clientId: '1000.CCSELFCLIENT', clientSecret: 'cc-secret-3c4d5e6f' };
+
+let sim: ZohoSimulator;
+let home: string;
+
+const env = () => cliEnv({ home, passphrase: PASSPHRASE });
+const cli = (args: string[], input?: string) => runCliProcess(args, env(), input);
+const custom = () => ['--accounts-url', sim.accountsUrl, '--api-domain', sim.apiDomain];
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+async function expectNoSecretIn(dir: string) {
+  const secrets = sim.secrets.filter((secret) => secret.length >= 8);
+  expect(secrets).toEqual(expect.arrayContaining([CC.clientSecret]));
+  for (const file of await filesUnder(dir)) {
+    const text = await readFile(file, 'utf8');
+    for (const secret of secrets) expect(text, `${file} holds a secret`).not.toContain(secret);
+  }
+}
+
+/** The whole stderr is one line: what a script or a person reads after a failure. */
+function expectOneLine(stderr: string, pattern: RegExp) {
+  expect(stderr.endsWith('\n'), stderr).toBe(true);
+  const lines = stderr.slice(0, -1).split('\n');
+  expect(lines, stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+function addCc(name: string, extra: string[] = ['--soid', ORG], secret = CC.clientSecret) {
+  return cli(
+    [
+      'add',
+      name,
+      '--type',
+      'self',
+      '--client-credentials',
+      '--client-id',
+      CC.clientId,
+      '--scopes',
+      'ZohoCRM.org.READ,ZohoCRM.modules.ALL',
+      ...extra,
+      ...custom(),
+    ],
+    secret + '\n',
+  );
+}
+
+beforeAll(async () => {
+  sim = await startZohoSimulator();
+  sim.registerClient({ ...CC, type: 'self', organizations: [ORG] });
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(async () => {
+  home = await mkdtemp(join(tmpdir(), 'td-grants-'));
+  return async () => {
+    await expectNoSecretIn(home);
+    await rm(home, { recursive: true, force: true });
+  };
+});
+
+describe('Self Client with client credentials', () => {
+  it('adds without a code, mints a token on first use, reuses it, and calls an API', async () => {
+    const added = await addCc('acme-cc');
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stderr).toContain(
+      `Added acme-cc (CUSTOM, Self Client, client credentials for ${ORG}). Next: token-desk token acme-cc`,
+    );
+    const before = sim.stats.tokenCalls;
+
+    const token = await cli(['token', 'acme-cc']);
+    expect(token.code, token.stderr).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^1000\.[0-9a-f]+\.[0-9a-f]+$/);
+    expect(sim.stats.tokenCalls.client_credentials).toBe(before.client_credentials + 1);
+    const call = sim.requests.filter((r) => r.form.grant_type === 'client_credentials').at(-1)!;
+    expect(call.form).toMatchObject({
+      client_id: CC.clientId,
+      soid: ORG,
+      scope: 'ZohoCRM.org.READ,ZohoCRM.modules.ALL',
+    });
+    expect(call.query).toEqual({});
+
+    // Reused while valid: no second call, the same token.
+    const again = await cli(['token', 'acme-cc']);
+    expect(again.stdout).toBe(token.stdout);
+    expect(sim.stats.tokenCalls.client_credentials).toBe(before.client_credentials + 1);
+    expect(sim.stats.tokenCalls.refresh_token).toBe(before.refresh_token);
+    expect(sim.stats.tokenCalls.authorization_code).toBe(before.authorization_code);
+
+    const org = await cli(['request', 'acme-cc', 'GET', '/crm/v8/org']);
+    expect(org.code, org.stderr).toBe(0);
+
+    const list = JSON.parse((await cli(['list', '--json'])).stdout);
+    expect(list[0]).toMatchObject({
+      name: 'acme-cc',
+      type: 'self',
+      grant: 'client_credentials',
+      soid: ORG,
+      status: 'ready',
+    });
+    expect((await cli(['list'])).stdout).toMatch(/acme-cc\s+CUSTOM\s+self-cc\s+ready/);
+  });
+
+  it('mints a new token when the cached one is about to expire, once for 10 processes at once', async () => {
+    expect((await addCc('busy-cc')).code).toBe(0);
+    sim.setAccessTokenTtl(120);
+    try {
+      expect((await cli(['token', 'busy-cc'])).code).toBe(0);
+    } finally {
+      sim.setAccessTokenTtl(3600);
+    }
+    const before = sim.stats.tokenCalls.client_credentials;
+    const results = await Promise.all(Array.from({ length: 10 }, () => cli(['token', 'busy-cc'])));
+    for (const result of results) expect(result.code, result.stderr).toBe(0);
+    expect(new Set(results.map((r) => r.stdout)).size).toBe(1);
+    expect(sim.stats.tokenCalls.client_credentials).toBe(before + 1);
+  });
+
+  it('authorize mints a token now and says so; a grant code or --add-scopes is refused', async () => {
+    expect((await addCc('auth-cc')).code).toBe(0);
+    const authorized = await cli(['authorize', 'auth-cc']);
+    expect(authorized.code, authorized.stderr).toBe(0);
+    expect(authorized.stderr).toMatch(
+      /Asking 127\.0\.0\.1:\d+ for an access token \(client credentials\)…/,
+    );
+    expect(authorized.stderr).toMatch(
+      /Authorized auth-cc \(CUSTOM\).*access token valid in (59|60) min/,
+    );
+
+    const withCode = await cli(['authorize', 'auth-cc', '--code', '1000.abc.def']);
+    expect(withCode.code).toBe(2);
+    expectOneLine(
+      withCode.stderr,
+      /^token-desk: "auth-cc" uses client credentials: it needs no grant code\. .* Run: token-desk authorize auth-cc$/,
+    );
+    const more = await cli(['authorize', 'auth-cc', '--add-scopes', 'ZohoCRM.users.READ']);
+    expect(more.code).toBe(2);
+    expectOneLine(more.stderr, /^token-desk: "auth-cc" uses client credentials: its scopes/);
+  });
+
+  it('refuses a malformed soid at add with exit 2, before asking for the secret', async () => {
+    for (const soid of ['600000001', 'ZohoCRM.', 'ZohoCRM.abc', 'Zoho CRM.600000001']) {
+      const result = await addCc('bad-soid', ['--soid', soid]);
+      expect(result.code, soid).toBe(2);
+      expectOneLine(
+        result.stderr,
+        /^token-desk: ".*" is not an organization for the client-credentials grant: it must be <Service>\.<organization ID>\. .*ZohoCRM\.600000000.* Use: --soid ZohoCRM\.600000000$/,
+      );
+      expect(result.stderr).not.toContain(CC.clientSecret);
+    }
+    expect(JSON.parse((await cli(['list', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('refuses --soid without --client-credentials, client credentials for a server client, and no scopes', async () => {
+    const soidAlone = await cli(
+      ['add', 'x', '--type', 'self', '--client-id', CC.clientId, '--soid', ORG, ...custom()],
+      CC.clientSecret + '\n',
+    );
+    expect(soidAlone.code).toBe(2);
+    expectOneLine(
+      soidAlone.stderr,
+      /^token-desk: An organization \(soid\) is used only by the client-credentials grant\./,
+    );
+    const server = await cli(
+      [
+        'add',
+        'x',
+        '--type',
+        'server',
+        '--client-credentials',
+        '--client-id',
+        CC.clientId,
+        '--scopes',
+        'ZohoCRM.org.READ',
+        ...custom(),
+      ],
+      CC.clientSecret + '\n',
+    );
+    expect(server.code).toBe(2);
+    expectOneLine(
+      server.stderr,
+      /^token-desk: Only a Self Client can use the client-credentials grant\./,
+    );
+    const noScopes = await cli(
+      [
+        'add',
+        'x',
+        '--type',
+        'self',
+        '--client-credentials',
+        '--client-id',
+        CC.clientId,
+        ...custom(),
+      ],
+      CC.clientSecret + '\n',
+    );
+    expect(noScopes.code).toBe(2);
+    expectOneLine(
+      noScopes.stderr,
+      /^token-desk: A client-credentials connection must say which scopes/,
+    );
+  });
+
+  it('explains missing_org_info and an unknown organization, and keeps the connection', async () => {
+    expect((await addCc('no-org', [])).code).toBe(0);
+    const missing = await cli(['token', 'no-org']);
+    expect(missing.code).toBe(2);
+    expectOneLine(
+      missing.stderr,
+      /^token-desk: Zoho needs to know which organization "no-org" asks a token for, and the connection names none\. Add the connection again with its organization ID \(soid\).* Run: token-desk remove no-org, then token-desk add no-org --type self --client-credentials --soid ZohoCRM\.600000000 …$/,
+    );
+
+    expect((await addCc('wrong-org', ['--soid', 'ZohoCRM.999'])).code).toBe(0);
+    const unknown = await cli(['token', 'wrong-org']);
+    expect(unknown.code).toBe(4);
+    expectOneLine(
+      unknown.stderr,
+      /^token-desk: Zoho does not know the organization ZohoCRM\.999 of "wrong-org".*Check the organization ID/,
+    );
+    const names = JSON.parse((await cli(['list', '--json'])).stdout).map(
+      (c: { name: string }) => c.name,
+    );
+    expect(names).toEqual(['no-org', 'wrong-org']);
+  });
+
+  it('says when the client secret is wrong', async () => {
+    expect((await addCc('bad-secret', ['--soid', ORG], 'not-the-secret-123')).code).toBe(0);
+    const result = await cli(['token', 'bad-secret']);
+    expect(result.code).toBe(4);
+    expectOneLine(result.stderr, /^token-desk: .*refused the client secret/);
+  });
+
+  it('exports like the others, saying there is no refresh token', async () => {
+    expect((await addCc('export-cc')).code).toBe(0);
+    expect((await cli(['token', 'export-cc'])).code).toBe(0);
+    const env = await cli(['export', 'export-cc', '--format', 'env', '--include-secrets']);
+    expect(env.code, env.stderr).toBe(0);
+    expect(env.stdout).toContain('ZOHO_GRANT_TYPE=client_credentials');
+    expect(env.stdout).toContain(`ZOHO_SOID=${ORG}`);
+    expect(env.stdout).toMatch(
+      /^# No refresh token: this connection uses the client-credentials grant\./m,
+    );
+    expect(env.stdout).toContain(`ZOHO_CLIENT_SECRET=${CC.clientSecret}`);
+    expect(env.stdout).not.toContain('ZOHO_REFRESH_TOKEN');
+    const json = JSON.parse((await cli(['export', 'export-cc', '--format', 'json'])).stdout);
+    expect(json).toMatchObject({ grant_type: 'client_credentials', soid: ORG });
+    expect(json.note).toMatch(/^No refresh token/);
+    expect(json).not.toHaveProperty('refresh_token');
+  });
+});
