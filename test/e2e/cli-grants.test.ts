@@ -8,11 +8,15 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startZohoSimulator, type ZohoSimulator } from '../support/zoho-simulator.js';
-import { cliEnv, runCliProcess } from '../support/cli-runner.js';
+import { cliEnv, finished, runCliProcess, startCli, waitForStderr } from '../support/cli-runner.js';
+import { freePort } from '../support/free-port.js';
 
 const PASSPHRASE = 'correct horse battery staple';
 const ORG = 'ZohoCRM.600000001';
 const CC = { clientId: '1000.CCSELFCLIENT', clientSecret: 'cc-secret-3c4d5e6f' };
+const SERVER = { clientId: '1000.GRANTSSERVER', clientSecret: 'grants-server-secret-7a6b' };
+const AUTH_URL = /http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/auth\?\S+/;
+const EXTRA_SCOPE_URL = /http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/token\/addextrascope\?\S+/;
 
 let sim: ZohoSimulator;
 let home: string;
@@ -265,5 +269,114 @@ describe('Self Client with client credentials', () => {
     expect(json).toMatchObject({ grant_type: 'client_credentials', soid: ORG });
     expect(json.note).toMatch(/^No refresh token/);
     expect(json).not.toHaveProperty('refresh_token');
+  });
+});
+
+describe('incremental scopes for a server-based connection', () => {
+  /** A server client of its own (a fresh redirect port), added and signed in once. */
+  async function authorizedServer(name: string, registration: { scopeEnhancement?: boolean } = {}) {
+    const clientId = `${SERVER.clientId}.${name}`;
+    const redirectUri = `http://localhost:${await freePort()}/callback`;
+    sim.registerClient({
+      clientId,
+      clientSecret: SERVER.clientSecret,
+      type: 'server',
+      redirectUris: [redirectUri],
+      ...registration,
+    });
+    const added = await cli(
+      [
+        'add',
+        name,
+        '--type',
+        'server',
+        '--client-id',
+        clientId,
+        '--scopes',
+        'ZohoCRM.modules.leads.READ,AaaServer.profile.READ',
+        '--redirect-uri',
+        redirectUri,
+        ...custom(),
+      ],
+      SERVER.clientSecret + '\n',
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const child = startCli(['authorize', name, '--no-open', '--timeout', '60'], env());
+    const done = finished(child);
+    const [url] = await waitForStderr(child, AUTH_URL);
+    await fetch(await sim.consent(url, 'accept'));
+    expect((await done).code).toBe(0);
+    return clientId;
+  }
+
+  function addScopes(name: string) {
+    const child = startCli(
+      ['authorize', name, '--no-open', '--add-scopes', 'ZohoCRM.org.READ', '--timeout', '60'],
+      env(),
+    );
+    return { child, done: finished(child) };
+  }
+
+  it('adds the scope to the same refresh token: no code exchanged, no new refresh token', async () => {
+    await authorizedServer('grow');
+    const codes = sim.stats.tokenCalls.authorization_code;
+    const enhance = sim.stats.scopeEnhanceCalls;
+    const tokensBefore = sim.secrets.length;
+    const { child, done } = addScopes('grow');
+    const [url] = await waitForStderr(child, EXTRA_SCOPE_URL);
+    const consent = new URL(url);
+    expect(consent.searchParams.get('response_type')).toBe('update_scopes');
+    expect(consent.searchParams.get('scope')).toBe('ZohoCRM.org.READ');
+    expect(consent.searchParams.get('enhance_token')).toMatch(/^1000\./);
+    await fetch(await sim.consent(url, 'accept'));
+    const result = await done;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(
+      /add the scopes to the existing grant \(its refresh token stays\)/,
+    );
+    expect(result.stderr).not.toMatch(/Warning:/);
+    expect(sim.stats.scopeEnhanceCalls).toBe(enhance + 1);
+    expect(sim.stats.tokenCalls.authorization_code).toBe(codes);
+    // The enhancement POST carried the refresh token in its body, never in the URL.
+    const post = sim.requests.filter((r) => r.path === '/oauth/v2/token/scopeenhance').at(-1)!;
+    expect(post.form.grant_type).toBe('update_scopes_token');
+    expect(post.query).toEqual({});
+    // Two new secrets only: the enhancement token and the access token minted after it.
+    expect(sim.secrets.length).toBe(tokensBefore + 2);
+    const org = await cli(['request', 'grow', 'GET', '/crm/v8/org']);
+    expect(org.code, org.stderr).toBe(0);
+  });
+
+  it('stops when the user presses Reject, without a full sign-in, and keeps the grant', async () => {
+    await authorizedServer('declined');
+    const { child, done } = addScopes('declined');
+    const [url] = await waitForStderr(child, EXTRA_SCOPE_URL);
+    await fetch(await sim.consent(url, 'reject'));
+    const result = await done;
+    expect(result.code).toBe(4);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^token-desk: You declined access/);
+    expect(result.stderr).not.toMatch(/oauth\/v2\/auth\?/);
+    const [entry] = JSON.parse((await cli(['list', '--json'])).stdout);
+    expect(entry.status).toBe('ready');
+    expect(entry.scopes).toEqual(['ZohoCRM.modules.leads.READ', 'AaaServer.profile.READ']);
+    expect((await cli(['request', 'declined', 'GET', '/crm/v8/Leads?fields=Last_Name'])).code).toBe(
+      0,
+    );
+  });
+
+  it('falls back to a full sign-in with all the scopes when Zoho refuses, and says so', async () => {
+    await authorizedServer('fallback', { scopeEnhancement: false });
+    const { child, done } = addScopes('fallback');
+    const [url] = await waitForStderr(child, AUTH_URL);
+    expect(new URL(url).searchParams.get('scope')).toBe(
+      'ZohoCRM.modules.leads.READ,AaaServer.profile.READ,ZohoCRM.org.READ',
+    );
+    await fetch(await sim.consent(url, 'accept'));
+    const result = await done;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(
+      /^Warning: Zoho would not extend the existing grant \(unauthorized_client\); signing in again with all the scopes instead\. This makes a new refresh token\.$/m,
+    );
+    expect((await cli(['request', 'fallback', 'GET', '/crm/v8/org'])).code).toBe(0);
   });
 });

@@ -323,6 +323,12 @@ export class ScriptedOAuthClient implements ZohoOAuthClient {
   async exchangeCode(): Promise<TokenSet> {
     throw new Error('ScriptedOAuthClient: exchangeCode is not scripted');
   }
+  async scopeEnhancementToken(): Promise<TokenSet> {
+    throw new Error('ScriptedOAuthClient: scopeEnhancementToken is not scripted');
+  }
+  buildAddExtraScopeUrl(): string {
+    throw new Error('ScriptedOAuthClient: buildAddExtraScopeUrl is not scripted');
+  }
   async revoke(): Promise<void> {
     throw new Error('ScriptedOAuthClient: revoke is not scripted');
   }

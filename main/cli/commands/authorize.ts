@@ -53,6 +53,16 @@ export function registerAuthorize(program: Command, ctx: CommandContext): void {
           openBrowser: options.open !== false,
           addScopes: splitScopes(options.addScopes),
           timeoutMs: timeoutSeconds * 1000,
+          onProgress: (progress) => {
+            if (progress.step === 'scope-enhancement')
+              ctx.progress(
+                `Asking ${hostOf(target.accountsUrl)} to add the scopes to the existing grant (its refresh token stays)…`,
+              );
+            else if (progress.step === 'full-sign-in')
+              ctx.warn(
+                `${progress.reason}; signing in again with all the scopes instead. This makes a new refresh token.`,
+              );
+          },
           onAuthorizationUrl: (url) => {
             ctx.progress(
               `Open this address to sign in to Zoho and allow access (waiting up to ${describeSeconds(timeoutSeconds)}):`,

@@ -28,7 +28,11 @@ export type ServerAuthorizationProgress =
   /** The sign-in page is ready: opened in the system browser, or (opened false) to be opened by hand. */
   | { step: 'sign-in'; url: string; browserOpened: boolean }
   /** Zoho sent the browser back with a code; it is being exchanged for tokens. */
-  | { step: 'exchanging' };
+  | { step: 'exchanging' }
+  /** Adding scopes: asking Zoho to extend the existing refresh token (docs/zoho.md §4.9). */
+  | { step: 'scope-enhancement' }
+  /** Zoho would not extend it: a full sign-in follows, which mints a new refresh token. */
+  | { step: 'full-sign-in'; reason: string };
 
 export interface ServerAuthorizationOptions {
   oauth: ZohoOAuthClient;

@@ -23,6 +23,7 @@ import {
   type ServerAuthorizationProgress,
 } from '../auth/server-authorization.js';
 import { AuthorizationCoordinator } from '../auth/pending-authorization.js';
+import { ScopeEnhancementRefused, runScopeEnhancement } from '../auth/scope-enhancement.js';
 import { assertSelfClientCodeFresh, parseSelfClientFile } from '../auth/self-client-file.js';
 import { buildConnection, type NewConnectionInput } from './new-connection.js';
 import { exportConnection, exportFileName, type ExportFormat } from './export-connection.js';
@@ -313,6 +314,49 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         );
       }
       const scopes = normalizeScopes([...connection.scopes, ...extra.scopes]).scopes;
+      const clientSecret = await requireClientSecret(connection);
+      const had = new Set(connection.scopes.map((scope) => scope.toLowerCase()));
+      const added = scopes.filter((scope) => !had.has(scope.toLowerCase()));
+      const refreshToken =
+        added.length > 0 && connection.status === 'ready'
+          ? await getSecret(connection.id, 'refresh_token')
+          : null;
+      if (refreshToken) {
+        // Extend the grant the connection has: its refresh token keeps working, none is minted.
+        try {
+          await runScopeEnhancement({
+            oauth,
+            opener: deps.opener,
+            openBrowser: options.openBrowser,
+            onAuthorizationUrl: options.onAuthorizationUrl ?? (() => undefined),
+            onProgress: options.onProgress,
+            connection: {
+              accountsUrl: connection.accountsUrl,
+              clientId: connection.clientId,
+              redirectUri: connection.redirectUri,
+            },
+            clientSecret,
+            refreshToken,
+            extraScopes: added,
+            timeoutMs: options.timeoutMs,
+            loopback: deps.loopback,
+            coordinator,
+            signal: options.signal,
+          });
+          await store.update(connection.id, (current) => ({
+            ...current,
+            scopes,
+            grantedScopes: normalizeScopes([...(current.grantedScopes ?? current.scopes), ...added])
+              .scopes,
+          }));
+          // A token minted before the consent lacks the new scopes: mint one that has them.
+          options.onProgress?.({ step: 'exchanging' });
+          return (await tokens.refresh(connection.id)).connection;
+        } catch (error) {
+          if (!(error instanceof ScopeEnhancementRefused)) throw error;
+          options.onProgress?.({ step: 'full-sign-in', reason: error.reason });
+        }
+      }
       const outcome = await runServerAuthorization({
         oauth,
         opener: deps.opener,
@@ -326,7 +370,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
           redirectUri: connection.redirectUri,
           customAccountsUrl: connection.custom?.accountsUrl,
         },
-        clientSecret: await requireClientSecret(connection),
+        clientSecret,
         timeoutMs: options.timeoutMs,
         loopback: deps.loopback,
         coordinator,

@@ -7,7 +7,7 @@
 import { TokenDeskError, type ErrorCategory } from '../errors.js';
 
 export type ZohoErrorContext =
-  'exchange' | 'refresh' | 'client_credentials' | 'revoke' | 'userinfo';
+  'exchange' | 'refresh' | 'client_credentials' | 'scope_enhancement' | 'revoke' | 'userinfo';
 
 /** Zoho blocks a refresh token (or a client's grant codes) for the rest of a 10-minute window. */
 export const THROTTLE_WINDOW_MS = 10 * 60_000;
@@ -205,6 +205,15 @@ const invalidCode: Mapper = (input, body) => {
         'client_credentials_refused',
         'Zoho refused the client-credentials request of this Self Client.',
         'Check the client ID and client secret of the Self Client in the API Console, and that it is in this data centre.',
+        input,
+        'auth',
+        extra,
+      );
+    case 'scope_enhancement':
+      return refused(
+        'invalid_code',
+        'Zoho refused to extend the refresh token: it was revoked or replaced.',
+        'Authorize this connection again to get a new refresh token.',
         input,
         'auth',
         extra,

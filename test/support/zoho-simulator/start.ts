@@ -71,6 +71,7 @@ export async function startZohoSimulator(
   const stats: SimulatorStats = {
     tokenCalls: { authorization_code: 0, refresh_token: 0, client_credentials: 0, total: 0 },
     revokeCalls: 0,
+    scopeEnhanceCalls: 0,
     userInfoCalls: 0,
     apiCalls: 0,
     secretsInQuery: 0,

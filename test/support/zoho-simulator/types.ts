@@ -47,6 +47,8 @@ export interface SimulatedClientRegistration {
    * client_credentials call may name. When given, a call without soid answers missing_org_info.
    */
   organizations?: string[];
+  /** Server clients: whether scope enhancement is served (default true); false answers it with an error. */
+  scopeEnhancement?: boolean;
 }
 
 /** The exact shape of the `self_client.json` file the API Console downloads. */
@@ -74,6 +76,8 @@ export interface SimulatorStats {
     total: number;
   };
   revokeCalls: number;
+  /** POSTs to /oauth/v2/token/scopeenhance. */
+  scopeEnhanceCalls: number;
   userInfoCalls: number;
   /** Every request that reached the API domain, whatever its answer. */
   apiCalls: number;

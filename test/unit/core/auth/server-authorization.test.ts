@@ -29,6 +29,8 @@ function fakeOAuth() {
     },
     refresh: () => Promise.reject(new Error('not used')),
     clientCredentials: () => Promise.reject(new Error('not used')),
+    scopeEnhancementToken: () => Promise.reject(new Error('not used')),
+    buildAddExtraScopeUrl: () => 'not used',
     revoke: () => Promise.reject(new Error('not used')),
     userInfo: () => Promise.reject(new Error('not used')),
   };
