@@ -50,6 +50,8 @@ export const DOCUMENT_NAMES = {
   vault: 'vault',
   settings: 'settings',
   history: 'history',
+  /** What the 20-refresh-token warning counts (tokens/refresh-token-ledger.ts). */
+  refreshTokens: 'refresh-tokens',
 } as const;
 export type DocumentName = (typeof DOCUMENT_NAMES)[keyof typeof DOCUMENT_NAMES];
 
@@ -188,7 +190,10 @@ export function createAppServices(ports: AppPorts): AppServices {
   const getConnections = (): Promise<ConnectionService> =>
     (connections ??= (async () => {
       // Loaded on demand: `token-desk token` needs neither this nor the catalog it brings in.
-      const { createConnectionService } = await import('./connections/connection-service.js');
+      const [{ createConnectionService }, { createRefreshTokenLedger }] = await Promise.all([
+        import('./connections/connection-service.js'),
+        import('./tokens/refresh-token-ledger.js'),
+      ]);
       const [{ vault: secrets }, tokenManager] = await Promise.all([getVault(), getTokens()]);
       // The shell's listener is asked for when a sign-in starts, not before.
       const loopback: LoopbackListenerPort = {
@@ -203,6 +208,7 @@ export function createAppServices(ports: AppPorts): AppServices {
         opener: ports.opener,
         loopback,
         history,
+        ledger: createRefreshTokenLedger(ports.documents(DOCUMENT_NAMES.refreshTokens), lock),
       });
     })());
 

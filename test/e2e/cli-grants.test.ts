@@ -4,7 +4,7 @@
 // in any file under the home folder.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startZohoSimulator, type ZohoSimulator } from '../support/zoho-simulator.js';
@@ -378,5 +378,52 @@ describe('incremental scopes for a server-based connection', () => {
       /^Warning: Zoho would not extend the existing grant \(unauthorized_client\); signing in again with all the scopes instead\. This makes a new refresh token\.$/m,
     );
     expect((await cli(['request', 'fallback', 'GET', '/crm/v8/org'])).code).toBe(0);
+  });
+});
+
+describe('the 20-refresh-token limit', () => {
+  it('warns before a Self Client code would make the 21st refresh token, naming the connection it breaks', async () => {
+    const SELF = { clientId: '1000.LIMITSELF', clientSecret: 'limit-self-secret-1a2b' };
+    sim.registerClient({ ...SELF, type: 'self' });
+    const add = (name: string) =>
+      cli(
+        ['add', name, '--type', 'self', '--client-id', SELF.clientId, ...custom()],
+        SELF.clientSecret + '\n',
+      );
+    const code = () =>
+      sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: ['AaaServer.profile.READ'] }).code;
+    expect((await add('oldest')).code).toBe(0);
+    const first = await cli(['authorize', 'oldest', '--code', code()]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).not.toMatch(/Warning/);
+    // 18 more sign-ins made earlier (as by other connections since removed): 19 in all.
+    const ledgerFile = join(home, 'refresh-tokens.json');
+    const ledger = JSON.parse(await readFile(ledgerFile, 'utf8'));
+    expect(ledger.mints).toHaveLength(1);
+    expect(ledger.mints[0]).toMatchObject({ clientId: SELF.clientId, connectionName: 'oldest' });
+    const earlier = Array.from({ length: 18 }, (_, i) => ({
+      ...ledger.mints[0],
+      connectionId: `gone-${i}`,
+      connectionName: `gone-${i}`,
+      at: ledger.mints[0].at + i + 1,
+    }));
+    await writeFile(
+      ledgerFile,
+      JSON.stringify({ version: 1, mints: [...ledger.mints, ...earlier] }),
+    );
+
+    expect((await add('twentieth')).code).toBe(0);
+    const twentieth = await cli(['authorize', 'twentieth', '--code', code()]);
+    expect(twentieth.code, twentieth.stderr).toBe(0);
+    expect(twentieth.stderr).not.toMatch(/Warning/);
+
+    expect((await add('one-too-many')).code).toBe(0);
+    const more = await cli(['authorize', 'one-too-many', '--code', code()]);
+    expect(more.code, more.stderr).toBe(0);
+    const lines = more.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^Warning: Token Desk has already had 20 refresh tokens made for client 1000\.LIMITSELF and \d+\. Zoho keeps 20 per user and client: this sign-in makes Zoho delete the oldest, which connection "oldest" uses: "oldest" will stop working and need a new sign-in\./,
+    );
+    expect(lines[1]).toMatch(/^Exchanging the grant code/);
   });
 });

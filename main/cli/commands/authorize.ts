@@ -34,7 +34,13 @@ export function registerAuthorize(program: Command, ctx: CommandContext): void {
       const checks = await import('../../core/connections/input-checks.js');
       const target = connections.get(name);
       let connection: Connection;
+      // Before anything is minted: a sign-in that would push out the 21st refresh token.
+      const limitWarning = () => {
+        const warning = connections.refreshTokenLimitWarning(target.id);
+        if (warning) ctx.warn(warning);
+      };
       if (options.code !== undefined) {
+        if (checks.willExchangeCode(target, options.code)) limitWarning();
         // Only when the exchange will really happen: a server client or an empty code is refused
         // by the use case before any call.
         if (checks.willExchangeCode(target, options.code))
@@ -48,6 +54,9 @@ export function registerAuthorize(program: Command, ctx: CommandContext): void {
         });
       } else {
         checks.assertAuthorizableWithoutCode(target, { addScopes: Boolean(options.addScopes) });
+        // --add-scopes on a signed-in connection extends its grant and mints nothing; a fallback
+        // to a full sign-in warns then.
+        if (!options.addScopes || target.status !== 'ready') limitWarning();
         const timeoutSeconds = options.timeout ?? DEFAULT_AUTHORIZATION_TIMEOUT_SECONDS;
         connection = await connections.authorizeServerClient(name, {
           openBrowser: options.open !== false,
@@ -58,10 +67,12 @@ export function registerAuthorize(program: Command, ctx: CommandContext): void {
               ctx.progress(
                 `Asking ${hostOf(target.accountsUrl)} to add the scopes to the existing grant (its refresh token stays)…`,
               );
-            else if (progress.step === 'full-sign-in')
+            else if (progress.step === 'full-sign-in') {
               ctx.warn(
                 `${progress.reason}; signing in again with all the scopes instead. This makes a new refresh token.`,
               );
+              limitWarning();
+            }
           },
           onAuthorizationUrl: (url) => {
             ctx.progress(

@@ -28,6 +28,7 @@ import { assertSelfClientCodeFresh, parseSelfClientFile } from '../auth/self-cli
 import { buildConnection, type NewConnectionInput } from './new-connection.js';
 import { exportConnection, exportFileName, type ExportFormat } from './export-connection.js';
 import type { RequestHistory } from '../requests/request-history.js';
+import type { RefreshTokenLedger } from '../tokens/refresh-token-ledger.js';
 import { normalizeScopes } from '../catalog/index.js';
 
 export interface ConnectionServiceDeps {
@@ -41,6 +42,8 @@ export interface ConnectionServiceDeps {
   loopback: LoopbackListenerPort;
   /** The request history: a removed connection's requests go with it. */
   history?: Pick<RequestHistory, 'forget'>;
+  /** The refresh tokens this desk had minted, for the 20-per-user-and-client warning. */
+  ledger?: RefreshTokenLedger;
 }
 
 export interface ServerAuthorizationOptions {
@@ -140,7 +143,9 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     extra: Parameters<TokenManager['saveGrant']>[2],
   ): Promise<Connection> {
     const saved = await tokens.saveGrant(connection.id, granted, extra);
-    return labelWithUser(saved, granted.accessToken);
+    const labelled = await labelWithUser(saved, granted.accessToken);
+    if (granted.refreshToken) await deps.ledger?.recordMint(labelled, clock.now());
+    return labelled;
   }
 
   return {
@@ -150,6 +155,17 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
 
     get(nameOrId: string): Connection {
       return store.require(nameOrId);
+    },
+
+    /**
+     * What to tell the user before a sign-in (or a Self Client code) of this connection mints a
+     * refresh token that would make Zoho delete the oldest one of its user and client; undefined
+     * when it would not (or when no token is minted: client credentials).
+     */
+    refreshTokenLimitWarning(nameOrId: string): string | undefined {
+      const connection = store.require(nameOrId);
+      if (connection.clientCredentials) return undefined;
+      return deps.ledger?.warningBeforeSignIn(connection, store.list());
     },
 
     async add(input: NewConnectionInput, clientSecret: string): Promise<Connection> {
@@ -406,6 +422,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         clientSecret: await requireClientSecret(connection),
         token: refreshToken,
       });
+      await deps.ledger?.recordRevoked(connection.id);
       await vault.deletePassword(VAULT_SERVICE, secretAccount(connection.id, 'refresh_token'));
       await vault.deletePassword(VAULT_SERVICE, secretAccount(connection.id, 'access_token'));
       return store.update(connection.id, (current) => ({
