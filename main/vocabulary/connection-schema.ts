@@ -69,6 +69,11 @@ export const connectionSchema = z.object({
    * ZohoCRM.600000000; left out for products with a single organization.
    */
   clientCredentials: z.optional(z.object({ soid: z.optional(z.string()) })),
+  /**
+   * Multi-DC server clients with one secret per DC: the DCs whose own secret is in the vault
+   * (`client_secret.<dc>`); other DCs use the connection's client secret.
+   */
+  dcSecrets: z.optional(z.array(z.enum(DC_CODES))),
   /** Client-org label for consultants (grouping in the UI). */
   org: z.optional(z.string()),
   environment: z._default(environmentSchema, 'production'),

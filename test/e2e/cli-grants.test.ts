@@ -427,3 +427,98 @@ describe('the 20-refresh-token limit', () => {
     expect(lines[1]).toMatch(/^Exchanging the grant code/);
   });
 });
+
+describe('Multi-DC secrets', () => {
+  it('the code exchange and refresh use the secret of the DC Zoho reports; secret --dc checks its input', async () => {
+    const eu = await startZohoSimulator({ location: 'eu' });
+    try {
+      const US_SECRET = 'multi-dc-secret-us-11aa';
+      const EU_SECRET = 'multi-dc-secret-eu-22bb';
+      const clientId = '1000.MULTIDC';
+      const redirectUri = `http://localhost:${await freePort()}/callback`;
+      // The EU accounts server knows the client with its EU secret only.
+      eu.registerClient({
+        clientId,
+        clientSecret: EU_SECRET,
+        type: 'server',
+        redirectUris: [redirectUri],
+      });
+      const added = await cli(
+        [
+          'add',
+          'multi',
+          '--type',
+          'server',
+          '--client-id',
+          clientId,
+          '--scopes',
+          'ZohoCRM.modules.leads.READ',
+          '--redirect-uri',
+          redirectUri,
+          '--accounts-url',
+          eu.accountsUrl,
+          '--api-domain',
+          eu.apiDomain,
+        ],
+        US_SECRET + '\n',
+      );
+      expect(added.code, added.stderr).toBe(0);
+      const signIn = async () => {
+        const child = startCli(['authorize', 'multi', '--no-open', '--timeout', '60'], env());
+        const done = finished(child);
+        const [url] = await waitForStderr(child, AUTH_URL);
+        await fetch(await eu.consent(url, 'accept'));
+        return done;
+      };
+      // Without the EU secret: Zoho refuses the US one.
+      const refused = await signIn();
+      expect(refused.code).toBe(4);
+      expect(refused.stderr).toMatch(/refused the client secret/);
+
+      const badDc = await cli(['secret', 'multi', '--dc', 'mars'], EU_SECRET + '\n');
+      expect(badDc.code).toBe(2);
+      expectOneLine(badDc.stderr, /^token-desk: .*mars.* Run token-desk secret --help\.$/);
+      const empty = await cli(['secret', 'multi', '--dc', 'eu'], '\n');
+      expect(empty.code).toBe(2);
+      const saved = await cli(['secret', 'multi', '--dc', 'eu'], EU_SECRET + '\n');
+      expect(saved.code, saved.stderr).toBe(0);
+      expect(saved.stderr).toContain('Saved the client secret of multi for EU.');
+      expect(saved.stderr).not.toContain(EU_SECRET);
+
+      const ok = await signIn();
+      expect(ok.code, ok.stderr).toBe(0);
+      const exchange = eu.requests
+        .filter((r) => r.form.grant_type === 'authorization_code')
+        .at(-1)!;
+      expect(exchange.form.client_secret).toBe(EU_SECRET);
+      const refreshed = await cli(['refresh', 'multi']);
+      expect(refreshed.code, refreshed.stderr).toBe(0);
+      expect(
+        eu.requests.filter((r) => r.form.grant_type === 'refresh_token').at(-1)!.form.client_secret,
+      ).toBe(EU_SECRET);
+
+      // A Self Client lives in one DC: no per-DC secret.
+      const self = await cli(
+        ['add', 'one-dc', '--type', 'self', '--client-id', CC.clientId, ...custom()],
+        CC.clientSecret + '\n',
+      );
+      expect(self.code).toBe(0);
+      const refusedSelf = await cli(['secret', 'one-dc', '--dc', 'eu'], EU_SECRET + '\n');
+      expect(refusedSelf.code).toBe(2);
+      expectOneLine(
+        refusedSelf.stderr,
+        /^token-desk: "one-dc" is a Self Client: it lives in one data centre/,
+      );
+
+      for (const file of await filesUnder(home)) {
+        const text = await readFile(file, 'utf8');
+        for (const secret of eu.secrets.filter((s) => s.length >= 8))
+          expect(text, `${file} holds a secret`).not.toContain(secret);
+      }
+      // Removing the connection removes its EU secret too (the vault holds no entry of it).
+      expect((await cli(['remove', 'multi'])).code).toBe(0);
+    } finally {
+      await eu.close();
+    }
+  });
+});

@@ -44,6 +44,11 @@ export interface ServerAuthorizationOptions {
   onProgress?(progress: ServerAuthorizationProgress): void;
   connection: ServerAuthorizationConnection;
   clientSecret: string;
+  /**
+   * A Multi-DC client's secret for the DC Zoho reports (docs/zoho.md §2, Multi-DC); without it,
+   * or when it has none for that DC, `clientSecret` is used.
+   */
+  secretFor?(accountsUrl: string, location: string | undefined): Promise<string | null>;
   /** How long to wait for the browser; default 5 minutes. */
   timeoutMs?: number;
   /** Where the receiver listens for the browser's return (node:http in main/platform/node). */
@@ -121,10 +126,12 @@ export async function runServerAuthorization(
   progress({ step: 'exchanging' });
   const accountsUrl = chooseAccountsServer(callback.accountsServer, connection);
 
+  const clientSecret =
+    (await options.secretFor?.(accountsUrl, callback.location)) ?? options.clientSecret;
   const tokens = await oauth.exchangeCode({
     accountsUrl,
     clientId: connection.clientId,
-    clientSecret: options.clientSecret,
+    clientSecret,
     code: callback.code,
     redirectUri: pending.redirectUri,
     codeVerifier: pkce.verifier,

@@ -29,6 +29,8 @@ import { buildConnection, type NewConnectionInput } from './new-connection.js';
 import { exportConnection, exportFileName, type ExportFormat } from './export-connection.js';
 import type { RequestHistory } from '../requests/request-history.js';
 import type { RefreshTokenLedger } from '../tokens/refresh-token-ledger.js';
+import { ALL_SECRET_KINDS, connectionSecrets } from '../vault/connection-secrets.js';
+import { assertCanHoldDcSecret, clientSecretFor, dcSecretKind } from './dc-secrets.js';
 import { normalizeScopes } from '../catalog/index.js';
 
 export interface ConnectionServiceDeps {
@@ -337,6 +339,13 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         added.length > 0 && connection.status === 'ready'
           ? await getSecret(connection.id, 'refresh_token')
           : null;
+      const grantSecret = async () =>
+        (await clientSecretFor(
+          connectionSecrets(vault, connection.id),
+          connection,
+          connection.accountsUrl,
+          connection.location,
+        )) ?? clientSecret;
       if (refreshToken) {
         // Extend the grant the connection has: its refresh token keeps working, none is minted.
         try {
@@ -351,7 +360,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
               clientId: connection.clientId,
               redirectUri: connection.redirectUri,
             },
-            clientSecret,
+            clientSecret: await grantSecret(),
             refreshToken,
             extraScopes: added,
             timeoutMs: options.timeoutMs,
@@ -387,6 +396,13 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
           customAccountsUrl: connection.custom?.accountsUrl,
         },
         clientSecret,
+        secretFor: (accountsUrl, location) =>
+          clientSecretFor(
+            connectionSecrets(vault, connection.id),
+            connection,
+            accountsUrl,
+            location,
+          ),
         timeoutMs: options.timeoutMs,
         loopback: deps.loopback,
         coordinator,
@@ -401,6 +417,27 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         accountsUrl: outcome.accountsUrl,
         location: outcome.location,
       });
+    },
+
+    /**
+     * Keeps a Multi-DC client's secret for one data centre: sign-ins, refreshes and revocations of
+     * a user in that DC use it. Zoho is not contacted; the next sign-in shows whether it is right.
+     */
+    async setDcSecret(nameOrId: string, dc: string, secret: string): Promise<Connection> {
+      const connection = store.require(nameOrId);
+      const code = assertCanHoldDcSecret(connection, dc);
+      if (!secret.trim()) {
+        throw inputError(
+          'missing_client_secret',
+          'The client secret is empty.',
+          `Copy the Client Secret for ${code.toUpperCase()} from your client in the API Console (Settings > Multi-DC) and give it on standard input or at the prompt.`,
+        );
+      }
+      await connectionSecrets(vault, connection.id).set(dcSecretKind(code), secret.trim());
+      return store.update(connection.id, (current) => ({
+        ...current,
+        dcSecrets: [...new Set([...(current.dcSecrets ?? []), code])].sort(),
+      }));
     },
 
     /** Revokes the refresh token at Zoho, then forgets the tokens here (the client secret stays). */
@@ -419,7 +456,13 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       await oauth.revoke({
         accountsUrl: connection.accountsUrl,
         clientId: connection.clientId,
-        clientSecret: await requireClientSecret(connection),
+        clientSecret:
+          (await clientSecretFor(
+            connectionSecrets(vault, connection.id),
+            connection,
+            connection.accountsUrl,
+            connection.location,
+          )) ?? (await requireClientSecret(connection)),
         token: refreshToken,
       });
       await deps.ledger?.recordRevoked(connection.id);
@@ -440,7 +483,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     async remove(nameOrId: string): Promise<Connection> {
       const connection = store.require(nameOrId);
       await store.remove(connection.id);
-      for (const kind of SECRET_KINDS) {
+      for (const kind of ALL_SECRET_KINDS) {
         await vault.deletePassword(VAULT_SERVICE, secretAccount(connection.id, kind));
       }
       await deps.history?.forget(connection.name);

@@ -5,6 +5,7 @@
 
 import { hostOf } from '../../vocabulary/index.js';
 import { mintClientCredentialsToken, usesClientCredentials } from '../auth/client-credentials.js';
+import { clientSecretFor } from '../connections/dc-secrets.js';
 import type { Connection } from '../store/connection.js';
 import { recordRefreshAttempt, refreshRateLimitedError, refreshRefusal } from './rate-guard.js';
 import { chooseApiDomain } from './api-domain-trust.js';
@@ -91,7 +92,12 @@ async function refreshWithZoho(
     ? undefined
     : ((await secrets.get('refresh_token')) ?? undefined);
   if (!clientCredentials && !refreshToken) throw notAuthorizedError(connection);
-  const clientSecret = await secrets.get('client_secret');
+  const clientSecret = await clientSecretFor(
+    secrets,
+    connection,
+    connection.accountsUrl,
+    connection.location,
+  );
   if (!clientSecret) throw missingClientSecretError(connection);
 
   // Count the attempt before making it: if this process dies mid-call, or the http layer retries
