@@ -25,6 +25,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { DATA_CENTRES, dcInfo, type DcCode } from '../../lib/data-centres.js';
 import { readSelfClientFile, SelfClientFileError } from '../../lib/self-client-file.js';
 import { redirectUriOf, type ClientStepErrors, type WizardDraft } from './draft.js';
+import { ClientCredentialsFields } from './ClientCredentialsFields.js';
 
 export interface ClientStepProps {
   draft: WizardDraft;
@@ -268,6 +269,13 @@ export function ClientStep({ draft, errors, onChange }: ClientStepProps) {
           />
         </Stack>
       </Radio.Group>
+      {draft.clientType === 'self' && (
+        <ClientCredentialsFields
+          enabled={draft.clientCredentials}
+          soid={draft.soid}
+          onChange={onChange}
+        />
+      )}
       <ConsoleHelp draft={draft} />
       <TextInput
         label="Client ID"
