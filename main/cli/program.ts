@@ -21,6 +21,7 @@ import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
 import { registerRefreshRevokeRemove } from './commands/refresh-revoke-remove.js';
 import { registerRequest } from './commands/request.js';
+import { registerSecret } from './commands/secret.js';
 import { registerToken } from './commands/token.js';
 
 export type { CommandOutcome } from './commands/command-context.js';
@@ -63,6 +64,7 @@ export function buildProgram(
   registerRequest(program, ctx);
   registerHistory(program, ctx);
   registerExport(program, ctx);
+  registerSecret(program, ctx);
   registerCatalogCommands(program, { stdout: ctx.out });
   return program;
 }

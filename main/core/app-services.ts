@@ -50,6 +50,8 @@ export const DOCUMENT_NAMES = {
   vault: 'vault',
   settings: 'settings',
   history: 'history',
+  /** What the 20-refresh-token warning counts (tokens/refresh-token-ledger.ts). */
+  refreshTokens: 'refresh-tokens',
 } as const;
 export type DocumentName = (typeof DOCUMENT_NAMES)[keyof typeof DOCUMENT_NAMES];
 
@@ -195,9 +197,14 @@ export function createAppServices(ports: AppPorts): AppServices {
   const getConnections = (): Promise<ConnectionService> =>
     (connections ??= (async () => {
       // Loaded on demand: `token-desk token` needs neither this nor the catalog it brings in.
-      const [{ createConnectionService }, { createZohoDeviceClient }] = await Promise.all([
+      const [
+        { createConnectionService },
+        { createZohoDeviceClient },
+        { createRefreshTokenLedger },
+      ] = await Promise.all([
         import('./connections/connection-service.js'),
         import('./zoho/device-client.js'),
+        import('./tokens/refresh-token-ledger.js'),
       ]);
       const [{ vault: secrets }, tokenManager] = await Promise.all([getVault(), getTokens()]);
       // The shell's listener is asked for when a sign-in starts, not before.
@@ -214,6 +221,7 @@ export function createAppServices(ports: AppPorts): AppServices {
         loopback,
         history,
         device: createZohoDeviceClient({ clock, fetch: ports.fetch }),
+        ledger: createRefreshTokenLedger(ports.documents(DOCUMENT_NAMES.refreshTokens), lock),
       });
     })());
 

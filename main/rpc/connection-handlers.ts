@@ -46,6 +46,14 @@ export function createConnectionHandlers(
               browserOpened: progress.browserOpened,
               deadline,
             });
+          } else if (progress.step === 'scope-enhancement') {
+            deps.emit('authorization.progress', { name, step: 'scope-enhancement' });
+          } else if (progress.step === 'full-sign-in') {
+            deps.emit('authorization.progress', {
+              name,
+              step: 'full-sign-in',
+              reason: progress.reason,
+            });
           } else {
             deps.emit('authorization.progress', { name, step: 'exchanging', deadline });
           }
@@ -141,6 +149,13 @@ export function createConnectionHandlers(
       events.changed(await deps.connections.authorizeSelfClient(name, code, { scopes })),
     'connections.authorizeServer': authorizeServer,
     'connections.authorizeDevice': authorizeDevice,
+    'connections.authorizeClientCredentials': async ({ name }) =>
+      events.changed(await deps.connections.authorizeClientCredentials(name)),
+    'connections.refreshTokenWarning': async ({ name }) => ({
+      warning: deps.connections.refreshTokenLimitWarning(name),
+    }),
+    'connections.setDcSecret': async ({ name, dc, clientSecret }) =>
+      events.changed(await deps.connections.setDcSecret(name, dc, clientSecret)),
     'connections.cancelAuthorization': async () => {
       const had = pendingAuthorization !== undefined;
       pendingAuthorization?.abort();

@@ -48,6 +48,8 @@ export const newConnectionInput = z.object({
   apiDomain: z.optional(z.string()),
   org: z.optional(z.string()),
   environment: z.optional(environmentSchema),
+  /** Self Client with the client-credentials grant (no code); soid = <Service>.<organization ID>. */
+  clientCredentials: z.optional(z.object({ soid: z.optional(z.string().check(z.maxLength(100))) })),
 });
 
 export const apiRequest = z.object({
@@ -281,6 +283,18 @@ export const methods = {
     }),
     result: connectionView,
   },
+  /** A client-credentials Self Client: mints an access token now (no code, no browser). */
+  'connections.authorizeClientCredentials': { params: byName, result: connectionView },
+  /** The warning to show before a sign-in that would make Zoho drop the oldest refresh token. */
+  'connections.refreshTokenWarning': {
+    params: byName,
+    result: z.object({ warning: z.optional(z.string()) }),
+  },
+  /** A Multi-DC server client's secret for one data centre (the connection's details). */
+  'connections.setDcSecret': {
+    params: z.object({ name, dc: DC_CODE, clientSecret: z.string().check(z.minLength(1)) }),
+    result: connectionView,
+  },
   'connections.cancelAuthorization': {
     params: empty,
     result: z.object({ cancelled: z.boolean() }),
@@ -370,7 +384,20 @@ export const events = {
    */
   'authorization.progress': z.object({
     name: z.string(),
-    step: z.enum(['listening', 'sign-in', 'exchanging', 'done', 'failed', 'cancelled']),
+    step: z.enum([
+      'listening',
+      'sign-in',
+      'exchanging',
+      'done',
+      'failed',
+      'cancelled',
+      /** Adding scopes: asking Zoho to extend the existing grant. */
+      'scope-enhancement',
+      /** Zoho would not extend it: a full sign-in follows (`reason` says why). */
+      'full-sign-in',
+    ]),
+    /** full-sign-in only: why, in one plain sentence. */
+    reason: z.optional(z.string()),
     url: z.optional(z.string()),
     /** sign-in only: false when the browser was not opened (--no-open, or opening failed). */
     browserOpened: z.optional(z.boolean()),

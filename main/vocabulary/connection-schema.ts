@@ -64,6 +64,17 @@ export const connectionSchema = z.object({
   location: z.optional(z.string()),
   grantedScopes: z.optional(z.array(z.string())),
   user: z.optional(userInfoSchema),
+  /**
+   * Self Clients only: tokens come from the client-credentials grant (no code, no refresh token;
+   * docs/zoho.md §4.8, Client credentials). `soid` is <Service>.<organization ID>, e.g.
+   * ZohoCRM.600000000; left out for products with a single organization.
+   */
+  clientCredentials: z.optional(z.object({ soid: z.optional(z.string()) })),
+  /**
+   * Multi-DC server clients with one secret per DC: the DCs whose own secret is in the vault
+   * (`client_secret.<dc>`); other DCs use the connection's client secret.
+   */
+  dcSecrets: z.optional(z.array(z.enum(DC_CODES))),
   /** Client-org label for consultants (grouping in the UI). */
   org: z.optional(z.string()),
   environment: z._default(environmentSchema, 'production'),

@@ -425,7 +425,9 @@ describe('server-based client', () => {
     expect(org.stderr).toContain('it needs ZohoCRM.org.READ');
     expect(org.stderr).toContain('token-desk authorize acme-server --add-scopes ZohoCRM.org.READ');
 
-    // Following the hint: consent again with the scope added, then the call works.
+    // Following the hint: consent to the added scope (scope enhancement of the same grant, see
+    // cli-grants.test.ts for the fallback to a full sign-in), then the call works.
+    const codesBefore = sim.stats.tokenCalls.authorization_code;
     const again = startCli(
       [
         'authorize',
@@ -441,13 +443,15 @@ describe('server-based client', () => {
     const reauthorized = finished(again);
     const [secondUrl] = await waitForStderr(
       again,
-      /http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/auth\?\S+/,
+      /http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/token\/addextrascope\?\S+/,
     );
-    expect(new URL(secondUrl).searchParams.get('scope')).toBe(
-      'ZohoCRM.modules.leads.READ,AaaServer.profile.READ,ZohoCRM.org.READ',
-    );
+    expect(new URL(secondUrl).searchParams.get('scope')).toBe('ZohoCRM.org.READ');
     await fetch(await sim.consent(secondUrl, 'accept'));
     expect((await reauthorized).code).toBe(0);
+    expect(JSON.parse((await cli(['list', '--json'])).stdout)[0].scopes.join(',')).toBe(
+      'ZohoCRM.modules.leads.READ,AaaServer.profile.READ,ZohoCRM.org.READ',
+    );
+    expect(sim.stats.tokenCalls.authorization_code).toBe(codesBefore);
     const retried = await cli(['request', 'acme-server', 'GET', '/crm/v8/org']);
     expect(retried.code, retried.stderr).toBe(0);
   });

@@ -13,7 +13,11 @@ import {
   type SecretKind,
 } from '../../main/core/store/connection.js';
 import type { Credential, SecretVault } from '../../main/core/vault/secret-vault.js';
-import type { RefreshRequest, ZohoOAuthClient } from '../../main/core/zoho/oauth-client.js';
+import type {
+  ClientCredentialsRequest,
+  RefreshRequest,
+  ZohoOAuthClient,
+} from '../../main/core/zoho/oauth-client.js';
 import type { TokenSet, ZohoUserInfo } from '../../main/core/zoho/token-set.js';
 
 /** 2025-03-01T10:00:00Z: a fixed, readable starting point for time-based tests. */
@@ -285,6 +289,19 @@ export class ScriptedOAuthClient implements ZohoOAuthClient {
     }
   }
 
+  /** Client-credentials calls share the refresh script and count (both mint an access token). */
+  readonly clientCredentialsCalls: ClientCredentialsRequest[] = [];
+  async clientCredentials(request: ClientCredentialsRequest): Promise<TokenSet> {
+    this.clientCredentialsCalls.push(request);
+    const { refreshToken: _none, ...tokens } = await this.refresh({
+      accountsUrl: request.accountsUrl,
+      clientId: request.clientId,
+      clientSecret: request.clientSecret,
+      refreshToken: '',
+    });
+    return tokens;
+  }
+
   async refresh(request: RefreshRequest): Promise<TokenSet> {
     this.refreshCalls.push(request);
     this.wakeWaiters();
@@ -305,6 +322,12 @@ export class ScriptedOAuthClient implements ZohoOAuthClient {
   }
   async exchangeCode(): Promise<TokenSet> {
     throw new Error('ScriptedOAuthClient: exchangeCode is not scripted');
+  }
+  async scopeEnhancementToken(): Promise<TokenSet> {
+    throw new Error('ScriptedOAuthClient: scopeEnhancementToken is not scripted');
+  }
+  buildAddExtraScopeUrl(): string {
+    throw new Error('ScriptedOAuthClient: buildAddExtraScopeUrl is not scripted');
   }
   async revoke(): Promise<void> {
     throw new Error('ScriptedOAuthClient: revoke is not scripted');

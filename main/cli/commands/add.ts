@@ -3,6 +3,7 @@
 
 import { Option, type Command } from 'commander';
 import type { NewConnectionInput } from '../../core/connections/new-connection.js';
+import { inputError } from '../../core/errors.js';
 import { DC_CODES } from '../../vocabulary/index.js';
 import { readSecret } from '../secret-input.js';
 import { splitScopes, type CommandContext } from './command-context.js';
@@ -37,6 +38,14 @@ export function registerAdd(program: Command, ctx: CommandContext): void {
       'custom accounts server (proxy or test server); needs --api-domain',
     )
     .option('--api-domain <url>', 'custom API domain; needs --accounts-url')
+    .option(
+      '--client-credentials',
+      'Self Client: get tokens with the client-credentials grant (no grant code, no refresh token)',
+    )
+    .option(
+      '--soid <service.org-id>',
+      'with --client-credentials: the organization, e.g. ZohoCRM.600000000 (for products with several organizations)',
+    )
     .option('--org <label>', 'client-organization label, for grouping')
     .action(async (name: string, options, command: Command) => {
       const services = ctx.services(command);
@@ -50,6 +59,7 @@ export function registerAdd(program: Command, ctx: CommandContext): void {
         accountsUrl: options.accountsUrl,
         apiDomain: options.apiDomain,
         org: options.org,
+        ...clientCredentialsInput(options),
       };
       // Everything but the secret is checked before the secret is asked for: nobody should type
       // it only to learn that the name was taken.
@@ -59,12 +69,16 @@ export function registerAdd(program: Command, ctx: CommandContext): void {
       const secret = await readSecret(ctx.io, 'Client secret (input hidden):');
       const connections = await services.connections();
       const connection = await connections.add(input, secret);
-      const next =
-        connection.clientType === 'self'
+      const next = connection.clientCredentials
+        ? `token-desk token ${connection.name} (no grant code needed)`
+        : connection.clientType === 'self'
           ? `token-desk authorize ${connection.name} --code <grant code>`
           : `token-desk authorize ${connection.name}`;
+      const kind = connection.clientCredentials
+        ? `Self Client, client credentials${connection.clientCredentials.soid ? ` for ${connection.clientCredentials.soid}` : ''}`
+        : CLIENT_TYPE_LABELS[connection.clientType];
       ctx.progress(
-        `Added ${connection.name} (${connection.dc.toUpperCase()}, ${CLIENT_TYPE_LABELS[connection.clientType]}). Next: ${next}`,
+        `Added ${connection.name} (${connection.dc.toUpperCase()}, ${kind}). Next: ${next}`,
       );
       if (connection.redirectUri)
         ctx.progress(
@@ -72,4 +86,22 @@ export function registerAdd(program: Command, ctx: CommandContext): void {
         );
       for (const warning of redirectUriWarnings(connection.redirectUri)) ctx.warn(warning);
     });
+}
+
+/** --client-credentials [--soid]; a --soid alone is refused, since only that grant uses it. */
+function clientCredentialsInput(options: {
+  clientCredentials?: boolean;
+  soid?: string;
+}): Pick<NewConnectionInput, 'clientCredentials'> {
+  if (options.clientCredentials) return { clientCredentials: { soid: options.soid } };
+  if (options.soid !== undefined) {
+    throw inputError(
+      'unexpected_soid',
+      'An organization (soid) is used only by the client-credentials grant.',
+      'Add --client-credentials to get tokens without a grant code, or leave out --soid.',
+      undefined,
+      '--type self --client-credentials --soid ZohoCRM.<org id>',
+    );
+  }
+  return {};
 }

@@ -36,13 +36,20 @@ export function registerAuthorize(program: Command, ctx: CommandContext): void {
       const checks = await import('../../core/connections/input-checks.js');
       const target = connections.get(name);
       let connection: Connection;
+      // Before anything is minted: a sign-in that would push out the 21st refresh token.
+      const limitWarning = () => {
+        const warning = connections.refreshTokenLimitWarning(target.id);
+        if (warning) ctx.warn(warning);
+      };
       if (options.code !== undefined) {
+        if (checks.willExchangeCode(target, options.code)) limitWarning();
         // Only when the exchange will really happen: a server client or an empty code is refused
         // by the use case before any call.
         if (checks.willExchangeCode(target, options.code))
           ctx.progress(`Exchanging the grant code at ${hostOf(target.accountsUrl)}…`);
         connection = await connections.authorizeSelfClient(name, options.code);
       } else if (target.clientType === 'device') {
+        limitWarning();
         connection = await connections.authorizeDeviceClient(name, {
           openBrowser: options.open !== false,
           addScopes: splitScopes(options.addScopes),
@@ -55,13 +62,34 @@ export function registerAuthorize(program: Command, ctx: CommandContext): void {
                 )
               : reportDeviceProgress(ctx, progress),
         });
+      } else if (target.clientCredentials) {
+        checks.assertAuthorizableWithoutCode(target, { addScopes: Boolean(options.addScopes) });
+        connection = await connections.authorizeClientCredentials(name, {
+          beforeZohoCall: (host) =>
+            ctx.progress(`Asking ${host} for an access token (client credentials)…`),
+        });
       } else {
         checks.assertAuthorizableWithoutCode(target, { addScopes: Boolean(options.addScopes) });
+        // --add-scopes on a signed-in connection extends its grant and mints nothing; a fallback
+        // to a full sign-in warns then.
+        if (!options.addScopes || target.status !== 'ready') limitWarning();
         const timeoutSeconds = options.timeout ?? DEFAULT_AUTHORIZATION_TIMEOUT_SECONDS;
         connection = await connections.authorizeServerClient(name, {
           openBrowser: options.open !== false,
           addScopes: splitScopes(options.addScopes),
           timeoutMs: timeoutSeconds * 1000,
+          onProgress: (progress) => {
+            if (progress.step === 'scope-enhancement')
+              ctx.progress(
+                `Asking ${hostOf(target.accountsUrl)} to add the scopes to the existing grant (its refresh token stays)…`,
+              );
+            else if (progress.step === 'full-sign-in') {
+              ctx.warn(
+                `${progress.reason}; signing in again with all the scopes instead. This makes a new refresh token.`,
+              );
+              limitWarning();
+            }
+          },
           onAuthorizationUrl: (url) => {
             ctx.progress(
               `Open this address to sign in to Zoho and allow access (waiting up to ${describeSeconds(timeoutSeconds)}):`,

@@ -42,6 +42,9 @@ function jsonView(c: Connection) {
     dc: c.dc,
     location: c.location,
     type: c.clientType,
+    ...(c.clientCredentials
+      ? { grant: 'client_credentials', soid: c.clientCredentials.soid ?? null }
+      : {}),
     status: c.status,
     client_id: c.clientId,
     accounts_url: c.accountsUrl,
@@ -61,7 +64,7 @@ function tableView(list: Connection[], now: number): string {
     list.map((c) => [
       c.name,
       (c.location ?? c.dc).toUpperCase(),
-      c.clientType,
+      c.clientCredentials ? 'self-cc' : c.clientType,
       c.status,
       c.user?.email ?? c.org ?? '',
       c.accessTokenExpiresAt

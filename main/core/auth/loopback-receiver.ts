@@ -15,7 +15,10 @@ import type {
 import { constantTimeEqual } from './pkce.js';
 
 export interface CallbackResult {
+  /** Empty for a scope-enhancement return, which carries no code. */
   code: string;
+  /** Zoho's `status` on a scope-enhancement return (`success`, `failure`), when it sent one. */
+  status?: string;
   /** Zoho's data-centre code (`us`, `eu`, ...), when it sent one. */
   location?: string;
   /** Zoho's `accounts-server`, URL-decoded; not yet trusted (see server-authorization). */
@@ -29,6 +32,12 @@ export interface LoopbackReceiverOptions {
    */
   redirectUri: string;
   expectedState: string;
+  /**
+   * 'scope-enhancement': the browser returns from addextrascope, with no code, and Zoho does not
+   * document echoing `state` (docs/zoho.md §4.9): a return without state is accepted, a wrong
+   * one is not. A forged return can only make Token Desk check the scopes early.
+   */
+  expect?: 'code' | 'scope-enhancement';
   /** Default 5 minutes. */
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -165,10 +174,11 @@ export async function startLoopbackReceiver(
     }
     const params = requestUrl.searchParams;
     const state = params.get('state');
+    const enhancing = options.expect === 'scope-enhancement';
     if (
       requestUrl.pathname !== parsed.url.pathname ||
-      state === null ||
-      !constantTimeEqual(state, options.expectedState)
+      (state === null && !enhancing) ||
+      (state !== null && !constantTimeEqual(state, options.expectedState))
     ) {
       // Not ours (another path, an old tab, another attempt, a forged request): the one page for
       // anything unknown, and keep waiting for the real callback.
@@ -182,6 +192,22 @@ export async function startLoopbackReceiver(
         200,
         'Authorization not completed',
         `${failure.message} ${failure.remedy} You can close this tab.`,
+      );
+    }
+    if (enhancing) {
+      const status = shortText(params.get('status'));
+      settle({
+        value: {
+          code: '',
+          status,
+          location: shortText(params.get('location')),
+          accountsServer: decodeRepeatedly(params.get('accounts-server')),
+        },
+      });
+      return page(
+        200,
+        status === 'failure' ? 'Scopes not added' : 'Answer received',
+        'Token Desk received the answer from Zoho. You can close this tab.',
       );
     }
     const code = params.get('code');

@@ -28,7 +28,11 @@ export type ServerAuthorizationProgress =
   /** The sign-in page is ready: opened in the system browser, or (opened false) to be opened by hand. */
   | { step: 'sign-in'; url: string; browserOpened: boolean }
   /** Zoho sent the browser back with a code; it is being exchanged for tokens. */
-  | { step: 'exchanging' };
+  | { step: 'exchanging' }
+  /** Adding scopes: asking Zoho to extend the existing refresh token (docs/zoho.md §4.9). */
+  | { step: 'scope-enhancement' }
+  /** Zoho would not extend it: a full sign-in follows, which mints a new refresh token. */
+  | { step: 'full-sign-in'; reason: string };
 
 export interface ServerAuthorizationOptions {
   oauth: ZohoOAuthClient;
@@ -40,6 +44,11 @@ export interface ServerAuthorizationOptions {
   onProgress?(progress: ServerAuthorizationProgress): void;
   connection: ServerAuthorizationConnection;
   clientSecret: string;
+  /**
+   * A Multi-DC client's secret for the DC Zoho reports (docs/zoho.md §2, Multi-DC); without it,
+   * or when it has none for that DC, `clientSecret` is used.
+   */
+  secretFor?(accountsUrl: string, location: string | undefined): Promise<string | null>;
   /** How long to wait for the browser; default 5 minutes. */
   timeoutMs?: number;
   /** Where the receiver listens for the browser's return (node:http in main/platform/node). */
@@ -117,10 +126,12 @@ export async function runServerAuthorization(
   progress({ step: 'exchanging' });
   const accountsUrl = chooseAccountsServer(callback.accountsServer, connection);
 
+  const clientSecret =
+    (await options.secretFor?.(accountsUrl, callback.location)) ?? options.clientSecret;
   const tokens = await oauth.exchangeCode({
     accountsUrl,
     clientId: connection.clientId,
-    clientSecret: options.clientSecret,
+    clientSecret,
     code: callback.code,
     redirectUri: pending.redirectUri,
     codeVerifier: pkce.verifier,

@@ -36,10 +36,14 @@ import {
 } from '../auth/device-authorization.js';
 import type { ZohoDeviceClient } from '../zoho/device-client.js';
 import { DATA_CENTRES } from '../zoho/data-centres.js';
+import { ScopeEnhancementRefused, runScopeEnhancement } from '../auth/scope-enhancement.js';
 import { assertSelfClientCodeFresh, parseSelfClientFile } from '../auth/self-client-file.js';
 import { buildConnection, type NewConnectionInput } from './new-connection.js';
 import { exportConnection, exportFileName, type ExportFormat } from './export-connection.js';
 import type { RequestHistory } from '../requests/request-history.js';
+import type { RefreshTokenLedger } from '../tokens/refresh-token-ledger.js';
+import { ALL_SECRET_KINDS, connectionSecrets } from '../vault/connection-secrets.js';
+import { assertCanHoldDcSecret, clientSecretFor, dcSecretKind } from './dc-secrets.js';
 import { normalizeScopes } from '../catalog/index.js';
 
 export interface ConnectionServiceDeps {
@@ -57,6 +61,8 @@ export interface ConnectionServiceDeps {
   device?: ZohoDeviceClient;
   /** The device flow's waits between polls; tests pass one that only moves their clock. */
   sleep?: Sleep;
+  /** The refresh tokens this desk had minted, for the 20-per-user-and-client warning. */
+  ledger?: RefreshTokenLedger;
 }
 
 export interface DeviceAuthorizationOptions {
@@ -186,7 +192,9 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     extra: Parameters<TokenManager['saveGrant']>[2],
   ): Promise<Connection> {
     const saved = await tokens.saveGrant(connection.id, granted, extra);
-    return labelWithUser(saved, granted.accessToken);
+    const labelled = await labelWithUser(saved, granted.accessToken);
+    if (granted.refreshToken) await deps.ledger?.recordMint(labelled, clock.now());
+    return labelled;
   }
 
   return {
@@ -196,6 +204,17 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
 
     get(nameOrId: string): Connection {
       return store.require(nameOrId);
+    },
+
+    /**
+     * What to tell the user before a sign-in (or a Self Client code) of this connection mints a
+     * refresh token that would make Zoho delete the oldest one of its user and client; undefined
+     * when it would not (or when no token is minted: client credentials).
+     */
+    refreshTokenLimitWarning(nameOrId: string): string | undefined {
+      const connection = store.require(nameOrId);
+      if (connection.clientCredentials) return undefined;
+      return deps.ledger?.warningBeforeSignIn(connection, store.list());
     },
 
     async add(input: NewConnectionInput, clientSecret: string): Promise<Connection> {
@@ -230,6 +249,15 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     ): Promise<Connection> {
       const connection = store.require(nameOrId);
       if (connection.clientType === 'device') throw notForDevice(connection);
+      if (connection.clientCredentials) {
+        throw inputError(
+          'unexpected_code',
+          `"${connection.name}" uses client credentials: it needs no grant code.`,
+          'Authorize it without a code: Token Desk asks Zoho for a token with the client secret alone.',
+          undefined,
+          `token-desk authorize ${connection.name}`,
+        );
+      }
       if (connection.clientType !== 'self') {
         throw inputError(
           'wrong_client_type',
@@ -263,6 +291,33 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
           ? connection
           : await store.update(connection.id, (current) => ({ ...current, scopes: generatedWith }));
       return finishGrant(withScopes, granted, {});
+    },
+
+    /**
+     * A client-credentials Self Client: mints an access token now (no code, no refresh token),
+     * which proves the client ID, secret, scopes and organization. Same lock and single flight as
+     * a refresh.
+     */
+    async authorizeClientCredentials(
+      nameOrId: string,
+      options: { beforeZohoCall?: (accountsHost: string) => void } = {},
+    ): Promise<Connection> {
+      const connection = store.require(nameOrId);
+      if (!connection.clientCredentials) {
+        throw inputError(
+          'wrong_client_type',
+          `"${connection.name}" does not use client credentials.`,
+          connection.clientType === 'self'
+            ? 'Authorize it with a grant code from the API Console (Self Client > Generate Code).'
+            : 'Authorize it by signing in through the browser.',
+          undefined,
+          connection.clientType === 'self'
+            ? `token-desk authorize ${connection.name} --code <grant code>`
+            : `token-desk authorize ${connection.name}`,
+        );
+      }
+      const result = await tokens.refresh(connection.id, options);
+      return labelWithUser(result.connection, result.accessToken);
     },
 
     async importSelfClient(
@@ -318,6 +373,56 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       }
       const extra = checkedScopes(options.addScopes ?? []);
       const scopes = normalizeScopes([...connection.scopes, ...extra]).scopes;
+      const clientSecret = await requireClientSecret(connection);
+      const had = new Set(connection.scopes.map((scope) => scope.toLowerCase()));
+      const added = scopes.filter((scope) => !had.has(scope.toLowerCase()));
+      const refreshToken =
+        added.length > 0 && connection.status === 'ready'
+          ? await getSecret(connection.id, 'refresh_token')
+          : null;
+      const grantSecret = async () =>
+        (await clientSecretFor(
+          connectionSecrets(vault, connection.id),
+          connection,
+          connection.accountsUrl,
+          connection.location,
+        )) ?? clientSecret;
+      if (refreshToken) {
+        // Extend the grant the connection has: its refresh token keeps working, none is minted.
+        try {
+          await runScopeEnhancement({
+            oauth,
+            opener: deps.opener,
+            openBrowser: options.openBrowser,
+            onAuthorizationUrl: options.onAuthorizationUrl ?? (() => undefined),
+            onProgress: options.onProgress,
+            connection: {
+              accountsUrl: connection.accountsUrl,
+              clientId: connection.clientId,
+              redirectUri: connection.redirectUri,
+            },
+            clientSecret: await grantSecret(),
+            refreshToken,
+            extraScopes: added,
+            timeoutMs: options.timeoutMs,
+            loopback: deps.loopback,
+            coordinator,
+            signal: options.signal,
+          });
+          await store.update(connection.id, (current) => ({
+            ...current,
+            scopes,
+            grantedScopes: normalizeScopes([...(current.grantedScopes ?? current.scopes), ...added])
+              .scopes,
+          }));
+          // A token minted before the consent lacks the new scopes: mint one that has them.
+          options.onProgress?.({ step: 'exchanging' });
+          return (await tokens.refresh(connection.id)).connection;
+        } catch (error) {
+          if (!(error instanceof ScopeEnhancementRefused)) throw error;
+          options.onProgress?.({ step: 'full-sign-in', reason: error.reason });
+        }
+      }
       const outcome = await runServerAuthorization({
         oauth,
         opener: deps.opener,
@@ -331,7 +436,14 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
           redirectUri: connection.redirectUri,
           customAccountsUrl: connection.custom?.accountsUrl,
         },
-        clientSecret: await requireClientSecret(connection),
+        clientSecret,
+        secretFor: (accountsUrl, location) =>
+          clientSecretFor(
+            connectionSecrets(vault, connection.id),
+            connection,
+            accountsUrl,
+            location,
+          ),
         timeoutMs: options.timeoutMs,
         loopback: deps.loopback,
         coordinator,
@@ -419,6 +531,27 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       });
     },
 
+    /**
+     * Keeps a Multi-DC client's secret for one data centre: sign-ins, refreshes and revocations of
+     * a user in that DC use it. Zoho is not contacted; the next sign-in shows whether it is right.
+     */
+    async setDcSecret(nameOrId: string, dc: string, secret: string): Promise<Connection> {
+      const connection = store.require(nameOrId);
+      const code = assertCanHoldDcSecret(connection, dc);
+      if (!secret.trim()) {
+        throw inputError(
+          'missing_client_secret',
+          'The client secret is empty.',
+          `Copy the Client Secret for ${code.toUpperCase()} from your client in the API Console (Settings > Multi-DC) and give it on standard input or at the prompt.`,
+        );
+      }
+      await connectionSecrets(vault, connection.id).set(dcSecretKind(code), secret.trim());
+      return store.update(connection.id, (current) => ({
+        ...current,
+        dcSecrets: [...new Set([...(current.dcSecrets ?? []), code])].sort(),
+      }));
+    },
+
     /** Revokes the refresh token at Zoho, then forgets the tokens here (the client secret stays). */
     async revoke(nameOrId: string): Promise<Connection> {
       const connection = store.require(nameOrId);
@@ -435,9 +568,16 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       await oauth.revoke({
         accountsUrl: connection.accountsUrl,
         clientId: connection.clientId,
-        clientSecret: await requireClientSecret(connection),
+        clientSecret:
+          (await clientSecretFor(
+            connectionSecrets(vault, connection.id),
+            connection,
+            connection.accountsUrl,
+            connection.location,
+          )) ?? (await requireClientSecret(connection)),
         token: refreshToken,
       });
+      await deps.ledger?.recordRevoked(connection.id);
       await vault.deletePassword(VAULT_SERVICE, secretAccount(connection.id, 'refresh_token'));
       await vault.deletePassword(VAULT_SERVICE, secretAccount(connection.id, 'access_token'));
       return store.update(connection.id, (current) => ({
@@ -455,7 +595,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     async remove(nameOrId: string): Promise<Connection> {
       const connection = store.require(nameOrId);
       await store.remove(connection.id);
-      for (const kind of SECRET_KINDS) {
+      for (const kind of ALL_SECRET_KINDS) {
         await vault.deletePassword(VAULT_SERVICE, secretAccount(connection.id, kind));
       }
       await deps.history?.forget(connection.name);

@@ -38,6 +38,12 @@ function variables(
       secret: false,
     },
   ];
+  // A client-credentials connection has no refresh token: its recipe is the grant and the soid.
+  if (connection.clientCredentials) {
+    list.push({ key: 'ZOHO_GRANT_TYPE', value: 'client_credentials', secret: false });
+    if (connection.clientCredentials.soid)
+      list.push({ key: 'ZOHO_SOID', value: connection.clientCredentials.soid, secret: false });
+  }
   const secretKeys: Array<[SecretKind, string]> = [
     ['client_secret', 'ZOHO_CLIENT_SECRET'],
     ['refresh_token', 'ZOHO_REFRESH_TOKEN'],
@@ -49,6 +55,10 @@ function variables(
   }
   return list;
 }
+
+/** What an export of a client-credentials connection says in place of a refresh token. */
+export const NO_REFRESH_TOKEN_NOTE =
+  'No refresh token: this connection uses the client-credentials grant. Get a new access token by posting grant_type=client_credentials with the client ID, client secret, scopes and soid to the accounts server.';
 
 /** Quotes a value for a .env file so that `#`, spaces and quotes survive dotenv parsers. */
 function envValue(value: string): string {
@@ -76,6 +86,7 @@ export function exportConnection(
       const lines = [`# Token Desk connection "${connection.name}"`];
       if (!withSecrets)
         lines.push('# Secrets are not included; export again with secrets included to add them.');
+      if (connection.clientCredentials) lines.push(`# ${NO_REFRESH_TOKEN_NOTE}`);
       // An empty ZOHO_SCOPES= would read as "no scopes" to a script that splits it; say it instead.
       const noScopes = (v: ExportVariable) => v.key === 'ZOHO_SCOPES' && v.value === '';
       if (vars.some(noScopes))
@@ -89,6 +100,7 @@ export function exportConnection(
           Object.fromEntries([
             ['name', connection.name],
             ...vars.map((v) => [v.key.replace(/^ZOHO_/, '').toLowerCase(), v.value]),
+            ...(connection.clientCredentials ? [['note', NO_REFRESH_TOKEN_NOTE]] : []),
           ]),
           null,
           2,

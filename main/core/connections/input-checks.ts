@@ -62,7 +62,7 @@ export function checkSelfClientImport(
 
 /** Whether authorizing with `code` will really call Zoho (the use case refuses the rest first). */
 export function willExchangeCode(connection: Connection, code: string): boolean {
-  return connection.clientType === 'self' && code.trim() !== '';
+  return connection.clientType === 'self' && !connection.clientCredentials && code.trim() !== '';
 }
 
 /**
@@ -74,6 +74,19 @@ export function assertAuthorizableWithoutCode(
   options: { addScopes?: boolean } = {},
 ): void {
   if (connection.clientType !== 'self') return;
+  if (connection.clientCredentials) {
+    // Its token comes without a code; its scopes are the connection's, fixed when it was added.
+    if (options.addScopes) {
+      throw inputError(
+        'wrong_client_type',
+        `"${connection.name}" uses client credentials: its scopes are the ones it was added with.`,
+        'Add the connection again with all the scopes it needs.',
+        undefined,
+        `token-desk remove ${connection.name}, then token-desk add ${connection.name} --type self --client-credentials --scopes a,b …`,
+      );
+    }
+    return;
+  }
   const hint = `token-desk authorize ${connection.name} --code <grant code>`;
   if (options.addScopes) {
     throw inputError(

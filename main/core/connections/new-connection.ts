@@ -7,6 +7,7 @@ import { CONNECTION_NAME_PATTERN, type ClientType, type Connection } from '../st
 import { getDataCentre, isLoopbackHost, normalizeServerUrl } from '../zoho/data-centres.js';
 import { normalizeScopes } from '../catalog/index.js';
 import { DEFAULT_REDIRECT_URI } from '../../vocabulary/index.js';
+import { validateSoid } from '../auth/client-credentials.js';
 
 export { DEFAULT_REDIRECT_URI };
 
@@ -22,6 +23,8 @@ export interface NewConnectionInput {
   apiDomain?: string;
   org?: string;
   environment?: Connection['environment'];
+  /** Self Clients: use the client-credentials grant (no code), for this organization (soid). */
+  clientCredentials?: { soid?: string };
 }
 
 export function validateConnectionName(name: string): string {
@@ -155,6 +158,7 @@ export function buildConnection(input: NewConnectionInput, now: number): Connect
       '--scopes ZohoCRM.modules.ALL,AaaServer.profile.READ',
     );
   }
+  const clientCredentials = checkClientCredentials(input, scopes);
 
   return {
     id: randomUUID(),
@@ -167,6 +171,7 @@ export function buildConnection(input: NewConnectionInput, now: number): Connect
     redirectUri,
     accountsUrl: custom?.accountsUrl ?? dc!.accountsUrl,
     apiDomain: custom?.apiDomain ?? dc!.apiDomain,
+    ...(clientCredentials ? { clientCredentials } : {}),
     org: input.org?.trim() || undefined,
     environment: input.environment ?? 'production',
     status: 'new',
@@ -174,4 +179,35 @@ export function buildConnection(input: NewConnectionInput, now: number): Connect
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/**
+ * The client-credentials settings: only a Self Client has the grant, it needs scopes (there is no
+ * code to take them from), and the soid must be <Service>.<organization ID>.
+ */
+function checkClientCredentials(
+  input: NewConnectionInput,
+  scopes: string[],
+): Connection['clientCredentials'] {
+  if (input.clientCredentials === undefined) return undefined;
+  if (input.clientType !== 'self') {
+    throw inputError(
+      'wrong_client_type',
+      'Only a Self Client can use the client-credentials grant.',
+      'Create a Self Client in the API Console for this, or leave out client credentials for a server-based client.',
+      undefined,
+      '--type self --client-credentials',
+    );
+  }
+  if (scopes.length === 0) {
+    throw inputError(
+      'missing_scopes',
+      'A client-credentials connection must say which scopes its tokens are for.',
+      'Give its scopes, for example ZohoCRM.modules.ALL.',
+      undefined,
+      '--scopes ZohoCRM.modules.ALL',
+    );
+  }
+  const soid = input.clientCredentials.soid;
+  return soid === undefined || soid.trim() === '' ? {} : { soid: validateSoid(soid) };
 }

@@ -14,11 +14,15 @@ export {
   type ConnectionUser,
 } from '../../vocabulary/connection-schema.js';
 export { CONNECTION_NAME_PATTERN } from '../../vocabulary/index.js';
-import { duplicateConnection } from '../../vocabulary/index.js';
+import { duplicateConnection, type DcCode } from '../../vocabulary/index.js';
 import { inputError, type TokenDeskError } from '../errors.js';
 
 export const SECRET_KINDS = ['client_secret', 'refresh_token', 'access_token'] as const;
-export type SecretKind = (typeof SECRET_KINDS)[number];
+/**
+ * The three kinds every connection may have, and a Multi-DC client's secret for one data centre
+ * (`client_secret.eu`), used when Zoho says the user is in that DC (connections/dc-secrets.ts).
+ */
+export type SecretKind = (typeof SECRET_KINDS)[number] | `client_secret.${DcCode}`;
 
 /** The vault service name every Token Desk secret is stored under. */
 export const VAULT_SERVICE = 'token-desk';

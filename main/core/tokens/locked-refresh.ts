@@ -4,6 +4,8 @@
 // outcome. A failure is recorded on the connection and never touches the stored refresh token.
 
 import { hostOf } from '../../vocabulary/index.js';
+import { mintClientCredentialsToken, usesClientCredentials } from '../auth/client-credentials.js';
+import { clientSecretFor } from '../connections/dc-secrets.js';
 import type { Connection } from '../store/connection.js';
 import { recordRefreshAttempt, refreshRateLimitedError, refreshRefusal } from './rate-guard.js';
 import { chooseApiDomain } from './api-domain-trust.js';
@@ -84,9 +86,18 @@ async function refreshWithZoho(
   const { store, clock } = ctx;
   const id = connection.id;
   const secrets = ctx.secrets(id);
-  const refreshToken = await secrets.get('refresh_token');
-  if (!refreshToken) throw notAuthorizedError(connection);
-  const clientSecret = await secrets.get('client_secret');
+  // A client-credentials Self Client has no refresh token: each new access token is minted anew.
+  const clientCredentials = usesClientCredentials(connection);
+  const refreshToken = clientCredentials
+    ? undefined
+    : ((await secrets.get('refresh_token')) ?? undefined);
+  if (!clientCredentials && !refreshToken) throw notAuthorizedError(connection);
+  const clientSecret = await clientSecretFor(
+    secrets,
+    connection,
+    connection.accountsUrl,
+    connection.location,
+  );
   if (!clientSecret) throw missingClientSecretError(connection);
 
   // Count the attempt before making it: if this process dies mid-call, or the http layer retries
@@ -99,15 +110,18 @@ async function refreshWithZoho(
   }));
 
   options.beforeZohoCall?.(hostOf(connection.accountsUrl));
-  const tokens = await ctx.oauth.refresh({
-    accountsUrl: connection.accountsUrl,
-    clientId: connection.clientId,
-    clientSecret,
-    refreshToken,
-  });
+  const tokens =
+    refreshToken === undefined
+      ? await mintClientCredentialsToken(ctx.oauth, connection, clientSecret)
+      : await ctx.oauth.refresh({
+          accountsUrl: connection.accountsUrl,
+          clientId: connection.clientId,
+          clientSecret,
+          refreshToken,
+        });
 
   // Rotation: the old refresh token may already be dead, so the new one is saved first.
-  if (tokens.refreshToken && tokens.refreshToken !== refreshToken) {
+  if (refreshToken !== undefined && tokens.refreshToken && tokens.refreshToken !== refreshToken) {
     await secrets.set('refresh_token', tokens.refreshToken);
   }
   // The token before its expiry: a crash in between leaves a fresh token with a stale expiry

@@ -9,7 +9,7 @@ import { REFRESH_WINDOW_MS, refreshRateLimitedError } from './rate-guard.js';
 const AUTHORIZE_AGAIN = 'Authorize the connection again and sign in to Zoho.';
 
 function authorizeHint(connection: Connection): string {
-  return connection.clientType === 'self'
+  return connection.clientType === 'self' && !connection.clientCredentials
     ? `token-desk authorize ${connection.name} --code <grant code>`
     : `token-desk authorize ${connection.name}`;
 }

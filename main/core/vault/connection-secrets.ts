@@ -5,8 +5,15 @@
 
 import { SECRET_KINDS, VAULT_SERVICE, type SecretKind } from '../store/connection.js';
 import type { SecretVault } from './secret-vault.js';
+import { DC_CODES } from '../../vocabulary/index.js';
 
 export { SECRET_KINDS, VAULT_SERVICE, type SecretKind };
+
+/** Every kind a connection may hold, per-DC client secrets included (what a removal deletes). */
+export const ALL_SECRET_KINDS: readonly SecretKind[] = [
+  ...SECRET_KINDS,
+  ...DC_CODES.map((dc) => `client_secret.${dc}` as const),
+];
 
 /** One entry as the UI may see it: where it is and which cipher sealed it, never the value. */
 export interface VaultEntryInfo {
@@ -71,7 +78,7 @@ export function connectionSecrets(
     set: (kind, value) => vault.setPassword(VAULT_SERVICE, account(kind), value),
     delete: (kind) => vault.deletePassword(VAULT_SERVICE, account(kind)),
     async deleteAll() {
-      for (const kind of SECRET_KINDS) await vault.deletePassword(VAULT_SERVICE, account(kind));
+      for (const kind of ALL_SECRET_KINDS) await vault.deletePassword(VAULT_SERVICE, account(kind));
     },
     ciphers: () =>
       listEntries ? (ciphersByConnection(listEntries()).get(connectionId) ?? []) : [],

@@ -42,6 +42,33 @@ export interface RefreshRequest {
   refreshToken: string;
 }
 
+export interface ClientCredentialsRequest {
+  accountsUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string[];
+  /** <Service>.<organization ID>; needed by products with several organizations. */
+  soid?: string;
+}
+
+export interface ScopeEnhancementTokenRequest {
+  accountsUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** The refresh token whose grant gets the extra scopes. */
+  refreshToken: string;
+}
+
+export interface AddExtraScopeUrlRequest {
+  accountsUrl: string;
+  clientId: string;
+  redirectUri: string;
+  /** Only the scopes to add. */
+  scopes: string[];
+  enhanceToken: string;
+  state: string;
+}
+
 export interface RevokeRequest {
   accountsUrl: string;
   clientId: string;
@@ -53,6 +80,12 @@ export interface ZohoOAuthClient {
   buildAuthorizationUrl(request: AuthorizationUrlRequest): string;
   exchangeCode(request: CodeExchangeRequest): Promise<TokenSet>;
   refresh(request: RefreshRequest): Promise<TokenSet>;
+  /** A Self Client's access token without any code (docs/zoho.md §4.8); never a refresh token. */
+  clientCredentials(request: ClientCredentialsRequest): Promise<TokenSet>;
+  /** Step 1 of incremental authorization (docs/zoho.md §4.9): a short-lived enhancement token. */
+  scopeEnhancementToken(request: ScopeEnhancementTokenRequest): Promise<TokenSet>;
+  /** Step 2: the consent page that adds `scopes` to the refresh token's grant. */
+  buildAddExtraScopeUrl(request: AddExtraScopeUrlRequest): string;
   revoke(request: RevokeRequest): Promise<void>;
   userInfo(request: { accountsUrl: string; accessToken: string }): Promise<ZohoUserInfo>;
 }
@@ -143,13 +176,14 @@ export function createZohoOAuthClient(options: ZohoOAuthClientOptions = {}): Zoh
   }
 
   async function tokenCall(
-    context: 'exchange' | 'refresh',
+    context: 'exchange' | 'refresh' | 'client_credentials' | 'scope_enhancement',
     accountsUrl: string,
     form: Record<string, string | undefined>,
     secrets: string[],
     redirectUri?: string,
+    path = '/oauth/v2/token',
   ): Promise<TokenSet> {
-    const url = endpoint(accountsUrl, '/oauth/v2/token');
+    const url = endpoint(accountsUrl, path);
     const response = await postForm(url, form);
     if (response.status >= 200 && response.status < 300) {
       const tokens = parseTokenResponse(parseJson(response.text), clock.now());
@@ -205,6 +239,54 @@ export function createZohoOAuthClient(options: ZohoOAuthClientOptions = {}): Zoh
         },
         [request.clientSecret, request.refreshToken],
       );
+    },
+
+    async clientCredentials(request) {
+      const tokens = await tokenCall(
+        'client_credentials',
+        request.accountsUrl,
+        {
+          client_id: request.clientId,
+          client_secret: request.clientSecret,
+          grant_type: 'client_credentials',
+          scope: request.scopes.join(','),
+          soid: request.soid,
+        },
+        [request.clientSecret],
+      );
+      // This grant has no refresh token; one in the answer would be a server we do not understand.
+      const { refreshToken: _ignored, ...accessOnly } = tokens;
+      return accessOnly;
+    },
+
+    scopeEnhancementToken(request) {
+      return tokenCall(
+        'scope_enhancement',
+        request.accountsUrl,
+        {
+          client_id: request.clientId,
+          client_secret: request.clientSecret,
+          grant_type: 'update_scopes_token',
+          refresh_token: request.refreshToken,
+        },
+        [request.clientSecret, request.refreshToken],
+        undefined,
+        '/oauth/v2/token/scopeenhance',
+      );
+    },
+
+    buildAddExtraScopeUrl(request) {
+      // Zoho's design puts the enhancement token in this URL; it is short-lived and good only for
+      // this consent (docs/zoho.md §4.9). state is not documented here; sent in case it is echoed.
+      const params = new URLSearchParams({
+        response_type: 'update_scopes',
+        client_id: request.clientId,
+        redirect_uri: request.redirectUri,
+        scope: request.scopes.join(','),
+        enhance_token: request.enhanceToken,
+        state: request.state,
+      });
+      return `${endpoint(request.accountsUrl, '/oauth/v2/token/addextrascope')}?${params.toString()}`;
     },
 
     async revoke(request) {

@@ -6,7 +6,8 @@
 
 import { TokenDeskError, type ErrorCategory } from '../errors.js';
 
-export type ZohoErrorContext = 'exchange' | 'refresh' | 'revoke' | 'userinfo';
+export type ZohoErrorContext =
+  'exchange' | 'refresh' | 'client_credentials' | 'scope_enhancement' | 'revoke' | 'userinfo';
 
 /** Zoho blocks a refresh token (or a client's grant codes) for the rest of a 10-minute window. */
 export const THROTTLE_WINDOW_MS = 10 * 60_000;
@@ -101,6 +102,15 @@ export function zohoErrorFromResponse(input: ZohoErrorInput): TokenDeskError {
   }
 
   const error = body.error;
+  // Zoho's word for an organization it does not know is not documented (docs/zoho.md §4.8):
+  // any error about the org or soid of a client-credentials call means the soid is wrong.
+  if (
+    input.context === 'client_credentials' &&
+    error !== undefined &&
+    error !== 'missing_org_info' &&
+    /org|soid/i.test(error)
+  )
+    return unknownOrg(input, clean(error));
   const known =
     error !== undefined && Object.hasOwn(KNOWN_ERRORS, error) ? KNOWN_ERRORS[error] : undefined;
   if (known) return known(input, body);
@@ -190,6 +200,24 @@ const invalidCode: Mapper = (input, body) => {
         'auth',
         extra,
       );
+    case 'client_credentials':
+      return refused(
+        'client_credentials_refused',
+        'Zoho refused the client-credentials request of this Self Client.',
+        'Check the client ID and client secret of the Self Client in the API Console, and that it is in this data centre.',
+        input,
+        'auth',
+        extra,
+      );
+    case 'scope_enhancement':
+      return refused(
+        'invalid_code',
+        'Zoho refused to extend the refresh token: it was revoked or replaced.',
+        'Authorize this connection again to get a new refresh token.',
+        input,
+        'auth',
+        extra,
+      );
     case 'revoke':
       return tokenAlreadyInvalid(input);
     case 'userinfo':
@@ -203,6 +231,17 @@ const invalidCode: Mapper = (input, body) => {
       );
   }
 };
+
+function unknownOrg(input: ZohoErrorInput, zohoError: string): TokenDeskError {
+  return refused(
+    'unknown_org',
+    'Zoho does not know the organization this Self Client asked a token for, or the Self Client has no access to it.',
+    'Check the organization ID (soid, for example ZohoCRM.600000000): it must be an organization of the Zoho account that created the Self Client, in this data centre.',
+    input,
+    'refused',
+    { zohoError },
+  );
+}
 
 function tokenAlreadyInvalid(input: ZohoErrorInput): TokenDeskError {
   return refused(

@@ -18,6 +18,11 @@ import { CONSENT_FORM_PATH, consentPage, errorPage } from './pages.js';
 import { hasScope, parseScopeList } from './scopes.js';
 import type { PendingAuthorization } from './state.js';
 import { answerTokenRequest } from './token-endpoint.js';
+import {
+  answerScopeEnhanceToken,
+  finishExtraScopeConsent,
+  startExtraScopeConsent,
+} from './grant-endpoints.js';
 
 const USER_INFO_SCOPE = 'AaaServer.profile.READ';
 
@@ -42,6 +47,15 @@ export function createAccountsHandler(
         );
       case '/oauth/v2/token':
         return token(ctx, req, url, res);
+      case '/oauth/v2/token/scopeenhance':
+        return scopeEnhance(ctx, req, url, res);
+      case '/oauth/v2/token/addextrascope': {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return sendMethodNotAllowed(res, 'GET');
+        ctx.record(req, url, {});
+        const started = startExtraScopeConsent(url.searchParams, ctx.state);
+        if (!started.ok) return sendHtml(res, 400, errorPage(started.title, started.detail));
+        return sendHtml(res, 200, consentPage(started.pending, ctx.user));
+      }
       case '/oauth/v2/token/revoke':
         return revoke(ctx, req, url, res);
       case '/oauth/user/info':
@@ -133,6 +147,11 @@ function decide(ctx: SimulatorContext, form: Record<string, string>, res: Server
       ),
     );
   }
+  if (pending.enhances)
+    return sendRedirect(
+      res,
+      redirectTo(pending, finishExtraScopeConsent(pending, decision, ctx.state)),
+    );
   const state: [string, string][] = pending.state === undefined ? [] : [['state', pending.state]];
   if (decision === 'reject')
     return sendRedirect(res, redirectTo(pending, [['error', 'access_denied'], ...state]));
@@ -175,6 +194,7 @@ async function token(
   calls.total += 1;
   if (params.grant_type === 'authorization_code') calls.authorization_code += 1;
   if (params.grant_type === 'refresh_token') calls.refresh_token += 1;
+  if (params.grant_type === 'client_credentials') calls.client_credentials += 1;
   const failure = ctx.takeInjectedFailure();
   if (failure) return sendInjectedFailure(res, failure.status, failure.body);
   const answer = answerTokenRequest(params, ctx.state, ctx.tokenConfig);
@@ -196,6 +216,26 @@ function sendInjectedFailure(res: ServerResponse, status: number, body: string |
     body,
     isJson ? 'application/json;charset=UTF-8' : 'text/plain; charset=utf-8',
   );
+}
+
+async function scopeEnhance(
+  ctx: SimulatorContext,
+  req: IncomingMessage,
+  url: URL,
+  res: ServerResponse,
+): Promise<void> {
+  const form = await parseFormBody(await readBody(req), req.headers['content-type']);
+  ctx.record(req, url, form);
+  if (req.method !== 'POST') return sendMethodNotAllowed(res, 'POST');
+  ctx.stats.scopeEnhanceCalls += 1;
+  const failure = ctx.takeInjectedFailure();
+  if (failure) return sendInjectedFailure(res, failure.status, failure.body);
+  const client = form.client_id ? ctx.state.client(form.client_id) : undefined;
+  if (!client) return sendJson(res, 200, { error: 'invalid_client' });
+  if (form.client_secret !== client.clientSecret)
+    return sendJson(res, 200, { error: 'invalid_client_secret' });
+  const answer = answerScopeEnhanceToken(form, client, ctx.state);
+  sendJson(res, answer.status, answer.body);
 }
 
 async function revoke(

@@ -70,8 +70,9 @@ export async function startZohoSimulator(
   const state = new SimulatorState(now, accessTokenTtlSeconds * 1000, grantCodeTtlMs);
   const user: SimulatedUser = { ...DEFAULT_USER, ...options.user };
   const stats: SimulatorStats = {
-    tokenCalls: { authorization_code: 0, refresh_token: 0, total: 0 },
+    tokenCalls: { authorization_code: 0, refresh_token: 0, client_credentials: 0, total: 0 },
     revokeCalls: 0,
+    scopeEnhanceCalls: 0,
     userInfoCalls: 0,
     apiCalls: 0,
     deviceCalls: { code: 0, token: 0 },

@@ -21,6 +21,10 @@ export interface SimulatedClient {
   clientSecret: string;
   type: SimulatedClientType;
   redirectUris: readonly string[];
+  /** Self Clients: the soids (<Service>.<org ID>) its client-credentials calls may name. */
+  organizations: readonly string[];
+  /** Whether /oauth/v2/token/scopeenhance serves this client (default true). */
+  scopeEnhancement: boolean;
 }
 
 export interface PendingAuthorization {
@@ -33,8 +37,20 @@ export interface PendingAuthorization {
   prompt: string | undefined;
   codeChallenge: string | undefined;
   codeChallengeMethod: 'S256' | 'plain' | undefined;
+  /** An addextrascope consent: the refresh token that gets the scopes; no code is issued. */
+  enhances?: RefreshTokenRecord;
   createdAt: number;
 }
+
+/** A scope-enhancement token (docs/zoho.md §4.9): short-lived, for one refresh token's consent. */
+export interface EnhanceTokenRecord {
+  token: string;
+  refreshToken: RefreshTokenRecord;
+  expiresAt: number;
+}
+
+/** How long an enhancement token lasts; Zoho's value is not documented, a few minutes is enough. */
+export const ENHANCE_TOKEN_TTL_MS = 10 * 60_000;
 
 export interface GrantCode {
   code: string;
@@ -130,7 +146,15 @@ export class SimulatorState {
     const bad = redirectUris.find((uri) => !/^https?:\/\//.test(uri));
     if (bad !== undefined)
       throw new Error(`registerClient: redirect URI must start with http:// or https://: ${bad}`);
-    this.clients.set(clientId, { clientId, clientSecret, type, redirectUris });
+    const organizations = [...(registration.organizations ?? [])];
+    this.clients.set(clientId, {
+      clientId,
+      clientSecret,
+      type,
+      redirectUris,
+      organizations,
+      scopeEnhancement: registration.scopeEnhancement ?? true,
+    });
     this.secrets.add(clientSecret);
   }
 
@@ -218,6 +242,42 @@ export class SimulatorState {
       };
     const refresh = this.mintRefreshToken(code.clientId, code.scopes);
     return { access: this.mintAccessToken(code.clientId, code.scopes, refresh), refresh };
+  }
+
+  private readonly enhanceTokens = new Map<string, EnhanceTokenRecord>();
+
+  issueEnhanceToken(refresh: RefreshTokenRecord): EnhanceTokenRecord {
+    const record = {
+      token: zohoStyleToken(),
+      refreshToken: refresh,
+      expiresAt: this.now() + ENHANCE_TOKEN_TTL_MS,
+    };
+    this.enhanceTokens.set(record.token, record);
+    this.secrets.add(record.token);
+    return record;
+  }
+
+  /** A live enhancement token of this client (its refresh token still valid), or undefined. */
+  enhanceToken(token: string, clientId: string): EnhanceTokenRecord | undefined {
+    const record = this.enhanceTokens.get(token);
+    if (!record || record.expiresAt <= this.now() || record.refreshToken.revoked) return undefined;
+    return record.refreshToken.clientId === clientId ? record : undefined;
+  }
+
+  /** The user accepted more scopes: the same refresh token now carries them. */
+  addScopes(refresh: RefreshTokenRecord, scopes: string[]): void {
+    const have = new Set(refresh.scopes.map((scope) => scope.toLowerCase()));
+    refresh.scopes = [...refresh.scopes, ...scopes.filter((s) => !have.has(s.toLowerCase()))];
+  }
+
+  /** Every refresh token issued to a client, revoked or not, oldest first. */
+  refreshTokensOf(clientId: string): RefreshTokenRecord[] {
+    return [...this.refreshTokens.values()].filter((r) => r.clientId === clientId);
+  }
+
+  /** A client-credentials access token: no refresh token behind it (docs/zoho.md §4.8). */
+  mintClientCredentialsToken(clientId: string, scopes: string[]): AccessTokenRecord {
+    return this.mintAccessToken(clientId, scopes, undefined);
   }
 
   /** Counts a refresh against the 10-per-10-minutes limit of this refresh token. */

@@ -9,6 +9,7 @@ import type {
   SimulatedClient,
   SimulatorState,
 } from './state.js';
+import { answerClientCredentials } from './grant-endpoints.js';
 
 export interface TokenEndpointConfig {
   apiDomain: string;
@@ -46,6 +47,8 @@ export function answerTokenRequest(
       return exchangeCode(params, client, state, config);
     case 'refresh_token':
       return refresh(params, client, state, config);
+    case 'client_credentials':
+      return answerClientCredentials(params, client, state, config);
     default:
       return zohoError('unsupported_grant_type');
   }

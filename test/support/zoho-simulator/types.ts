@@ -49,6 +49,13 @@ export interface SimulatedClientRegistration {
   type: SimulatedClientType;
   /** Required for server clients; each must start with http:// or https:// and is matched exactly. */
   redirectUris?: string[];
+  /**
+   * Self Clients of a product with several organizations: the soids (e.g. ZohoCRM.600000000) a
+   * client_credentials call may name. When given, a call without soid answers missing_org_info.
+   */
+  organizations?: string[];
+  /** Server clients: whether scope enhancement is served (default true); false answers it with an error. */
+  scopeEnhancement?: boolean;
 }
 
 /** The exact shape of the `self_client.json` file the API Console downloads. */
@@ -69,8 +76,15 @@ export interface SelfClientCode {
 
 export interface SimulatorStats {
   /** Every POST to /oauth/v2/token, counted by its grant_type (failed and injected-failure requests too). */
-  tokenCalls: { authorization_code: number; refresh_token: number; total: number };
+  tokenCalls: {
+    authorization_code: number;
+    refresh_token: number;
+    client_credentials: number;
+    total: number;
+  };
   revokeCalls: number;
+  /** POSTs to /oauth/v2/token/scopeenhance. */
+  scopeEnhanceCalls: number;
   userInfoCalls: number;
   /** Every request that reached the API domain, whatever its answer. */
   apiCalls: number;

@@ -479,6 +479,7 @@ export class FakeRpc implements RpcClient {
               : undefined,
           org: input.org,
           environment: input.environment ?? 'production',
+          ...(input.clientCredentials ? { clientCredentials: input.clientCredentials } : {}),
           status: 'new',
           createdAt: this.now(),
           updatedAt: this.now(),
@@ -513,6 +514,11 @@ export class FakeRpc implements RpcClient {
           ...(scopes ? { scopes } : {}),
           grantedScopes: this.selfClientGrantedScopes,
         });
+      }
+      case 'connections.authorizeClientCredentials': {
+        // As main does: one token from the client secret alone; the scopes are the connection's.
+        const { name } = raw as { name: string };
+        return this.authorize(name, {});
       }
       case 'connections.authorizeServer': {
         const { name, timeoutSeconds, addScopes } = raw as {

@@ -197,7 +197,12 @@ describe('self client codes', () => {
     expect(first.json.refresh_token).toMatch(TOKEN_SHAPE);
 
     expect(await postToken(params)).toEqual({ status: 200, json: { error: 'invalid_code' } });
-    expect(sim.stats.tokenCalls).toEqual({ authorization_code: 2, refresh_token: 0, total: 2 });
+    expect(sim.stats.tokenCalls).toEqual({
+      authorization_code: 2,
+      refresh_token: 0,
+      client_credentials: 0,
+      total: 2,
+    });
   });
 
   it('expires codes on the simulator clock', async () => {
@@ -575,7 +580,12 @@ describe('refresh', () => {
       'expires_in',
     ]);
     expect(answer.json.access_token).not.toBe(tokens.access_token);
-    expect(sim.stats.tokenCalls).toEqual({ authorization_code: 1, refresh_token: 1, total: 2 });
+    expect(sim.stats.tokenCalls).toEqual({
+      authorization_code: 1,
+      refresh_token: 1,
+      client_credentials: 0,
+      total: 2,
+    });
   });
 
   it("an unknown refresh token or another client's answers invalid_code", async () => {

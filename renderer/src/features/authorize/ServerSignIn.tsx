@@ -70,6 +70,8 @@ export function ServerSignIn(props: ServerSignInProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [cancelError, setCancelError] = useState<RpcError | null>(null);
   const [cancelling, setCancelling] = useState(false);
+  /** Adding scopes: why Zoho would not extend the grant, so a full sign-in follows. */
+  const [fallback, setFallback] = useState<string | null>(null);
   const mounted = useRef(true);
   const unsubscribe = useRef<(() => void) | null>(null);
   const waitingNow = useRef(false);
@@ -88,6 +90,7 @@ export function ServerSignIn(props: ServerSignInProps) {
 
   const begin = async () => {
     setCancelError(null);
+    setFallback(null);
     setState({ kind: 'waiting', step: 'starting' });
     waitingNow.current = true;
     unsubscribe.current?.();
@@ -97,6 +100,13 @@ export function ServerSignIn(props: ServerSignInProps) {
         return;
       if (progress.step === 'done' || progress.step === 'failed' || progress.step === 'cancelled')
         return;
+      if (progress.step === 'scope-enhancement') return;
+      if (progress.step === 'full-sign-in') {
+        // The steps start over, for the full sign-in.
+        setFallback(progress.reason ?? 'Zoho would not add the scopes to the existing grant');
+        setState({ kind: 'waiting', step: 'starting' });
+        return;
+      }
       const step = progress.step;
       setState((current) =>
         current.kind === 'waiting' &&
@@ -168,6 +178,14 @@ export function ServerSignIn(props: ServerSignInProps) {
 
       {waiting && (
         <Stack gap="sm" data-testid={`${id}-waiting`}>
+          {fallback && (
+            <Alert color="yellow" variant="light" role="status" data-testid={`${id}-fallback`}>
+              <Text size="sm">
+                {fallback}: signing in again with all the scopes instead. This makes a new refresh
+                token.
+              </Text>
+            </Alert>
+          )}
           <Text size="sm" role="status" aria-live="polite" fw={500} data-testid={`${id}-status`}>
             {statusText(waiting)}
           </Text>

@@ -25,6 +25,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { DATA_CENTRES, dcInfo, type DcCode } from '../../lib/data-centres.js';
 import { readSelfClientFile, SelfClientFileError } from '../../lib/self-client-file.js';
 import { redirectUriOf, type ClientStepErrors, type WizardDraft } from './draft.js';
+import { ClientCredentialsFields } from './ClientCredentialsFields.js';
 
 export interface ClientStepProps {
   draft: WizardDraft;
@@ -291,6 +292,13 @@ export function ClientStep(props: ClientStepProps) {
           />
         </Stack>
       </Radio.Group>
+      {draft.clientType === 'self' && (
+        <ClientCredentialsFields
+          enabled={draft.clientCredentials}
+          soid={draft.soid}
+          onChange={onChange}
+        />
+      )}
       <ConsoleHelp draft={draft} />
       <TextInput
         label="Client ID"

@@ -14,6 +14,7 @@ import { useRpc } from '../../app/rpc-context.js';
 import { useAction } from '../../app/use-action.js';
 import { dcLongLabel } from '../../lib/data-centres.js';
 import { SelfClientCode } from '../authorize/SelfClientCode.js';
+import { ClientCredentialsToken } from '../authorize/ClientCredentialsToken.js';
 import { CipherBanner } from '../vault/CipherBanner.js';
 import { AUTHORIZATION_TIMEOUT_SECONDS, ServerSignIn } from '../authorize/ServerSignIn.js';
 import { DeviceSignIn } from '../authorize/DeviceSignIn.js';
@@ -175,6 +176,11 @@ export function NewConnectionWizard({
     );
   });
 
+  const ccAuthorize = useAction(async () => {
+    const connection = await ensureAdded();
+    finish(await rpc.call('connections.authorizeClientCredentials', { name: connection.name }));
+  });
+
   const nav = (next: ReactNode) => (
     <Group justify="space-between" mt="lg">
       <Button
@@ -261,6 +267,14 @@ export function NewConnectionWizard({
                   }
                 }}
                 onDone={finish}
+                testIdPrefix="wizard"
+              />
+            ) : draft.clientType === 'self' && draft.clientCredentials ? (
+              <ClientCredentialsToken
+                soid={draft.soid.trim() || undefined}
+                onAuthorize={() => void ccAuthorize.run()}
+                running={ccAuthorize.running}
+                error={ccAuthorize.error}
                 testIdPrefix="wizard"
               />
             ) : draft.clientType === 'self' ? (

@@ -26,6 +26,9 @@ export interface WizardDraft {
   code: string;
   codeExpiresAt: number | null;
   fileName: string | null;
+  /** Self Client: the client-credentials grant (no code), for this organization (soid). */
+  clientCredentials: boolean;
+  soid: string;
 }
 
 export const emptyDraft = (): WizardDraft => ({
@@ -44,6 +47,8 @@ export const emptyDraft = (): WizardDraft => ({
   code: '',
   codeExpiresAt: null,
   fileName: null,
+  clientCredentials: false,
+  soid: '',
 });
 
 export type ClientStepErrors = Partial<
@@ -105,5 +110,8 @@ export function toNewConnection(draft: WizardDraft, scopes: string[]): Params<'c
     ...(custom ? { accountsUrl: draft.accountsUrl.trim(), apiDomain: draft.apiDomain.trim() } : {}),
     ...(draft.org.trim() ? { org: draft.org.trim() } : {}),
     environment: draft.environment,
+    ...(draft.clientType === 'self' && draft.clientCredentials
+      ? { clientCredentials: draft.soid.trim() ? { soid: draft.soid.trim() } : {} }
+      : {}),
   };
 }

@@ -28,6 +28,9 @@ function fakeOAuth() {
       return { accessToken: 'at', refreshToken: 'rt', expiresAt: 1, tokenType: 'Bearer' };
     },
     refresh: () => Promise.reject(new Error('not used')),
+    clientCredentials: () => Promise.reject(new Error('not used')),
+    scopeEnhancementToken: () => Promise.reject(new Error('not used')),
+    buildAddExtraScopeUrl: () => 'not used',
     revoke: () => Promise.reject(new Error('not used')),
     userInfo: () => Promise.reject(new Error('not used')),
   };
