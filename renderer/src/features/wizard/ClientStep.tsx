@@ -286,6 +286,9 @@ export function ClientStep(props: ClientStepProps) {
         {...textField(props, 'clientSecret')}
         data-testid="wizard-client-secret"
         required
+        // Mantine marks only data-invalid on a PasswordInput's input: screen readers (and the
+        // wizard's move to the first error) need aria-invalid.
+        aria-invalid={Boolean(props.errors.clientSecret)}
         visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the client secret' }}
       />
       <div>
