@@ -1,16 +1,7 @@
 // The root: theme (light, dark or the system's), the rpc client, the clock, and the first load
 // (app info, settings, connections) before the workspace shows.
 
-import {
-  Button,
-  Center,
-  MantineProvider,
-  Paper,
-  Stack,
-  Text,
-  Title,
-  createTheme,
-} from '@mantine/core';
+import { Button, Center, MantineProvider, Paper, Stack, Text, Title } from '@mantine/core';
 import { useColorScheme } from '@mantine/hooks';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type {
@@ -24,13 +15,14 @@ import { ClockProvider, systemClock, type Clock } from './app/clock.js';
 import { ConnectionNoticeRelay } from './app/connection-notices.js';
 import { NoticesProvider } from './app/notices.js';
 import { RpcProvider } from './app/rpc-context.js';
+import { cssVariablesResolver, theme } from './app/theme.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
 import { OpeningScreen } from './components/OpeningScreen.js';
 import { VaultGate } from './features/vault/VaultGate.js';
 import { Workspace, type View } from './features/workspace/Workspace.js';
 import { toRpcError, type RpcClient } from './rpc/client.js';
 
-export const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'md' });
+export { theme };
 
 export interface AppProps {
   client: RpcClient;
@@ -59,7 +51,12 @@ function Themed({
   const system = useColorScheme('light');
   const scheme = themeSetting === 'system' ? system : themeSetting;
   return (
-    <MantineProvider theme={theme} forceColorScheme={scheme} env={env}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      forceColorScheme={scheme}
+      env={env}
+    >
       {children}
     </MantineProvider>
   );
