@@ -12,6 +12,7 @@ import {
   defaultCssVariablesResolver,
   lighten,
   luminance,
+  toRgba,
   type CSSVariablesResolver,
   type MantineColorsTuple,
   DEFAULT_THEME,
@@ -27,7 +28,13 @@ export function contrast(a: string, b: string): number {
   return (light! + 0.05) / (dark! + 0.05);
 }
 
-/** `text` darkened (or lightened) in small steps until it reads on `background`. */
+/** A colour as #rrggbb (Mantine's darken and lighten answer rgba()). */
+function toHex(color: string): string {
+  const { r, g, b } = toRgba(color);
+  return `#${[r, g, b].map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** `text` darkened (or lightened) in small steps until it reads on `background`, as #rrggbb. */
 export function readableOn(text: string, background: string, towards: 'dark' | 'light'): string {
   for (let step = 0; step <= 20; step++) {
     const candidate =
@@ -36,7 +43,7 @@ export function readableOn(text: string, background: string, towards: 'dark' | '
         : towards === 'dark'
           ? darken(text, step * 0.05)
           : lighten(text, step * 0.05);
-    if (contrast(candidate, background) >= TEXT_CONTRAST) return candidate;
+    if (contrast(candidate, background) >= TEXT_CONTRAST) return toHex(candidate);
   }
   return towards === 'dark' ? '#000000' : '#ffffff';
 }
