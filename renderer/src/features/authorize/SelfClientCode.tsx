@@ -104,6 +104,7 @@ export function SelfClientCode(props: SelfClientCodeProps) {
             spellCheck={false}
             data-testid={`${id}-code`}
             required
+            data-autofocus
           />
           {!exact && (
             <NativeSelect
@@ -142,7 +143,7 @@ export function SelfClientCode(props: SelfClientCodeProps) {
                 </Text>
               </Alert>
             ))}
-          {props.error && <ErrorAlert error={props.error} />}
+          {props.error && <ErrorAlert error={props.error} focus />}
           <Group>
             <Button
               type="submit"

@@ -107,7 +107,7 @@ function SelfClientDrop({ onChange, draft }: Pick<ClientStepProps, 'onChange' | 
           </FileButton>
         </Group>
       </Paper>
-      {error && <ErrorAlert title="That file cannot be used" error={error} />}
+      {error && <ErrorAlert title="That file cannot be used" error={error} focus />}
       {draft.fileName && !error && (
         <Alert
           color="teal"
