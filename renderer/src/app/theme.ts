@@ -57,7 +57,20 @@ const darkTint = (palette: MantineColorsTuple) => darken(palette[9], 0.3);
 const DIMMED_LIGHT = readableOn(colors.gray[6], colors.blue[1], 'dark');
 const DIMMED_DARK = readableOn(colors.dark[1], darkTint(colors.blue), 'light');
 
+/** Computed once per theme: MantineProvider asks again on every render. */
+const resolved = new WeakMap<object, ReturnType<CSSVariablesResolver>>();
+
 const resolver: CSSVariablesResolver = (theme) => {
+  const cached = resolved.get(theme);
+  if (cached) return cached;
+  const result = resolveVariables(theme);
+  resolved.set(theme, result);
+  return result;
+};
+
+function resolveVariables(
+  theme: Parameters<CSSVariablesResolver>[0],
+): ReturnType<CSSVariablesResolver> {
   const base = defaultCssVariablesResolver(theme);
   const light: Record<string, string> = {};
   const dark: Record<string, string> = {};
@@ -93,7 +106,7 @@ const resolver: CSSVariablesResolver = (theme) => {
       '--mantine-color-error': readableOn(colors.red[5], DARK_BODY, 'light'),
     },
   };
-};
+}
 
 export const theme = createTheme({
   primaryColor: 'blue',
