@@ -176,7 +176,7 @@ const invalidCode: Mapper = (input, body) => {
       return refused(
         'invalid_code',
         'Zoho refused the grant code: it has expired or was already used (a code works once, and only for a few minutes: a Self Client code for the 3 to 10 minutes chosen in the API Console).',
-        'Get a new code and use it at once: for a Self Client, generate one in the API Console (Self Client > Generate Code) and paste it; otherwise click Try again.',
+        'Get a new code and use it at once: for a Self Client, generate a new code in the API Console (Self Client > Generate Code) and paste it; otherwise click Try again.',
         input,
         'auth',
         extra,
