@@ -10,7 +10,6 @@ import {
   Text,
   TextInput,
   Title,
-  createTheme,
 } from '@mantine/core';
 import { useColorScheme } from '@mantine/hooks';
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
@@ -25,6 +24,7 @@ import { ClockProvider, systemClock, type Clock } from './app/clock.js';
 import { ConnectionNoticeRelay } from './app/connection-notices.js';
 import { NoticesProvider } from './app/notices.js';
 import { RpcProvider } from './app/rpc-context.js';
+import { cssVariablesResolver, theme } from './app/theme.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
 import { OpeningScreen } from './components/OpeningScreen.js';
 import { VaultGate } from './features/vault/VaultGate.js';
@@ -32,7 +32,7 @@ import { Workspace, type View } from './features/workspace/Workspace.js';
 import { exchangeCode } from './rpc/startup.js';
 import { toRpcError, type RpcClient } from './rpc/client.js';
 
-export const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'md' });
+export { theme };
 
 export interface AppProps {
   client: RpcClient;
@@ -61,7 +61,12 @@ function Themed({
   const system = useColorScheme('light');
   const scheme = themeSetting === 'system' ? system : themeSetting;
   return (
-    <MantineProvider theme={theme} forceColorScheme={scheme} env={env}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      forceColorScheme={scheme}
+      env={env}
+    >
       {children}
     </MantineProvider>
   );

@@ -218,7 +218,7 @@ export async function startLoopbackReceiver(
         {
           category: 'refused',
           remedy:
-            'Run the authorization again. If it keeps happening, check the client ID and the scopes of this connection.',
+            'Try again. If it keeps happening, check the client ID and the scopes of this connection.',
         },
       );
       settle({ error: failure });
@@ -256,7 +256,7 @@ function authorizationError(error: string, description: string | null): TokenDes
       'You declined access on the Zoho page, so Token Desk received no authorization.',
       {
         category: 'refused',
-        remedy: 'Run the authorization again and press Accept on the Zoho page.',
+        remedy: 'Try again, and press Accept on the Zoho page.',
       },
     );
   }
@@ -267,7 +267,7 @@ function authorizationError(error: string, description: string | null): TokenDes
     {
       category: 'refused',
       remedy:
-        'Check the client ID, redirect URI and scopes of this connection in the Zoho API Console, then run the authorization again.',
+        'Check the client ID, redirect URI and scopes of this connection in the Zoho API Console, then click Try again.',
       details: { error: shortText(error) },
     },
   );
@@ -279,7 +279,7 @@ function cancelledError(): TokenDeskError {
     'The authorization was cancelled before the Zoho sign-in finished.',
     {
       category: 'auth',
-      remedy: 'Run the authorization again when you are ready.',
+      remedy: 'Try again when you are ready.',
     },
   );
 }
@@ -294,7 +294,7 @@ function timeoutError(timeoutMs: number): TokenDeskError {
     `No answer came back from the Zoho sign-in page within ${span}.`,
     {
       category: 'auth',
-      remedy: `Run the authorization again and finish the sign-in in the browser within ${span}.`,
+      remedy: `Try again, and finish the sign-in in the browser within ${span}.`,
       details: { timeoutMs },
     },
   );

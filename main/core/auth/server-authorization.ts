@@ -156,8 +156,8 @@ export function chooseAccountsServer(
       {
         category: 'refused',
         remedy: connection.customAccountsUrl
-          ? `Sign in through ${connection.customAccountsUrl}, the accounts server configured for this connection, and run the authorization again.`
-          : 'Run the authorization again and sign in only on a zoho.* (or zohocloud.ca) page. If you use your own accounts server, add it to the connection as a custom server.',
+          ? `Sign in through ${connection.customAccountsUrl}, the accounts server configured for this connection, and click Try again.`
+          : 'Try again, and sign in only on a zoho.* (or zohocloud.ca) page. If you use your own accounts server, add it to the connection as a custom server.',
         details: { accountsServer: shown },
       },
     );

@@ -185,8 +185,8 @@ const invalidCode: Mapper = (input, body) => {
     case 'exchange':
       return refused(
         'invalid_code',
-        'Zoho refused the grant code: it has expired or was already used (a code works once, for about 2 minutes).',
-        'Get a new code and use it at once: run the authorization again, or for a Self Client generate a new code in the API Console (Self Client > Generate Code).',
+        'Zoho refused the grant code: it has expired or was already used (a code works once, and only for a few minutes: a Self Client code for the 3 to 10 minutes chosen in the API Console).',
+        'Get a new code and use it at once: for a Self Client, generate a new code in the API Console (Self Client > Generate Code) and paste it; otherwise click Try again.',
         input,
         'auth',
         extra,

@@ -1,7 +1,8 @@
 import { act, screen, within } from '@testing-library/react';
-import { DEFAULT_THEME, defaultCssVariablesResolver, mergeMantineTheme } from '@mantine/core';
+import { DEFAULT_THEME, mergeMantineTheme } from '@mantine/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { theme as appTheme } from '../../../renderer/src/App.js';
+import { cssVariablesResolver } from '../../../renderer/src/app/theme.js';
 import {
   FAKE_ACCESS_TOKEN,
   MASKED_TOKEN,
@@ -31,7 +32,7 @@ async function openAcme(options: FakeRpcOptions = {}) {
  * resolved through Mantine's own variables for the app's theme (jsdom computes no styles).
  */
 function resolveColor(value: string, scheme: 'light' | 'dark'): string {
-  const resolved = defaultCssVariablesResolver(mergeMantineTheme(DEFAULT_THEME, appTheme));
+  const resolved = cssVariablesResolver(mergeMantineTheme(DEFAULT_THEME, appTheme));
   const vars = resolved as unknown as Record<
     'variables' | 'light' | 'dark',
     Record<string, string>
@@ -156,10 +157,20 @@ describe('connection page', () => {
       const notice = await screen.findByTestId('notice-clipboard-not-cleared');
       expect(notice).toHaveTextContent('Could not clear the clipboard');
       expect(notice).toHaveTextContent('Copy something else to replace it.');
+      // It sits by the copy buttons, not over the window.
+      expect(
+        within(screen.getByTestId('notice-outlet-clipboard')).getByTestId(
+          'notice-clipboard-not-cleared',
+        ),
+      ).toBeInTheDocument();
       // It stays in view when the user moves to another screen, until dismissed.
       await user.click(screen.getByTestId('tab-details'));
       expect(screen.getByTestId('notice-clipboard-not-cleared')).toBeInTheDocument();
-      await user.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+      await user.click(
+        within(screen.getByTestId('notice-clipboard-not-cleared')).getByRole('button', {
+          name: 'Dismiss',
+        }),
+      );
       expect(screen.queryByTestId('notice-clipboard-not-cleared')).not.toBeInTheDocument();
     });
   });

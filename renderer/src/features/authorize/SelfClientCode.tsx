@@ -1,6 +1,7 @@
 // Authorize a Self Client: the admin generates a grant code in the API Console and pastes it
 // here (or it came from self_client.json). Zoho's code dies after the Time Duration chosen in the
-// console (3 minutes by default), so the countdown is in plain sight.
+// console (3 to 10 minutes, 3 by default), so the countdown is in plain sight; it stops once
+// Zoho refused the code, which is then dead whatever the clock says.
 
 import {
   Alert,
@@ -42,6 +43,8 @@ export function SelfClientCode(props: SelfClientCodeProps) {
   const [code, setCode] = useState(props.code ?? '');
   const [enteredAt, setEnteredAt] = useState<number | null>(props.code ? now : null);
   const [minutes, setMinutes] = useState('3');
+  /** The code last sent to Zoho: refused (invalid_code), its countdown means nothing any more. */
+  const [submitted, setSubmitted] = useState<string | null>(null);
   const exact =
     props.code !== undefined && code === props.code && props.codeExpiresAt
       ? props.codeExpiresAt
@@ -49,6 +52,7 @@ export function SelfClientCode(props: SelfClientCodeProps) {
   const estimate = enteredAt !== null ? enteredAt + Number(minutes) * 60_000 : null;
   const deadline = exact ?? estimate;
   const expired = deadline !== null && deadline <= now;
+  const refused = props.error?.code === 'invalid_code' && submitted === code.trim();
   const consoleUrl = dcInfo(props.dc)?.consoleUrl ?? 'https://api-console.zoho.com';
   const id = props.testIdPrefix;
 
@@ -90,13 +94,15 @@ export function SelfClientCode(props: SelfClientCodeProps) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (code.trim() && !(exact && expired)) props.onAuthorize(code.trim());
+          if (!code.trim() || (exact && expired)) return;
+          setSubmitted(code.trim());
+          props.onAuthorize(code.trim());
         }}
       >
         <Stack>
           <TextInput
             label="Grant code"
-            description="Starts with 1000. — it works once, and only for a few minutes."
+            description="Starts with 1000. It works once, for the Time Duration you picked in the console (3 to 10 minutes)."
             placeholder="1000.xxxxxxxx.xxxxxxxx"
             value={code}
             onChange={(e) => change(e.currentTarget.value)}
@@ -104,6 +110,7 @@ export function SelfClientCode(props: SelfClientCodeProps) {
             spellCheck={false}
             data-testid={`${id}-code`}
             required
+            data-autofocus
           />
           {!exact && (
             <NativeSelect
@@ -115,7 +122,7 @@ export function SelfClientCode(props: SelfClientCodeProps) {
               data-testid={`${id}-code-duration`}
             />
           )}
-          {deadline !== null && !expired && (
+          {deadline !== null && !expired && !refused && (
             <Text size="sm" role="timer" aria-live="off" data-testid={`${id}-code-countdown`}>
               {exact
                 ? 'The code from self_client.json expires in '
@@ -124,6 +131,7 @@ export function SelfClientCode(props: SelfClientCodeProps) {
             </Text>
           )}
           {expired &&
+            !refused &&
             (exact ? (
               <ErrorAlert
                 title="This code has expired"
@@ -142,7 +150,7 @@ export function SelfClientCode(props: SelfClientCodeProps) {
                 </Text>
               </Alert>
             ))}
-          {props.error && <ErrorAlert error={props.error} />}
+          {props.error && <ErrorAlert error={props.error} focus />}
           <Group>
             <Button
               type="submit"

@@ -170,7 +170,7 @@ export function ServerSignIn(props: ServerSignInProps) {
 
       {state.kind !== 'waiting' && (
         <Group>
-          <Button onClick={() => void begin()} data-testid={`${id}-authorize`}>
+          <Button onClick={() => void begin()} data-testid={`${id}-authorize`} data-autofocus>
             {state.kind === 'idle' ? 'Sign in with Zoho in my browser' : 'Try again'}
           </Button>
         </Group>
@@ -257,7 +257,7 @@ export function ServerSignIn(props: ServerSignInProps) {
           <Text size="sm">Nothing was changed. Click Try again when you are ready.</Text>
         </Alert>
       )}
-      {state.kind === 'failed' && <ErrorAlert error={state.error} />}
+      {state.kind === 'failed' && <ErrorAlert error={state.error} focus />}
     </Stack>
   );
 }

@@ -38,7 +38,7 @@ export function GrantedScopes({ connection }: { connection: ConnectionView }) {
       </Group>
       {!granted && asked.length > 0 && (
         <Text size="xs" c="dimmed" data-testid="scopes-unconfirmed">
-          Asked for; Zoho did not list which were granted (its token answer usually names none).
+          Asked for; Zoho did not list which were granted.
         </Text>
       )}
       {missing.length > 0 && (

@@ -18,7 +18,7 @@ import {
 import { useState } from 'react';
 import type { ConnectionView, Result } from '../../../../main/rpc/contract.js';
 import { useAppState } from '../../app/app-state.js';
-import { useNotices } from '../../app/notices.js';
+import { NoticeOutlet, useNotices } from '../../app/notices.js';
 import { useRpc } from '../../app/rpc-context.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -27,6 +27,7 @@ import { describeSeconds } from '../../lib/format.js';
 import {
   browserClearPromise,
   CLIPBOARD_NOT_CLEARED_KEY,
+  CLIPBOARD_NOTICE_ANCHOR,
   clipboardNotClearedNotice,
 } from './use-token-copy.js';
 
@@ -196,6 +197,7 @@ export function ExportCard({ connection }: { connection: ConnectionView }) {
             </div>
           </Stack>
         )}
+        <NoticeOutlet anchor={CLIPBOARD_NOTICE_ANCHOR} />
       </Stack>
     </Paper>
   );

@@ -8,11 +8,12 @@ import { useAppState } from '../../app/app-state.js';
 import { useNow } from '../../app/clock.js';
 import { useRpc } from '../../app/rpc-context.js';
 import { useAction } from '../../app/use-action.js';
+import { NoticeOutlet } from '../../app/notices.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { DESTRUCTIVE } from '../../components/destructive.js';
 import { TokenExpiry } from '../../components/Countdown.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { useTokenCopy, type CopyKind } from './use-token-copy.js';
+import { CLIPBOARD_NOTICE_ANCHOR, useTokenCopy, type CopyKind } from './use-token-copy.js';
 
 const REVEAL_MS = 30_000;
 
@@ -179,6 +180,7 @@ export function TokenCard({
             </Text>
           )}
         </div>
+        <NoticeOutlet anchor={CLIPBOARD_NOTICE_ANCHOR} />
         {error && <ErrorAlert error={error} onClose={clearErrors} />}
       </Stack>
       <ConfirmDialog

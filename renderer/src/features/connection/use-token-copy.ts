@@ -21,12 +21,18 @@ export const clipboardText = (accessToken: string, as: CopyKind) =>
 
 /** Browser mode: the clear after the delay was refused, so what was copied may still be there. */
 export const CLIPBOARD_NOT_CLEARED_KEY = 'clipboard-not-cleared';
+/** The outlet by the copy buttons (TokenCard, ExportCard) where clipboard notices sit. */
+export const CLIPBOARD_NOTICE_ANCHOR = 'clipboard';
+/** Away from the copy buttons the notice floats, and goes after this long (it may cover a button). */
+export const CLIPBOARD_NOTICE_TIMEOUT_MS = 15_000;
 
 export function clipboardNotClearedNotice(what: string) {
   return {
     key: CLIPBOARD_NOT_CLEARED_KEY,
     title: 'Could not clear the clipboard',
     message: `Your browser did not allow it, so ${what} may still be on the clipboard. Copy something else to replace it.`,
+    anchor: CLIPBOARD_NOTICE_ANCHOR,
+    timeoutMs: CLIPBOARD_NOTICE_TIMEOUT_MS,
   } as const;
 }
 

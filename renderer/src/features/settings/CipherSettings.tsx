@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PassphraseForm } from '../vault/PassphraseForm.js';
 import { UnlockForm } from '../vault/UnlockForm.js';
 import { appOnlyConnectionIds, useVaultState } from '../vault/vault-state.js';
+import { ACTIVE_CIPHER_WORDS, CIPHER_CHOICE_WORDS } from './cipher-words.js';
 
 /** Connections listed with their own Share button; more are shared with "Share all". */
 const SHARE_LISTED = 10;
@@ -40,6 +41,9 @@ export function CipherSettings() {
             secure: info.cipher.secure,
             primary: info.cipher.id === 'passphrase' ? 'passphrase' : 'safestorage',
           })}
+          words={
+            ACTIVE_CIPHER_WORDS[info.cipher.id === 'passphrase' ? 'passphrase' : 'safestorage']
+          }
           description={info.cipher.description}
           warning={info.cipher.warning}
         />
@@ -52,6 +56,9 @@ export function CipherSettings() {
 function ActiveCipher(props: {
   secure: boolean;
   badge: string;
+  /** In plain words. */
+  words: string;
+  /** The core's technical description, kept as a detail for whoever wants it. */
   description: string;
   warning?: string;
 }) {
@@ -61,8 +68,19 @@ function ActiveCipher(props: {
         <Badge color={props.secure ? 'green' : 'orange'} data-testid="settings-cipher-secure">
           {props.badge}
         </Badge>
-        <Text size="sm" data-testid="settings-cipher">
-          {props.description}
+        <Text
+          size="sm"
+          component="div"
+          style={{ flex: 1, minWidth: 240 }}
+          data-testid="settings-cipher"
+        >
+          {props.words}
+          <details>
+            <summary>Technical details</summary>
+            <Text size="xs" c="dimmed">
+              {props.description}
+            </Text>
+          </details>
         </Text>
       </Group>
       {props.warning && (
@@ -135,6 +153,7 @@ function CipherChoice({
       <ActiveCipher
         secure={status.secure}
         badge={cipherBadgeText(status)}
+        words={ACTIVE_CIPHER_WORDS[status.primary]}
         description={status.description}
         warning={status.warning}
       />
@@ -143,7 +162,7 @@ function CipherChoice({
         label="Protect new connections with"
         description={
           status.passphraseFromEnv
-            ? 'TOKEN_DESK_PASSPHRASE is set, so this run uses that passphrase. Start Token Desk without it to choose here.'
+            ? 'Token Desk was started with a passphrase given to it (TOKEN_DESK_PASSPHRASE is set), so this run uses that one. Start Token Desk without it to choose here.'
             : 'Connections you already have keep the protection they were stored with.'
         }
         value={status.primary}
@@ -157,7 +176,11 @@ function CipherChoice({
               value={choice.id}
               label={choice.label}
               description={
-                choice.available ? choice.description : (choice.reason ?? 'Not available here.')
+                choice.available
+                  ? CIPHER_CHOICE_WORDS[choice.id]
+                  : choice.id === status.primary
+                    ? 'In use for this run.'
+                    : (choice.reason ?? 'Not available on this computer.')
               }
               disabled={!choice.available || choose.running}
               data-testid={`settings-cipher-choice-${choice.id}`}
@@ -225,15 +248,15 @@ function CipherChoice({
             <>
               <Text size="sm">
                 {unshared.length === 1 ? '1 connection is' : `${unshared.length} connections are`}{' '}
-                protected for this app only (Electron safeStorage): the token-desk command line
-                cannot use {unshared.length === 1 ? 'it' : 'them'}. Sharing seals{' '}
-                {unshared.length === 1 ? 'it' : 'them'} again with your OS keyring, which both can
-                open.
+                protected for this app only: the token-desk command line cannot use{' '}
+                {unshared.length === 1 ? 'it' : 'them'}. Sharing protects{' '}
+                {unshared.length === 1 ? 'it' : 'them'} with your computer’s password store instead,
+                which both can read.
               </Text>
               {!status.canShareWithCli && (
                 <Text size="sm" c="orange" data-testid="settings-share-unavailable">
                   {status.choices.find((c) => c.id === 'keyring')?.reason ??
-                    'The OS keyring cannot be reached, so connections cannot be shared now.'}
+                    'Your computer’s password store cannot be reached, so connections cannot be shared now.'}
                 </Text>
               )}
               <Table withTableBorder>

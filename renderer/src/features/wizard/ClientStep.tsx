@@ -108,7 +108,7 @@ function SelfClientDrop({ onChange, draft }: Pick<ClientStepProps, 'onChange' | 
           </FileButton>
         </Group>
       </Paper>
-      {error && <ErrorAlert title="That file cannot be used" error={error} />}
+      {error && <ErrorAlert title="That file cannot be used" error={error} focus />}
       {draft.fileName && !error && (
         <Alert
           color="teal"
@@ -314,6 +314,9 @@ export function ClientStep(props: ClientStepProps) {
         {...textField(props, 'clientSecret')}
         data-testid="wizard-client-secret"
         required
+        // Mantine marks only data-invalid on a PasswordInput's input: screen readers (and the
+        // wizard's move to the first error) need aria-invalid.
+        aria-invalid={Boolean(props.errors.clientSecret)}
         visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the client secret' }}
       />
       <div>

@@ -12,6 +12,7 @@ import type { ConnectionView } from '../../../../main/rpc/contract.js';
 import { useAppState } from '../../app/app-state.js';
 import { useRpc } from '../../app/rpc-context.js';
 import { useAction } from '../../app/use-action.js';
+import { focusFirst } from '../../components/focus.js';
 import { dcLongLabel } from '../../lib/data-centres.js';
 import { SelfClientCode } from '../authorize/SelfClientCode.js';
 import { ClientCredentialsToken } from '../authorize/ClientCredentialsToken.js';
@@ -82,18 +83,12 @@ export function NewConnectionWizard({
     setScopeHint(null);
   };
 
-  // Move focus to the first field with an error, or to the top of a new step, for keyboard users.
+  // Move focus to the first field with an error, or to the start of a step (Next, Back, a step
+  // clicked in the stepper), for keyboard users: components/focus.ts says where.
   const [focusTick, setFocusTick] = useState(0);
   useEffect(() => {
-    const root = body.current;
-    const target =
-      root?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
-      root?.querySelector<HTMLElement>('[data-autofocus]') ??
-      root?.querySelector<HTMLElement>(
-        'input:not([type="file"]):not([disabled]), textarea, select',
-      );
-    target?.focus();
-  }, [focusTick]);
+    focusFirst(body.current);
+  }, [focusTick, active]);
 
   const nextFromClient = (e: FormEvent) => {
     e.preventDefault();

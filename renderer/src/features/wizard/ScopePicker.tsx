@@ -19,6 +19,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Result } from '../../../../main/rpc/contract.js';
 import { useRpc } from '../../app/rpc-context.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { UnconfirmedMarker } from '../../components/UnconfirmedMarker.js';
 import { sameScope, splitOperation, uniqueScopes } from '../../lib/scopes.js';
 import { useAction } from '../../app/use-action.js';
 
@@ -217,7 +218,7 @@ export function ScopePicker({ picked, onPickedChange }: ScopePickerProps) {
                             <Code>{family.family}</Code>
                             <Text size="xs" c="dimmed">
                               {family.description}
-                              {!family.confirmed && ' (not confirmed by Zoho’s docs)'}
+                              {!family.confirmed && <UnconfirmedMarker />}
                             </Text>
                           </div>
                           <Group gap={8} wrap="wrap" justify="flex-end">

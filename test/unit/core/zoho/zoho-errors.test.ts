@@ -141,7 +141,7 @@ describe('zohoErrorFromResponse: the error table', () => {
     const exchange = map({ error: 'invalid_code' }, { context: 'exchange' });
     const refresh = map({ error: 'invalid_code' }, { context: 'refresh' });
     expect(exchange.remedy).toMatch(/new code/);
-    expect(exchange.message).toMatch(/2 minutes/);
+    expect(exchange.message).toMatch(/3 to 10 minutes/);
     expect(refresh.remedy).toMatch(/Authorize this connection again/);
   });
 
