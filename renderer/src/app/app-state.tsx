@@ -1,7 +1,10 @@
 // What every screen shares: which shell we run in, app info (cipher), settings, the list of
-// connections (kept fresh by the 'connections.changed' event and by results of our own calls), and
-// the store files kept aside as corrupt (looked up again after each reload of the list, since a
-// read of a corrupt file is what moves it aside, and when the window gets focus back).
+// connections and the store files kept aside as corrupt. The list is kept fresh by the
+// 'connections.changed' event, row by row (main sends the changed row, or the id of a removed
+// one, so the window does not re-list, and main does not decrypt every access token to mask it,
+// on each change), re-listed only when the event is empty, and by results of our own calls. The
+// corrupt backups are looked up again after each event (a read of a corrupt file is what moves
+// it aside) and when the window gets focus back.
 
 import {
   createContext,
@@ -15,6 +18,7 @@ import {
 import type {
   ConnectionView,
   CorruptBackupNoticeView,
+  EventPayload,
   Result,
   Settings,
 } from '../../../main/rpc/contract.js';
@@ -36,6 +40,30 @@ export interface AppState {
   dropConnection(name: string): void;
 }
 
+/**
+ * The list with one connection added (if new) or replaced (if known). A view older than the one
+ * held is ignored: an event and a call's result for the same change travel separately, so the
+ * older of two can arrive last.
+ */
+export function withConnection(list: ConnectionView[], connection: ConnectionView) {
+  const index = list.findIndex((c) => c.id === connection.id);
+  if (index === -1) return [...list, connection];
+  if (list[index]!.updatedAt > connection.updatedAt) return list;
+  return list.map((c, i) => (i === index ? connection : c));
+}
+
+type ConnectionsChanged = EventPayload<'connections.changed'>;
+
+/** An empty 'connections.changed' event: the whole list must be read again. */
+export const relistsConnections = (change: ConnectionsChanged) =>
+  !change.connection && change.removed === undefined;
+
+/** The list after one 'connections.changed' event that names its row. */
+export function applyConnectionsChanged(list: ConnectionView[], change: ConnectionsChanged) {
+  if (change.connection) return withConnection(list, change.connection);
+  return list.filter((c) => c.id !== change.removed);
+}
+
 const AppStateContext = createContext<AppState | null>(null);
 
 export function useAppState(): AppState {
@@ -43,6 +71,15 @@ export function useAppState(): AppState {
   if (!state) throw new Error('useAppState outside AppStateProvider');
   return state;
 }
+
+type Actions = Pick<
+  AppState,
+  | 'updateSettings'
+  | 'reloadConnections'
+  | 'reloadCorruptBackups'
+  | 'upsertConnection'
+  | 'dropConnection'
+>;
 
 export function AppStateProvider(props: {
   info: AppInfo;
@@ -53,7 +90,7 @@ export function AppStateProvider(props: {
   children: ReactNode;
 }) {
   const rpc = useRpc();
-  const { onSettings } = props;
+  const { onSettings, info } = props;
   const [settings, setSettings] = useState(props.settings);
   const [connections, setConnections] = useState(props.connections);
   const [corruptBackups, setCorruptBackups] = useState(props.corruptBackups ?? []);
@@ -66,14 +103,27 @@ export function AppStateProvider(props: {
     }
   }, [rpc]);
 
-  const reloadConnections = useCallback(async () => {
-    try {
-      setConnections(await rpc.call('connections.list', {}));
-    } finally {
-      // Reading a corrupt file is what moves it aside: look again after every read.
-      await reloadCorruptBackups();
-    }
-  }, [rpc, reloadCorruptBackups]);
+  const actions = useMemo<Actions>(
+    () => ({
+      reloadCorruptBackups,
+      async reloadConnections() {
+        try {
+          setConnections(await rpc.call('connections.list', {}));
+        } finally {
+          // Reading a corrupt file is what moves it aside: look again after every read.
+          await reloadCorruptBackups();
+        }
+      },
+      async updateSettings(patch) {
+        const next = await rpc.call('settings.set', patch);
+        setSettings(next);
+        onSettings(next);
+      },
+      upsertConnection: (connection) => setConnections((list) => withConnection(list, connection)),
+      dropConnection: (name) => setConnections((list) => list.filter((c) => c.name !== name)),
+    }),
+    [rpc, onSettings, reloadCorruptBackups],
+  );
 
   useEffect(() => {
     const onFocus = () => void reloadCorruptBackups();
@@ -83,59 +133,21 @@ export function AppStateProvider(props: {
 
   useEffect(
     () =>
-      rpc.on('connections.changed', () => {
-        reloadConnections().catch(() => undefined);
+      rpc.on('connections.changed', (change) => {
+        if (relistsConnections(change)) {
+          actions.reloadConnections().catch(() => undefined);
+          return;
+        }
+        setConnections((list) => applyConnectionsChanged(list, change));
+        // Main read the store to make this change: a corrupt file may have been moved aside.
+        void reloadCorruptBackups();
       }),
-    [rpc, reloadConnections],
-  );
-
-  const updateSettings = useCallback(
-    async (patch: Partial<Settings>) => {
-      const next = await rpc.call('settings.set', patch);
-      setSettings(next);
-      onSettings(next);
-    },
-    [rpc, onSettings],
-  );
-
-  const upsertConnection = useCallback((connection: ConnectionView) => {
-    setConnections((list) => {
-      const index = list.findIndex((c) => c.id === connection.id);
-      if (index === -1) return [...list, connection];
-      const copy = list.slice();
-      copy[index] = connection;
-      return copy;
-    });
-  }, []);
-
-  const dropConnection = useCallback(
-    (name: string) => setConnections((list) => list.filter((c) => c.name !== name)),
-    [],
+    [rpc, actions, reloadCorruptBackups],
   );
 
   const value = useMemo<AppState>(
-    () => ({
-      info: props.info,
-      settings,
-      connections,
-      corruptBackups,
-      updateSettings,
-      reloadConnections,
-      reloadCorruptBackups,
-      upsertConnection,
-      dropConnection,
-    }),
-    [
-      props.info,
-      settings,
-      connections,
-      corruptBackups,
-      updateSettings,
-      reloadConnections,
-      reloadCorruptBackups,
-      upsertConnection,
-      dropConnection,
-    ],
+    () => ({ info, settings, connections, corruptBackups, ...actions }),
+    [info, settings, connections, corruptBackups, actions],
   );
   return <AppStateContext.Provider value={value}>{props.children}</AppStateContext.Provider>;
 }

@@ -2,7 +2,9 @@
 // are parsed with the contract's own schemas (so a screen that sends a wrong shape fails here, as
 // it would against main), calls are recorded, any method can be overridden or made to fail, and
 // events are emitted by hand. The server-based authorization stays pending until the test
-// completes it, fails it or the UI cancels it. No timers: tests drive everything.
+// completes it, fails it or the UI cancels it. Like main, it emits 'connections.changed' for every
+// change: with the row it added or changed, the id of a row it removed, or empty after the vault
+// changed. No timers: tests drive everything.
 
 import {
   methods,
@@ -416,6 +418,7 @@ export class FakeRpc implements RpcClient {
     const current = this.find(name);
     const updated = { ...current, ...patch, updatedAt: this.now() };
     this.connections = this.connections.map((c) => (c.id === current.id ? updated : c));
+    this.emit('connections.changed', { connection: updated });
     return updated;
   }
 
@@ -474,6 +477,7 @@ export class FakeRpc implements RpcClient {
           updatedAt: this.now(),
         };
         this.connections = [...this.connections, connection];
+        this.emit('connections.changed', { connection });
         return connection;
       }
       case 'connections.importSelfClient':
@@ -550,6 +554,7 @@ export class FakeRpc implements RpcClient {
       case 'connections.remove': {
         const c = this.find(p.name);
         this.connections = this.connections.filter((x) => x.id !== c.id);
+        this.emit('connections.changed', { removed: c.id });
         return { removed: c.name };
       }
       case 'connections.export': {
@@ -658,6 +663,7 @@ export class FakeRpc implements RpcClient {
           locked: false,
           passphrase: 'unlocked',
         };
+        this.emit('connections.changed', {});
         return this.vaultStatus();
       }
       case 'vault.unlock': {
@@ -670,6 +676,7 @@ export class FakeRpc implements RpcClient {
           });
         }
         this.vault = { ...this.vault, locked: false, passphrase: 'unlocked' };
+        this.emit('connections.changed', {});
         return this.vaultStatus();
       }
       case 'vault.choose': {
@@ -701,6 +708,7 @@ export class FakeRpc implements RpcClient {
           this.sealedWith.set(id, ['keyring']);
           shared += 1;
         }
+        if (shared > 0) this.emit('connections.changed', {});
         return { shared, status: this.vaultStatus() };
       }
     }

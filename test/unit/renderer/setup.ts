@@ -3,10 +3,15 @@
 // scrollIntoView, document.fonts). Written without DOM types, because the node tsconfig includes test/**/*.ts.
 
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
+
+// findBy/waitFor give up after 1 s by default. The first visit to a lazily loaded screen (the
+// wizard, the request builder) makes vitest transform its modules, which takes longer than that
+// on a busy machine; the wait still ends as soon as the element is there.
+configure({ asyncUtilTimeout: 5000 });
 
 const g = globalThis as unknown as {
   window: Record<string, unknown>;

@@ -1,7 +1,9 @@
 // Try the Zoho API with a connection, Postman-style. The request runs in main (no CORS; the token
 // is added there and never enters this window): method, URL relative to the connection's
 // api_domain, the product (Auto, or chosen: Desk and Sign share /api/v1/ on different hosts) and
-// its organization ID, query parameters, headers, a JSON body; Send with Ctrl/Cmd+Enter.
+// its organization ID, query parameters, headers, a JSON body; Send with Ctrl/Cmd+Enter. The
+// form's rules live in request-form.ts, the calls to main in use-request-data.ts; this file lays
+// them out and moves the focus.
 
 import {
   Alert,
@@ -20,97 +22,27 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type {
-  ApiRequestInput,
-  ApiResponseView,
-  ConnectionView,
-  ProductIdView,
-  Result,
-} from '../../../../main/rpc/contract.js';
-import { useRpc } from '../../app/rpc-context.js';
-import { useAction } from '../../app/use-action.js';
+import { useReducer, useRef, type KeyboardEvent } from 'react';
+import type { ConnectionView, ProductIdView } from '../../../../main/rpc/contract.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { copyText } from '../../lib/clipboard.js';
 import { HTTP_METHODS } from '../../../../main/vocabulary/index.js';
-import { KeyValueEditor, type Pair } from './KeyValueEditor.js';
-import { RequestHistory, type HistoryEntry } from './RequestHistory.js';
+import { KeyValueEditor } from './KeyValueEditor.js';
+import { RequestHistory } from './RequestHistory.js';
 import { ResponseViewer } from './ResponseViewer.js';
-
-type Method = ApiRequestInput['method'];
-type Sample = Result<'catalog.samples'>[number];
-type Product = Result<'catalog.products'>[number];
-type SampleParam = NonNullable<Sample['params']>[number];
-
-interface Form {
-  method: Method;
-  url: string;
-  /** '' = Auto: main finds the product from the path. */
-  product: ProductIdView | '';
-  orgId: string;
-  query: Pair[];
-  headers: Pair[];
-  body: string;
-  /** Values the loaded sample's path still needs ({zuid}), until the user replaces them. */
-  params: SampleParam[];
-}
-
-const emptyForm = (): Form => ({
-  method: 'GET',
-  url: '',
-  product: '',
-  orgId: '',
-  query: [],
-  headers: [],
-  body: '',
-  params: [],
-});
-
-/** The first value the URL still lacks, as `{name}`, or undefined when none. */
-export function unfilledParam(form: Pick<Form, 'url' | 'params'>): SampleParam | undefined {
-  return form.params.find((param) => form.url.includes(`{${param.name}}`));
-}
-
-const orgContextText = (context: NonNullable<Product['orgContext']>) =>
-  context.kind === 'path'
-    ? `in the path ({${context.name}})`
-    : `in the ${context.name} ${context.kind === 'query' ? 'query parameter' : 'header'}`;
-
-/** Why the JSON body cannot be sent, or null when it can. */
-export function bodyProblem(method: Method, body: string): string | null {
-  if (method === 'GET' || !body.trim()) return null;
-  try {
-    JSON.parse(body);
-    return null;
-  } catch (error) {
-    return `The body is not valid JSON (${error instanceof Error ? error.message : 'syntax error'}). Fix it, or empty it to send no body.`;
-  }
-}
-
-function toRequest(form: Form): ApiRequestInput {
-  const pairs = (rows: Pair[]) =>
-    rows.filter((r) => r.key.trim()).map((r): [string, string] => [r.key.trim(), r.value]);
-  return {
-    method: form.method,
-    pathOrUrl: form.url.trim(),
-    query: pairs(form.query),
-    headers: pairs(form.headers),
-    ...(form.method !== 'GET' && form.body.trim() ? { body: form.body } : {}),
-    ...(form.product ? { product: form.product } : {}),
-    ...(form.orgId.trim() ? { orgId: form.orgId.trim() } : {}),
-  };
-}
-
-const fromRequest = (request: ApiRequestInput): Form => ({
-  method: request.method,
-  url: request.pathOrUrl,
-  product: request.product ?? '',
-  orgId: request.orgId ?? '',
-  query: (request.query ?? []).map(([key, value]) => ({ key, value })),
-  headers: (request.headers ?? []).map(([key, value]) => ({ key, value })),
-  body: request.body ?? '',
-  params: [],
-});
+import {
+  bodyProblem,
+  builderReducer,
+  fromRequest,
+  initialBuilderState,
+  orgDescription,
+  sendProblem,
+  toRequest,
+  unfilledParam,
+  type Method,
+  type RequestForm,
+  type Tab,
+} from './request-form.js';
+import { useRequestData } from './use-request-data.js';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -120,83 +52,29 @@ export interface RequestBuilderProps {
 }
 
 export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) {
-  const rpc = useRpc();
   const name = connection.name;
-  const [form, setForm] = useState<Form>(emptyForm);
-  const [tab, setTab] = useState<string | null>('params');
-  const [blocked, setBlocked] = useState<string | null>(null);
-  const [response, setResponse] = useState<ApiResponseView | null>(null);
-  const [samples, setSamples] = useState<Sample[]>([]);
-  const [products, setProducts] = useState<Product[]>([]);
-  const [history, setHistory] = useState<HistoryEntry[]>([]);
-  const [curlNote, setCurlNote] = useState<string | null>(null);
+  const data = useRequestData(name);
+  const { samples, products, send, curl } = data;
+  const [{ form, tab, problem }, dispatch] = useReducer(
+    builderReducer,
+    undefined,
+    initialBuilderState,
+  );
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
   const liveBodyProblem = bodyProblem(form.method, form.body);
+  const chosenProduct = products.find((p) => p.id === form.product);
+  const missingParam = unfilledParam(form);
+  const set = (patch: Partial<RequestForm>) => dispatch({ type: 'edit', patch });
 
-  const loadHistory = useCallback(async () => {
-    try {
-      setHistory(await rpc.call('requests.history', { name }));
-    } catch {
-      // History is a convenience; the builder works without it.
-    }
-  }, [rpc, name]);
-
-  useEffect(() => {
-    let live = true;
-    rpc.call('catalog.samples', { name }).then(
-      (list) => live && setSamples(list),
-      () => live && setSamples([]),
-    );
-    rpc.call('catalog.products', {}).then(
-      (list) => live && setProducts(list),
-      () => live && setProducts([]),
-    );
-    void loadHistory();
-    return () => {
-      live = false;
-    };
-  }, [rpc, name, loadHistory]);
-
-  const send = useAction(async (request: ApiRequestInput) => {
-    setResponse(null);
-    setResponse(await rpc.call('requests.send', { name, request }));
-    void loadHistory();
-  });
-
-  const trySend = (f: Form = form) => {
-    setCurlNote(null);
-    if (!f.url.trim()) {
-      setBlocked('Type the address to call, for example /crm/v8/users?type=CurrentUser.');
-      urlRef.current?.focus();
-      return;
-    }
-    const missing = unfilledParam(f);
-    if (missing) {
-      setBlocked(`Replace {${missing.name}} in the URL first: ${missing.description}.`);
-      urlRef.current?.focus();
-      return;
-    }
-    const pathContext = products.find((p) => p.id === f.product)?.orgContext;
-    if (
-      pathContext?.kind === 'path' &&
-      f.url.includes(`{${pathContext.name}}`) &&
-      !f.orgId.trim()
-    ) {
-      setBlocked(
-        `Type the ${pathContext.label} under Organization ID first: it replaces {${pathContext.name}} in the URL. ${pathContext.whereInUi}`,
-      );
-      return;
-    }
-    const problem = bodyProblem(f.method, f.body);
-    if (problem) {
-      setBlocked(problem);
-      setTab('body');
-      requestAnimationFrame(() => bodyRef.current?.focus());
-      return;
-    }
-    setBlocked(null);
-    if (!send.running) void send.run(toRequest(f));
+  const trySend = (f: RequestForm = form) => {
+    data.clearCurlNote();
+    const refused = sendProblem(f, products);
+    dispatch({ type: 'checked', problem: refused });
+    if (refused?.field === 'url') urlRef.current?.focus();
+    // The Body tab opens with the refusal: focus its field once it is there.
+    else if (refused?.field === 'body') requestAnimationFrame(() => bodyRef.current?.focus());
+    if (!refused && !send.running) void send.run(toRequest(f));
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -204,63 +82,6 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
       e.preventDefault();
       trySend();
     }
-  };
-
-  const curl = useAction(async (includeToken: boolean) => {
-    const { text } = await rpc.call('requests.curl', {
-      name,
-      request: toRequest(form),
-      includeToken,
-    });
-    try {
-      await copyText(text);
-      setCurlNote(
-        includeToken
-          ? 'Copied as cURL, with the access token: treat it as a password.'
-          : `Copied as cURL. The token is a placeholder: in the terminal, first run export ZOHO_ACCESS_TOKEN=$(token-desk token ${name}), or copy with the token.`,
-      );
-    } catch {
-      setCurlNote(null);
-      curl.setError({
-        code: 'clipboard',
-        message: 'This window could not write to the clipboard.',
-        remedy: 'Allow clipboard access, or copy the command from a terminal with token-desk.',
-      });
-    }
-  });
-
-  const loadSample = (sample: Sample) => {
-    let url = sample.path;
-    const open: SampleParam[] = [];
-    for (const param of sample.params ?? []) {
-      if (param.value) url = url.split(`{${param.name}}`).join(encodeURIComponent(param.value));
-      else open.push(param);
-    }
-    setForm((f) => ({
-      ...emptyForm(),
-      method: sample.method,
-      url,
-      product: sample.product,
-      // An organization ID belongs to one product: keep it only for another sample of the same one.
-      orgId: f.product === sample.product ? f.orgId : '',
-      headers: (sample.headers ?? []).map(([key, value]) => ({ key, value })),
-      params: open,
-    }));
-    setBlocked(null);
-    urlRef.current?.focus();
-  };
-
-  const chosenProduct = products.find((p) => p.id === form.product);
-  const orgDescription = chosenProduct
-    ? chosenProduct.orgContext
-      ? `${chosenProduct.name} takes its ${chosenProduct.orgContext.label} ${orgContextText(chosenProduct.orgContext)}. ${chosenProduct.orgContext.whereInUi}`
-      : `${chosenProduct.name} needs no organization ID.`
-    : 'Only for products that need one (Books organization_id, Desk orgId, Analytics ZANALYTICS-ORGID…); Token Desk adds it the way the product wants.';
-  const missingParam = unfilledParam(form);
-
-  const set = (patch: Partial<Form>) => {
-    setForm((f) => ({ ...f, ...patch }));
-    setBlocked(null);
   };
 
   return (
@@ -278,7 +99,9 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
                 value=""
                 onChange={(e) => {
                   const sample = samples[Number(e.currentTarget.value)];
-                  if (sample) loadSample(sample);
+                  if (!sample) return;
+                  dispatch({ type: 'sample', sample });
+                  urlRef.current?.focus();
                 }}
                 data={[
                   { value: '', label: 'Choose a sample…' },
@@ -331,12 +154,13 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
               label="Product"
               description="Auto finds it from the path; choose it where products share paths."
               value={form.product}
-              onChange={(e) => {
-                const product = e.currentTarget.value as ProductIdView | '';
-                const next = products.find((p) => p.id === product);
-                // A product that takes no organization must not be sent one typed for another.
-                set(next && !next.orgContext ? { product, orgId: '' } : { product });
-              }}
+              onChange={(e) =>
+                dispatch({
+                  type: 'product',
+                  product: e.currentTarget.value as ProductIdView | '',
+                  products,
+                })
+              }
               data={[
                 { value: '', label: 'Auto (from the path)' },
                 ...products.map((p) => ({ value: p.id, label: p.name })),
@@ -346,7 +170,7 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
             />
             <TextInput
               label="Organization ID"
-              description={orgDescription}
+              description={orgDescription(chosenProduct)}
               value={form.orgId}
               onChange={(e) => set({ orgId: e.currentTarget.value })}
               disabled={chosenProduct !== undefined && !chosenProduct.orgContext}
@@ -368,7 +192,11 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
             Press <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'}</Kbd> + <Kbd size="xs">Enter</Kbd> anywhere
             in the form to send.
           </Text>
-          <Tabs value={tab} onChange={setTab} keepMounted={false}>
+          <Tabs
+            value={tab}
+            onChange={(next) => next && dispatch({ type: 'tab', tab: next as Tab })}
+            keepMounted={false}
+          >
             <Tabs.List>
               <Tabs.Tab value="params">
                 Query parameters{form.query.length ? ` (${form.query.length})` : ''}
@@ -445,9 +273,9 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
               </Group>
             </Tabs.Panel>
           </Tabs>
-          {blocked && (
+          {problem && (
             <Alert color="red" variant="light" role="alert" data-testid="request-blocked">
-              <Text size="sm">{blocked}</Text>
+              <Text size="sm">{problem.message}</Text>
             </Alert>
           )}
           <Group gap="xs">
@@ -463,18 +291,24 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Item onClick={() => void curl.run(false)} data-testid="request-curl">
+                <Menu.Item
+                  onClick={() => void curl.run(toRequest(form), false)}
+                  data-testid="request-curl"
+                >
                   With a token placeholder
                 </Menu.Item>
-                <Menu.Item onClick={() => void curl.run(true)} data-testid="request-curl-token">
+                <Menu.Item
+                  onClick={() => void curl.run(toRequest(form), true)}
+                  data-testid="request-curl-token"
+                >
                   With the access token
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>
             <div role="status" aria-live="polite">
-              {curlNote && (
+              {data.curlNote && (
                 <Text size="sm" c="teal">
-                  {curlNote}
+                  {data.curlNote}
                 </Text>
               )}
             </div>
@@ -491,9 +325,9 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
       {send.error && (
         <ErrorAlert error={send.error} onRetry={() => trySend()} retryLabel="Send again" />
       )}
-      {response && (
+      {data.response && (
         <Paper withBorder p="md">
-          <ResponseViewer response={response} onAddScope={onAddScope} />
+          <ResponseViewer response={data.response} onAddScope={onAddScope} />
         </Paper>
       )}
 
@@ -503,13 +337,12 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
             History
           </Title>
           <RequestHistory
-            entries={history}
+            entries={data.history}
             busy={send.running}
-            onLoad={(entry) => setForm(fromRequest(entry.request))}
+            onLoad={(entry) => dispatch({ type: 'load', request: entry.request })}
             onReplay={(entry) => {
-              const f = fromRequest(entry.request);
-              setForm(f);
-              trySend(f);
+              dispatch({ type: 'load', request: entry.request });
+              trySend(fromRequest(entry.request));
             }}
           />
         </Stack>

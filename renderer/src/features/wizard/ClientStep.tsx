@@ -17,7 +17,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useState, type ComponentProps, type DragEvent } from 'react';
+import { useState, type ChangeEvent, type ComponentProps, type DragEvent } from 'react';
 import { useNow } from '../../app/clock.js';
 import { Countdown } from '../../components/Countdown.js';
 import { CopyField } from '../../components/CopyField.js';
@@ -141,14 +141,14 @@ function ConsoleHelp({ draft }: { draft: WizardDraft }) {
       {consoleUrl.replace('https://', '')}
     </Anchor>
   );
-  if (draft.clientType === 'self') {
-    return (
-      <Alert
-        variant="light"
-        color="blue"
-        title="Where to find these in the Zoho API Console"
-        data-testid="wizard-help-self"
-      >
+  return (
+    <Alert
+      variant="light"
+      color="blue"
+      title="Where to find these in the Zoho API Console"
+      data-testid={`wizard-help-${draft.clientType}`}
+    >
+      {draft.clientType === 'self' ? (
         <List size="sm" spacing={4}>
           <List.Item>
             Open {consoleLink} and sign in with the Zoho account the token is for.
@@ -162,41 +162,49 @@ function ConsoleHelp({ draft }: { draft: WizardDraft }) {
           </List.Item>
           <List.Item>A Self Client works only in the data centre whose console you used.</List.Item>
         </List>
-      </Alert>
-    );
-  }
-  return (
-    <Alert
-      variant="light"
-      color="blue"
-      title="Where to find these in the Zoho API Console"
-      data-testid="wizard-help-server"
-    >
-      <Stack gap="xs">
-        <List size="sm" spacing={4}>
-          <List.Item>
-            Open {consoleLink} → <b>Add Client</b> → <b>Server-based Applications</b>.
-          </List.Item>
-          <List.Item>
-            <b>Client Name</b>: anything made of letters, digits, _ and &amp;. <b>Homepage URL</b>:
-            any address you own.
-          </List.Item>
-          <List.Item>
-            <b>Authorized Redirect URIs</b>: paste exactly the address below. Then <b>Create</b>:
-            the Client ID and Client Secret appear on the next screen.
-          </List.Item>
-        </List>
-        <CopyField
-          label="Redirect URI to register"
-          value={redirectUriOf(draft)}
-          testId="wizard-redirect-help"
-        />
-      </Stack>
+      ) : (
+        <Stack gap="xs">
+          <List size="sm" spacing={4}>
+            <List.Item>
+              Open {consoleLink} → <b>Add Client</b> → <b>Server-based Applications</b>.
+            </List.Item>
+            <List.Item>
+              <b>Client Name</b>: anything made of letters, digits, _ and &amp;. <b>Homepage URL</b>
+              : any address you own.
+            </List.Item>
+            <List.Item>
+              <b>Authorized Redirect URIs</b>: paste exactly the address below. Then <b>Create</b>:
+              the Client ID and Client Secret appear on the next screen.
+            </List.Item>
+          </List>
+          <CopyField
+            label="Redirect URI to register"
+            value={redirectUriOf(draft)}
+            testId="wizard-redirect-help"
+          />
+        </Stack>
+      )}
     </Alert>
   );
 }
 
-export function ClientStep({ draft, errors, onChange }: ClientStepProps) {
+type TextField =
+  'name' | 'org' | 'clientId' | 'clientSecret' | 'accountsUrl' | 'apiDomain' | 'redirectUri';
+
+/** What ties a text field to one value of the draft: the value, its edits and its error. */
+function textField({ draft, errors, onChange }: ClientStepProps, key: TextField) {
+  const fieldErrors: Partial<Record<TextField, string>> = errors;
+  return {
+    value: draft[key],
+    onChange: (e: ChangeEvent<HTMLInputElement>) =>
+      onChange({ [key]: e.currentTarget.value } as Partial<WizardDraft>),
+    error: fieldErrors[key],
+    autoComplete: 'off',
+  };
+}
+
+export function ClientStep(props: ClientStepProps) {
+  const { draft, onChange } = props;
   const [advanced, setAdvanced] = useState(
     Boolean(draft.accountsUrl || draft.apiDomain || draft.redirectUri),
   );
@@ -207,22 +215,17 @@ export function ClientStep({ draft, errors, onChange }: ClientStepProps) {
       <TextInput
         label="Connection name"
         description="A short name you will recognise, e.g. acme-crm-eu. The CLI uses it too."
-        value={draft.name}
-        onChange={(e) => onChange({ name: e.currentTarget.value })}
-        error={errors.name}
+        {...textField(props, 'name')}
         data-testid="wizard-name"
         required
-        autoComplete="off"
         data-autofocus
       />
       <Group grow align="flex-start">
         <TextInput
           label="Client org (optional)"
           description="The customer or company; groups connections in the sidebar."
-          value={draft.org}
-          onChange={(e) => onChange({ org: e.currentTarget.value })}
+          {...textField(props, 'org')}
           data-testid="wizard-org"
-          autoComplete="off"
         />
         <NativeSelect
           label="Environment"
@@ -272,23 +275,17 @@ export function ClientStep({ draft, errors, onChange }: ClientStepProps) {
       <TextInput
         label="Client ID"
         description="On the Client Secret tab of your client in the API Console; starts with 1000."
-        value={draft.clientId}
-        onChange={(e) => onChange({ clientId: e.currentTarget.value })}
-        error={errors.clientId}
+        {...textField(props, 'clientId')}
         data-testid="wizard-client-id"
         required
-        autoComplete="off"
         spellCheck={false}
       />
       <PasswordInput
         label="Client secret"
         description="Right under the Client ID. Token Desk keeps it encrypted on this computer."
-        value={draft.clientSecret}
-        onChange={(e) => onChange({ clientSecret: e.currentTarget.value })}
-        error={errors.clientSecret}
+        {...textField(props, 'clientSecret')}
         data-testid="wizard-client-secret"
         required
-        autoComplete="off"
         visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the client secret' }}
       />
       <div>
@@ -316,31 +313,22 @@ export function ClientStep({ draft, errors, onChange }: ClientStepProps) {
             <TextInput
               label="Custom accounts URL"
               placeholder={dc ? `https://accounts.${dc.domain}` : ''}
-              value={draft.accountsUrl}
-              onChange={(e) => onChange({ accountsUrl: e.currentTarget.value })}
-              error={errors.accountsUrl}
+              {...textField(props, 'accountsUrl')}
               data-testid="wizard-accounts-url"
-              autoComplete="off"
             />
             <TextInput
               label="Custom API domain"
               placeholder="https://www.zohoapis.com"
-              value={draft.apiDomain}
-              onChange={(e) => onChange({ apiDomain: e.currentTarget.value })}
-              error={errors.apiDomain}
+              {...textField(props, 'apiDomain')}
               data-testid="wizard-api-domain"
-              autoComplete="off"
             />
             {draft.clientType === 'server' && (
               <TextInput
                 label="Redirect URI"
                 description="Where Token Desk receives Zoho’s answer. Change the port only if the default one is taken."
                 placeholder={redirectUriOf({ ...draft, redirectUri: '' })}
-                value={draft.redirectUri}
-                onChange={(e) => onChange({ redirectUri: e.currentTarget.value })}
-                error={errors.redirectUri}
+                {...textField(props, 'redirectUri')}
                 data-testid="wizard-redirect-uri-input"
-                autoComplete="off"
               />
             )}
           </Stack>
