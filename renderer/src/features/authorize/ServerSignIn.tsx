@@ -61,7 +61,7 @@ function statusText(waiting: Waiting): string {
       return 'Token Desk is listening on this computer for Zoho’s answer and preparing the Zoho sign-in page…';
     case 'sign-in':
       if (waiting.tab)
-        return 'Zoho’s page is open in a new tab: sign in there, check the scopes and click Accept. That tab closes by itself afterwards.';
+        return 'Zoho’s page is open in a new tab: sign in there, check the scopes and click Accept. Token Desk closes that tab afterwards.';
       return waiting.browserOpened
         ? 'Your browser has opened the Zoho page: sign in, check the scopes and click Accept.'
         : 'Your browser was not opened for you: open the address below in your browser, sign in to Zoho, check the scopes and click Accept.';
@@ -144,6 +144,9 @@ export function ServerSignIn(props: ServerSignInProps) {
     });
     try {
       const connection = await props.start(!tab);
+      // The tab this window opened showed Zoho's page and then "You can close this tab": close it,
+      // which brings the user back here.
+      if (tab && !tab.closed) tab.close();
       if (!mounted.current) return;
       setState({ kind: 'idle' });
       props.onDone(connection);
