@@ -16,13 +16,12 @@ export const AUTHORIZATION_TIMEOUT_SECONDS = 300;
 
 /**
  * Browser mode: a new tab for Zoho's page, opened on the user's click (a tab opened later, once
- * the address is known, would be blocked as a pop-up), cut off from this one (Zoho's page cannot
- * reach Token Desk's). Null when the browser refused.
+ * the address is known, would be blocked as a pop-up). Null when the browser refused.
  */
 export function openBlankTab(): Window | null {
-  const tab = window.open('about:blank', '_blank');
-  if (tab) tab.opener = null;
-  return tab;
+  // The opener link is kept: without it this window may not close the tab afterwards. The tab
+  // only ever shows Zoho's page and Token Desk's own answer page.
+  return window.open('about:blank', '_blank');
 }
 
 type WaitingStep = 'starting' | 'listening' | 'sign-in' | 'exchanging';
@@ -118,6 +117,7 @@ export function ServerSignIn(props: ServerSignInProps) {
     setState({ kind: 'waiting', step: 'starting', ...(tab ? { tab: true } : {}) });
     waitingNow.current = true;
     unsubscribe.current?.();
+    let sent = false;
     // Subscribe before starting, so no step is missed.
     unsubscribe.current = rpc.on('authorization.progress', (progress) => {
       if (!mounted.current || progress.name.toLowerCase() !== props.name.trim().toLowerCase())
@@ -125,8 +125,11 @@ export function ServerSignIn(props: ServerSignInProps) {
       if (progress.step === 'done' || progress.step === 'failed' || progress.step === 'cancelled')
         return;
       const step = progress.step;
-      if (tab && step === 'sign-in' && progress.url && !tab.closed)
+      // Once: later events must not move the tab away from Zoho's page (or Token Desk's answer).
+      if (tab && !sent && step === 'sign-in' && progress.url && !tab.closed) {
+        sent = true;
         tab.location.href = progress.url;
+      }
       setState((current) =>
         current.kind === 'waiting' &&
         // Steps only move forward (events of one attempt arrive in order; never step back).
