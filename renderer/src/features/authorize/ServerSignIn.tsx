@@ -175,7 +175,6 @@ export function ServerSignIn(props: ServerSignInProps) {
     autoStarted.current = true;
     void begin(props.initialTab ?? null);
     // Once, on the first render: the click that showed this screen asked for the sign-in.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const cancel = async () => {

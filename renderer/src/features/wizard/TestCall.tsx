@@ -3,7 +3,7 @@
 // one click, its response shown right there. Without such a sample it points at the request
 // builder instead.
 
-import { Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ApiResponseView } from '../../../../main/rpc/contract.js';
 import { useRpc } from '../../app/rpc-context.js';
