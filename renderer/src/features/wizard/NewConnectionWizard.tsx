@@ -319,26 +319,27 @@ export function NewConnectionWizard({
                   testIdPrefix="wizard"
                 />
                 {fixSecretButton(selfAuthorize.error)}
-                {!draft.fileName && (
-                  <div>
-                    <Anchor
-                      component="button"
-                      type="button"
-                      size="sm"
-                      onClick={() => setScopeHelp((v) => !v)}
-                      aria-expanded={scopeHelp}
-                      data-testid="wizard-scope-help-toggle"
-                    >
-                      {scopeHelp ? '▾' : '▸'} Not sure which scopes to type in the console? Choose
-                      them here
-                    </Anchor>
-                    <Collapse expanded={scopeHelp}>
-                      <Paper withBorder p="sm" mt="xs">
-                        <ScopesStep draft={draft} onChange={change} check={check} />
-                      </Paper>
-                    </Collapse>
-                  </div>
-                )}
+                <div>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    onClick={() => setScopeHelp((v) => !v)}
+                    aria-expanded={scopeHelp}
+                    data-testid="wizard-scope-help-toggle"
+                  >
+                    {scopeHelp ? '▾' : '▸'}{' '}
+                    {/* The file's scopes stay one click away: what the token was asked for. */}
+                    {draft.fileName
+                      ? `The scopes in ${draft.fileName}`
+                      : 'Not sure which scopes to type in the console? Choose them here'}
+                  </Anchor>
+                  <Collapse expanded={scopeHelp}>
+                    <Paper withBorder p="sm" mt="xs">
+                      <ScopesStep draft={draft} onChange={change} check={check} />
+                    </Paper>
+                  </Collapse>
+                </div>
               </>
             ) : (
               <>
