@@ -346,12 +346,20 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
       await page.getByTestId('success-scopes').getByText(scope, { exact: true }).waitFor();
     expect(sim.stats.tokenCalls.authorization_code).toBe(1);
 
-    // Try a request: the builder opens on the new connection.
+    // Try a request: the builder opens on the new connection, in a 1280x800 window.
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByTestId('success-try').click();
     await page.getByTestId('request-url').fill('/crm/v8/Leads?fields=Last_Name,Email');
     await page.getByTestId('request-send').click();
     const status = page.getByTestId('response-status');
     await waitForText(status, /^200\b/);
+    // The response's status is in view without scrolling.
+    await expect
+      .poll(async () => {
+        const box = await status.boundingBox();
+        return box !== null && box.y >= 0 && box.y + box.height <= 800;
+      })
+      .toBe(true);
     expect(await textOf(page.getByTestId('response-time'))).toMatch(/^Time: \d+(\.\d+)? ?(ms|s)$/);
     expect(await textOf(page.getByTestId('response-size'))).toMatch(
       /^Size: \d+(\.\d+)? ?(B|KB|kB)$/,
