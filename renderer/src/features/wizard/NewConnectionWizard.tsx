@@ -76,7 +76,9 @@ export function NewConnectionWizard({
   const nameSuggestion = suggestedName(draft.dc, otherNames);
   const named = { ...draft, name: draft.name.trim() ? draft.name : nameSuggestion };
   const clientErrors = checkClientStep(named, otherNames);
-  const scopes = check.result?.scopes ?? [];
+  // Until the core has checked them (a moment after each change), the scopes picked from
+  // self_client.json or the catalog stand in: a quick "Get tokens" must not drop them.
+  const scopes = check.result?.scopes ?? (check.checking ? draft.pickedScopes : []);
   const steps = stepsFor(draft.clientType);
   const activeIndex = active === 'done' ? steps.length : steps.indexOf(active);
   const goTo = (step: WizardStep | 'done') => {
