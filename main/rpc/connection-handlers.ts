@@ -21,7 +21,6 @@ export function createConnectionHandlers(
     name,
     timeoutSeconds,
     addScopes,
-    openBrowser,
   }) => {
     pendingAuthorization?.abort();
     const controller = new AbortController();
@@ -31,7 +30,7 @@ export function createConnectionHandlers(
     let deadline: number | undefined;
     try {
       const connection = await deps.connections.authorizeServerClient(name, {
-        openBrowser: openBrowser !== false && (deps.openAuthorizationPage ?? true),
+        openBrowser: deps.openAuthorizationPage ?? true,
         addScopes,
         timeoutMs,
         signal: controller.signal,
