@@ -99,6 +99,11 @@ export interface SelfClientAuthorizationOptions {
 
 const PROFILE_SCOPE = 'aaaserver.profile.read';
 
+/** A connection's scopes plus those a user adds (checked first), normalized and deduplicated. */
+function withAddedScopes(current: readonly string[], added: readonly string[] = []): string[] {
+  return normalizeScopes([...current, ...checkedScopes(added)]).scopes;
+}
+
 /** Scopes from a user, normalized; the first one Zoho's grammar refuses becomes the error. */
 function checkedScopes(input: readonly string[]): string[] {
   const normalized = normalizeScopes([...input]);
@@ -371,8 +376,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
           'Open the printed address yourself.',
         );
       }
-      const extra = checkedScopes(options.addScopes ?? []);
-      const scopes = normalizeScopes([...connection.scopes, ...extra]).scopes;
+      const scopes = withAddedScopes(connection.scopes, options.addScopes);
       const clientSecret = await requireClientSecret(connection);
       const had = new Set(connection.scopes.map((scope) => scope.toLowerCase()));
       const added = scopes.filter((scope) => !had.has(scope.toLowerCase()));
@@ -489,8 +493,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
           'Authorize the connection from the command line or the window.',
         );
       }
-      const extra = checkedScopes(options.addScopes ?? []);
-      const scopes = normalizeScopes([...connection.scopes, ...extra]).scopes;
+      const scopes = withAddedScopes(connection.scopes, options.addScopes);
       if (scopes.length === 0) {
         throw inputError(
           'missing_scopes',
