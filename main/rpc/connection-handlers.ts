@@ -21,6 +21,7 @@ export function createConnectionHandlers(
     name,
     timeoutSeconds,
     addScopes,
+    openBrowser,
   }) => {
     pendingAuthorization?.abort();
     const controller = new AbortController();
@@ -30,7 +31,7 @@ export function createConnectionHandlers(
     let deadline: number | undefined;
     try {
       const connection = await deps.connections.authorizeServerClient(name, {
-        openBrowser: deps.openAuthorizationPage ?? true,
+        openBrowser: openBrowser !== false && (deps.openAuthorizationPage ?? true),
         addScopes,
         timeoutMs,
         signal: controller.signal,

@@ -264,6 +264,8 @@ export const methods = {
       timeoutSeconds: z.optional(z.int().check(z.minimum(10), z.maximum(3600))),
       /** Scopes to ask for on top of the connection's own (e.g. the one an OAUTH_SCOPE_MISMATCH named); kept once granted. */
       addScopes: z.optional(z.array(z.string().check(z.minLength(1))).check(z.maxLength(50))),
+      /** false: the window opened Zoho's page itself (browser mode, a tab opened on the click). */
+      openBrowser: z.optional(z.boolean()),
     }),
     result: connectionView,
   },
