@@ -6,14 +6,8 @@
 
 import { TokenDeskError } from '../errors.js';
 import { hostOf } from '../../vocabulary/index.js';
-import {
-  createTokenEndpoint,
-  endpoint,
-  isSuccess,
-  jsonRecord,
-  type TokenEndpoint,
-  type TokenEndpointOptions,
-} from './token-endpoint.js';
+import { createTokenEndpoint, endpoint, isSuccess, jsonRecord } from './token-endpoint.js';
+import type { TokenEndpoint, TokenEndpointOptions } from './token-endpoint.js';
 import { parseTokenResponse } from './token-response.js';
 import type { TokenSet } from './token-set.js';
 import { parseJson } from './zoho-errors.js';

@@ -161,16 +161,7 @@ function exchangeCode(calls: TokenEndpoint, request: CodeExchangeRequest): Promi
 }
 
 function refresh(calls: TokenEndpoint, request: RefreshRequest): Promise<TokenSet> {
-  return calls.grant(
-    endpoint(request.accountsUrl, TOKEN_PATH),
-    {
-      client_id: request.clientId,
-      client_secret: request.clientSecret,
-      grant_type: 'refresh_token',
-      refresh_token: request.refreshToken,
-    },
-    { context: 'refresh', secrets: [request.clientSecret, request.refreshToken] },
-  );
+  return refreshTokenGrant(calls, request, TOKEN_PATH, 'refresh_token', 'refresh');
 }
 
 async function clientCredentials(
@@ -197,15 +188,32 @@ function scopeEnhancementToken(
   calls: TokenEndpoint,
   request: ScopeEnhancementTokenRequest,
 ): Promise<TokenSet> {
+  return refreshTokenGrant(
+    calls,
+    request,
+    '/oauth/v2/token/scopeenhance',
+    'update_scopes_token',
+    'scope_enhancement',
+  );
+}
+
+/** A grant that a client proves with its refresh token: a refresh, or a scope enhancement. */
+function refreshTokenGrant(
+  calls: TokenEndpoint,
+  request: RefreshRequest,
+  path: string,
+  grantType: 'refresh_token' | 'update_scopes_token',
+  context: 'refresh' | 'scope_enhancement',
+): Promise<TokenSet> {
   return calls.grant(
-    endpoint(request.accountsUrl, '/oauth/v2/token/scopeenhance'),
+    endpoint(request.accountsUrl, path),
     {
       client_id: request.clientId,
       client_secret: request.clientSecret,
-      grant_type: 'update_scopes_token',
+      grant_type: grantType,
       refresh_token: request.refreshToken,
     },
-    { context: 'scope_enhancement', secrets: [request.clientSecret, request.refreshToken] },
+    { context, secrets: [request.clientSecret, request.refreshToken] },
   );
 }
 
