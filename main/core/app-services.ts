@@ -42,7 +42,7 @@ import {
   type VaultControl,
   type VaultProgram,
 } from './vault/vault-control.js';
-import { createZohoOAuthClient } from './zoho/oauth-client.js';
+import { createZohoOAuthClient, type ZohoOAuthClient } from './zoho/oauth-client.js';
 
 /** The documents of one Token Desk home, by file name (without extension). */
 export const DOCUMENT_NAMES = {
@@ -128,125 +128,24 @@ export interface AppServices {
 }
 
 export function createAppServices(ports: AppPorts): AppServices {
-  const clock = ports.clock ?? systemClock;
-  const { lock } = ports;
-  const store = createConnectionStore({
-    document: ports.documents(DOCUMENT_NAMES.connections),
-    lock,
-    clock,
-  });
-  const settings = createSettingsStore(ports.documents(DOCUMENT_NAMES.settings), {
-    keepInTrayByDefault: ports.keepInTrayByDefault,
-  });
-  const history = createRequestHistory(ports.documents(DOCUMENT_NAMES.history), clock);
-  const oauth = createZohoOAuthClient({ clock, fetch: ports.fetch });
-
-  let control: VaultControl | undefined;
-  const getControl = (): VaultControl => {
-    if (!('window' in ports.vault)) {
-      throw new TokenDeskError(
-        'vault_control_unavailable',
-        'The command line has no vault settings.',
-        { category: 'local', remedy: 'This is a bug in Token Desk; please report it.' },
-      );
-    }
-    const window = ports.vault.window;
-    const key = window.program;
-    return (control ??= createVaultControl({
-      program: window.program,
-      document: ports.documents(DOCUMENT_NAMES.vault),
-      lock,
-      osCiphers: window.osCiphers(),
-      choice: {
-        get: () => settings.get().vaultCipher?.[key],
-        set: async (id) => {
-          // A choice this window's settings cannot hold (safeStorage in the browser) is not kept;
-          // the schema drops it, and the vault control never offers it there anyway.
-          const vaultCipher = { ...settings.get().vaultCipher, [key]: id };
-          await settings.set({ vaultCipher: vaultCipher as AppSettings['vaultCipher'] });
-        },
-      },
-      envPassphrase: window.envPassphrase,
-      passphraseCost: window.passphraseCost,
-    }));
-  };
-
-  let vault: Promise<OpenedVault> | undefined;
-  const getVault = (): Promise<OpenedVault> =>
-    (vault ??= Promise.resolve().then(() => {
-      if ('window' in ports.vault) {
-        const secrets = getControl().vault;
-        return { vault: secrets, cipherId: secrets.cipherId, describe: secrets.describe() };
-      }
-      const cipher = ports.vault.single.cipher();
-      const secrets = createEncryptedVault({
-        document: ports.documents(DOCUMENT_NAMES.vault),
-        cipher,
-        lock,
-      });
-      return { vault: secrets, cipherId: cipher.id, describe: cipher.describe() };
-    }));
-
-  let tokens: Promise<TokenManager> | undefined;
-  const getTokens = (): Promise<TokenManager> =>
-    (tokens ??= getVault().then(({ vault: secrets }) =>
-      createTokenManager({ store, vault: secrets, oauth, lock, clock, onNotice: ports.onNotice }),
-    ));
-
-  let connections: Promise<ConnectionService> | undefined;
-  const getConnections = (): Promise<ConnectionService> =>
-    (connections ??= (async () => {
-      // Loaded on demand: `token-desk token` needs neither this nor the catalog it brings in.
-      const [
-        { createConnectionService },
-        { createZohoDeviceClient },
-        { createRefreshTokenLedger },
-      ] = await Promise.all([
-        import('./connections/connection-service.js'),
-        import('./zoho/device-client.js'),
-        import('./tokens/refresh-token-ledger.js'),
-      ]);
-      const [{ vault: secrets }, tokenManager] = await Promise.all([getVault(), getTokens()]);
-      // The shell's listener is asked for when a sign-in starts, not before.
-      const loopback: LoopbackListenerPort = {
-        listen: async (options) => (await ports.loopback()).listen(options),
-      };
-      return createConnectionService({
+  const parts = createStorageParts(ports);
+  const { store, settings, history, clock } = parts;
+  const vaultControl = memo(() => buildVaultControl(ports, parts));
+  const vault = memo(() => Promise.resolve().then(() => openVault(ports, parts, vaultControl)));
+  const tokens = memo(() =>
+    vault().then(({ vault: secrets }) =>
+      createTokenManager({
         store,
         vault: secrets,
-        oauth,
-        tokens: tokenManager,
+        oauth: parts.oauth,
+        lock: parts.lock,
         clock,
-        opener: ports.opener,
-        loopback,
-        history,
-        device: createZohoDeviceClient({ clock, fetch: ports.fetch }),
-        ledger: createRefreshTokenLedger(ports.documents(DOCUMENT_NAMES.refreshTokens), lock),
-      });
-    })());
-
-  let requests: Promise<RequestService> | undefined;
-  const getRequests = (): Promise<RequestService> =>
-    (requests ??= (async () => {
-      const [{ createRequestRunner }, { createRequestService }] = await Promise.all([
-        import('./requests/request-runner.js'),
-        import('./requests/request-service.js'),
-      ]);
-      const tokenManager = await getTokens();
-      const runner = createRequestRunner({
-        store,
-        tokens: tokenManager,
-        clock,
-        fetch: ports.fetch,
-      });
-      return createRequestService({
-        store,
-        tokens: tokenManager,
-        runner,
-        history,
-        keepHistory: () => settings.get().keepRequestHistory,
-      });
-    })());
+        onNotice: ports.onNotice,
+      }),
+    ),
+  );
+  const connections = memo(() => buildConnections(ports, parts, vault, tokens));
+  const requests = memo(() => buildRequests(ports, parts, tokens));
 
   return {
     home: ports.home,
@@ -254,19 +153,163 @@ export function createAppServices(ports: AppPorts): AppServices {
     settings,
     history,
     corruptBackups: () => ports.corruptBackups(),
-    vault: getVault,
-    vaultControl: getControl,
-    tokens: getTokens,
-    connections: getConnections,
-    requests: getRequests,
+    vault,
+    vaultControl,
+    tokens,
+    connections,
+    requests,
     async refresher(onRefreshed) {
       return createRefreshScheduler({
         store,
-        tokens: await getTokens(),
+        tokens: await tokens(),
         clock,
         isEnabled: () => settings.get().autoRefresh,
         onRefreshed,
       });
     },
   };
+}
+
+/** What every command needs at once: the documents' stores and the OAuth client (no cipher yet). */
+interface StorageParts {
+  clock: Clock;
+  lock: LockPort;
+  store: ConnectionStore;
+  settings: SettingsStore;
+  history: RequestHistory;
+  oauth: ZohoOAuthClient;
+}
+
+function createStorageParts(ports: AppPorts): StorageParts {
+  const clock = ports.clock ?? systemClock;
+  const { lock } = ports;
+  return {
+    clock,
+    lock,
+    store: createConnectionStore({
+      document: ports.documents(DOCUMENT_NAMES.connections),
+      lock,
+      clock,
+    }),
+    settings: createSettingsStore(ports.documents(DOCUMENT_NAMES.settings), {
+      keepInTrayByDefault: ports.keepInTrayByDefault,
+    }),
+    history: createRequestHistory(ports.documents(DOCUMENT_NAMES.history), clock),
+    oauth: createZohoOAuthClient({ clock, fetch: ports.fetch }),
+  };
+}
+
+/** Built on the first call and kept; a build that throws is tried again on the next call. */
+function memo<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}
+
+/** The window's say over the vault, its choice kept under its program's key in the settings. */
+function buildVaultControl(ports: AppPorts, { lock, settings }: StorageParts): VaultControl {
+  if (!('window' in ports.vault)) {
+    throw new TokenDeskError(
+      'vault_control_unavailable',
+      'The command line has no vault settings.',
+      {
+        category: 'local',
+        remedy: 'This is a bug in Token Desk; please report it.',
+      },
+    );
+  }
+  const window = ports.vault.window;
+  const key = window.program;
+  return createVaultControl({
+    program: window.program,
+    document: ports.documents(DOCUMENT_NAMES.vault),
+    lock,
+    osCiphers: window.osCiphers(),
+    choice: {
+      get: () => settings.get().vaultCipher?.[key],
+      set: async (id) => {
+        // A choice this window's settings cannot hold (safeStorage in the browser) is not kept;
+        // the schema drops it, and the vault control never offers it there anyway.
+        const vaultCipher = { ...settings.get().vaultCipher, [key]: id };
+        await settings.set({ vaultCipher: vaultCipher as AppSettings['vaultCipher'] });
+      },
+    },
+    envPassphrase: window.envPassphrase,
+    passphraseCost: window.passphraseCost,
+  });
+}
+
+/** The window's vault (under its control), or the CLI's one-cipher vault. */
+function openVault(
+  ports: AppPorts,
+  { lock }: StorageParts,
+  vaultControl: () => VaultControl,
+): OpenedVault {
+  if ('window' in ports.vault) {
+    const secrets = vaultControl().vault;
+    return { vault: secrets, cipherId: secrets.cipherId, describe: secrets.describe() };
+  }
+  const cipher = ports.vault.single.cipher();
+  const secrets = createEncryptedVault({
+    document: ports.documents(DOCUMENT_NAMES.vault),
+    cipher,
+    lock,
+  });
+  return { vault: secrets, cipherId: cipher.id, describe: cipher.describe() };
+}
+
+async function buildConnections(
+  ports: AppPorts,
+  { store, oauth, clock, history, lock }: StorageParts,
+  vault: () => Promise<OpenedVault>,
+  tokens: () => Promise<TokenManager>,
+): Promise<ConnectionService> {
+  // Loaded on demand: `token-desk token` needs neither this nor the catalog it brings in.
+  const [{ createConnectionService }, { createZohoDeviceClient }, { createRefreshTokenLedger }] =
+    await Promise.all([
+      import('./connections/connection-service.js'),
+      import('./zoho/device-client.js'),
+      import('./tokens/refresh-token-ledger.js'),
+    ]);
+  const [{ vault: secrets }, tokenManager] = await Promise.all([vault(), tokens()]);
+  // The shell's listener is asked for when a sign-in starts, not before.
+  const loopback: LoopbackListenerPort = {
+    listen: async (options) => (await ports.loopback()).listen(options),
+  };
+  return createConnectionService({
+    store,
+    vault: secrets,
+    oauth,
+    tokens: tokenManager,
+    clock,
+    opener: ports.opener,
+    loopback,
+    history,
+    device: createZohoDeviceClient({ clock, fetch: ports.fetch }),
+    ledger: createRefreshTokenLedger(ports.documents(DOCUMENT_NAMES.refreshTokens), lock),
+  });
+}
+
+async function buildRequests(
+  ports: AppPorts,
+  { store, clock, history, settings }: StorageParts,
+  tokens: () => Promise<TokenManager>,
+): Promise<RequestService> {
+  const [{ createRequestRunner }, { createRequestService }] = await Promise.all([
+    import('./requests/request-runner.js'),
+    import('./requests/request-service.js'),
+  ]);
+  const tokenManager = await tokens();
+  const runner = createRequestRunner({
+    store,
+    tokens: tokenManager,
+    clock,
+    fetch: ports.fetch,
+  });
+  return createRequestService({
+    store,
+    tokens: tokenManager,
+    runner,
+    history,
+    keepHistory: () => settings.get().keepRequestHistory,
+  });
 }

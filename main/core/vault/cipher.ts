@@ -136,3 +136,12 @@ export function decryptFailed(
     cause,
   });
 }
+
+/** A cipher's settings in the vault file cannot be read back: the file is damaged. */
+export function damagedCipherParams(message: string): TokenDeskError {
+  return new TokenDeskError('vault_invalid', message, {
+    category: 'local',
+    remedy:
+      'Restore the vault file from a backup, or move it aside and authorize your connections again.',
+  });
+}

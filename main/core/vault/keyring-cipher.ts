@@ -7,13 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { TokenDeskError, isTokenDeskError } from '../errors.js';
 import { AES_KEY_BYTES, generateAesKey, openAesGcm, sealAesGcm } from './aes-gcm.js';
-import {
-  decryptFailed,
-  type Cipher,
-  type CipherParams,
-  type CipherPurpose,
-  type CipherSession,
-} from './cipher.js';
+import { damagedCipherParams, decryptFailed } from './cipher.js';
+import type { Cipher, CipherParams, CipherPurpose, CipherSession } from './cipher.js';
 
 /** The OS keyring as the keyring cipher needs it. Implementations throw keyring_unavailable. */
 export interface KeyringPort {
@@ -215,15 +210,7 @@ export function createKeyringCipher(options: KeyringCipherOptions): Cipher {
 function parseParams(stored: CipherParams | undefined): string | undefined {
   if (stored === undefined || stored.keyId === undefined) return undefined;
   if (typeof stored.keyId !== 'string' || !KEY_ID_PATTERN.test(stored.keyId)) {
-    throw new TokenDeskError(
-      'vault_invalid',
-      "The vault file's keyring settings are damaged (keyId).",
-      {
-        category: 'local',
-        remedy:
-          'Restore the vault file from a backup, or move it aside and authorize your connections again.',
-      },
-    );
+    throw damagedCipherParams("The vault file's keyring settings are damaged (keyId).");
   }
   return stored.keyId;
 }

@@ -12,13 +12,8 @@ import { createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { PASSPHRASE_MIN_LENGTH, passphraseLongEnough } from '../../vocabulary/passphrase.js';
 import { TokenDeskError, inputError } from '../errors.js';
 import { AES_KEY_BYTES, openAesGcm, sealAesGcm } from './aes-gcm.js';
-import {
-  decryptFailed,
-  type Cipher,
-  type CipherParams,
-  type CipherPurpose,
-  type CipherSession,
-} from './cipher.js';
+import { damagedCipherParams, decryptFailed } from './cipher.js';
+import type { Cipher, CipherParams, CipherPurpose, CipherSession } from './cipher.js';
 
 export const PASSPHRASE_CIPHER_ID = 'passphrase';
 
@@ -243,14 +238,8 @@ function parseParams(stored: CipherParams): PassphraseParams {
     check.length > 0 &&
     costIsSane({ N, r, p });
   if (!valid) {
-    throw new TokenDeskError(
-      'vault_invalid',
+    throw damagedCipherParams(
       "The vault file's passphrase settings (salt, cost or key check) are damaged.",
-      {
-        category: 'local',
-        remedy:
-          'Restore the vault file from a backup, or move it aside and authorize your connections again.',
-      },
     );
   }
   return {

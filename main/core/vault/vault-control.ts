@@ -151,36 +151,17 @@ export function createVaultControl(options: VaultControlOptions): VaultControl {
       remedy: 'This is a bug in Token Desk; please report it.',
     });
   }
-  const envPassphrase = options.envPassphrase ? options.envPassphrase : undefined;
-  const fromEnv = envPassphrase
-    ? createPassphraseCipher({ passphrase: envPassphrase, cost: options.passphraseCost })
-    : undefined;
-  const locked = createLockedPassphraseCipher();
-  /** The passphrase cipher once the passphrase is known in this run. */
-  let passphrase: Cipher | undefined = fromEnv;
-
-  const option = (id: VaultCipherId) => osCiphers.find((o) => o.id === id);
-  const primaryId = (): VaultCipherId => {
-    if (fromEnv) return 'passphrase';
-    const chosen = choice.get();
-    if (chosen === 'passphrase' || (chosen && option(chosen))) return chosen;
-    return osCiphers[0]!.id;
-  };
-  const cipherSet = (): Cipher[] => {
-    const all = [...osCiphers.map((o) => o.cipher), passphrase ?? locked];
-    const first = primaryId();
-    return [...all.filter((c) => c.id === first), ...all.filter((c) => c.id !== first)];
-  };
-
+  const ciphers = createCipherState(options);
   const vault = createEncryptedVault({
     document: options.document,
     lock: options.lock,
-    ciphers: cipherSet(),
+    ciphers: ciphers.ordered(),
   });
-  const apply = () => vault.setCiphers(cipherSet());
+  const apply = () => vault.setCiphers(ciphers.ordered());
+  const passphraseSetUp = () => vault.hasCipherParams(PASSPHRASE_CIPHER_ID);
 
   const refuseUnderEnv = () => {
-    if (fromEnv) {
+    if (ciphers.fromEnv) {
       throw inputError(
         'passphrase_from_env',
         'TOKEN_DESK_PASSPHRASE is set, so this run of Token Desk uses that passphrase.',
@@ -199,11 +180,11 @@ export function createVaultControl(options: VaultControlOptions): VaultControl {
       describeStatus({
         program,
         osCiphers,
-        primary: primaryId,
-        passphrase: () => passphrase,
-        locked,
-        fromEnv: fromEnv !== undefined,
-        passphraseSetUp: () => vault.hasCipherParams(PASSPHRASE_CIPHER_ID),
+        primary: ciphers.primaryId,
+        passphrase: () => ciphers.passphrase,
+        locked: ciphers.locked,
+        fromEnv: ciphers.fromEnv,
+        passphraseSetUp,
       }),
 
     async createPassphrase(text) {
@@ -215,14 +196,14 @@ export function createVaultControl(options: VaultControlOptions): VaultControl {
       // Writes the salt and key check now, so the next start can tell a wrong passphrase. If the
       // vault has a passphrase already, this checks the new one against it (wrong_passphrase).
       await vault.prepareCipher(cipher);
-      passphrase = cipher;
+      ciphers.passphrase = cipher;
       await choice.set('passphrase');
       apply();
     },
 
     async unlock(text) {
       refuseUnderEnv();
-      if (!vault.hasCipherParams(PASSPHRASE_CIPHER_ID)) {
+      if (!passphraseSetUp()) {
         throw inputError(
           'passphrase_not_set',
           'No passphrase has been set up for these secrets yet.',
@@ -231,39 +212,82 @@ export function createVaultControl(options: VaultControlOptions): VaultControl {
       }
       const cipher = typedCipher(text);
       await vault.checkCipher(cipher);
-      passphrase = cipher;
+      ciphers.passphrase = cipher;
       apply();
     },
 
     async choose(id) {
       refuseUnderEnv();
-      if (id === 'passphrase') {
-        if (!passphrase) {
-          throw inputError(
-            'passphrase_needed',
-            vault.hasCipherParams(PASSPHRASE_CIPHER_ID)
-              ? 'Enter your passphrase first.'
-              : 'Set up a passphrase first.',
-            'Use the passphrase form, then choose it again.',
-          );
-        }
-      } else {
-        await assertUsableOsCipher(option(id), id);
-      }
+      if (id === 'passphrase') assertPassphraseKnown(ciphers.passphrase, passphraseSetUp);
+      else await assertUsableOsCipher(ciphers.option(id), id);
       await choice.set(id);
       apply();
     },
 
     async shareConnectionsWithCommandLine(connectionId) {
-      const keyring = await usableKeyring(option('keyring'));
+      const keyring = await usableKeyring(ciphers.option('keyring'));
       return vault.resealConnections(keyring.cipher.id, connectionId);
     },
 
     async shareWithCommandLine(select) {
-      const keyring = await usableKeyring(option('keyring'));
+      const keyring = await usableKeyring(ciphers.option('keyring'));
       return vault.reseal(keyring.cipher.id, select);
     },
   };
+}
+
+/** The ciphers of one run: the OS ciphers, and the passphrase's (a locked stand-in until typed). */
+interface CipherState {
+  /** TOKEN_DESK_PASSPHRASE chose the passphrase for this run. */
+  readonly fromEnv: boolean;
+  /** The stand-in passphrase cipher while the passphrase is not known. */
+  readonly locked: Cipher;
+  /** The passphrase cipher once the passphrase is known in this run. */
+  passphrase: Cipher | undefined;
+  option(id: VaultCipherId): OsCipherOption | undefined;
+  /** The cipher that seals new connections: the environment's passphrase, the choice, or the default. */
+  primaryId(): VaultCipherId;
+  /** Every cipher, the primary first: the vault's cipher list. */
+  ordered(): Cipher[];
+}
+
+function createCipherState(options: VaultControlOptions): CipherState {
+  const { osCiphers, choice } = options;
+  const envPassphrase = options.envPassphrase ? options.envPassphrase : undefined;
+  const fromEnv = envPassphrase
+    ? createPassphraseCipher({ passphrase: envPassphrase, cost: options.passphraseCost })
+    : undefined;
+  const option = (id: VaultCipherId) => osCiphers.find((o) => o.id === id);
+  const primaryId = (): VaultCipherId => {
+    if (fromEnv) return 'passphrase';
+    const chosen = choice.get();
+    if (chosen === 'passphrase' || (chosen && option(chosen))) return chosen;
+    return osCiphers[0]!.id;
+  };
+  const state: CipherState = {
+    fromEnv: fromEnv !== undefined,
+    locked: createLockedPassphraseCipher(),
+    passphrase: fromEnv,
+    option,
+    primaryId,
+    ordered() {
+      const all = [...osCiphers.map((o) => o.cipher), state.passphrase ?? state.locked];
+      const first = primaryId();
+      return [...all.filter((c) => c.id === first), ...all.filter((c) => c.id !== first)];
+    },
+  };
+  return state;
+}
+
+/** Choosing the passphrase needs it typed (or set up) in this run first. */
+function assertPassphraseKnown(passphrase: Cipher | undefined, setUp: () => boolean): void {
+  if (!passphrase) {
+    throw inputError(
+      'passphrase_needed',
+      setUp() ? 'Enter your passphrase first.' : 'Set up a passphrase first.',
+      'Use the passphrase form, then choose it again.',
+    );
+  }
 }
 
 /** The status the window shows: the primary cipher, whether it protects secrets here, the choices. */

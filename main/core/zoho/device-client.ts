@@ -6,11 +6,11 @@
 
 import { TokenDeskError } from '../errors.js';
 import { hostOf } from '../../vocabulary/index.js';
-import { createHttpClient, type HttpResponse } from '../http/http-client.js';
-import { systemClock, type Clock, type FetchPort, type Sleep } from '../ports.js';
+import { createTokenEndpoint, endpoint, isSuccess, jsonRecord } from './token-endpoint.js';
+import type { TokenEndpoint, TokenEndpointOptions } from './token-endpoint.js';
 import { parseTokenResponse } from './token-response.js';
 import type { TokenSet } from './token-set.js';
-import { parseJson, zohoErrorFromResponse } from './zoho-errors.js';
+import { parseJson } from './zoho-errors.js';
 
 export interface DeviceCodeRequest {
   accountsUrl: string;
@@ -56,15 +56,8 @@ export interface ZohoDeviceClient {
   poll(request: DevicePollRequest): Promise<DevicePollAnswer>;
 }
 
-export interface ZohoDeviceClientOptions {
-  fetch?: FetchPort;
-  clock?: Clock;
-  /** Backoff between retries of one call; tests pass one that resolves at once. */
-  sleep?: Sleep;
-  timeoutMs?: number;
-  retries?: number;
-  random?: () => number;
-}
+/** The retry policy and the ports of the token calls (token-endpoint.ts). */
+export type ZohoDeviceClientOptions = TokenEndpointOptions;
 
 /** A floor under Zoho's `interval`: a missing, zero or garbled value must not make us hammer it. */
 export const MIN_POLL_INTERVAL_MS = 1_000;
@@ -72,15 +65,6 @@ export const MIN_POLL_INTERVAL_MS = 1_000;
 export const DEFAULT_POLL_INTERVAL_MS = 30_000;
 /** Zoho's user code is valid 5 minutes (docs/zoho.md §4.7). */
 export const DEFAULT_CODE_LIFETIME_MS = 300_000;
-
-const FORM_HEADERS = {
-  'content-type': 'application/x-www-form-urlencoded',
-  accept: 'application/json',
-} as const;
-
-function endpoint(accountsUrl: string, path: string): string {
-  return `${accountsUrl.replace(/\/+$/, '')}${path}`;
-}
 
 /** Zoho's `interval` and `expires_in` here are milliseconds (docs/zoho.md §4.7); "30000" counts too. */
 function milliseconds(value: unknown): number | undefined {
@@ -101,123 +85,107 @@ function webAddress(value: unknown): string | undefined {
 }
 
 export function createZohoDeviceClient(options: ZohoDeviceClientOptions = {}): ZohoDeviceClient {
-  const clock = options.clock ?? systemClock;
-  const http = createHttpClient({
-    fetch: options.fetch,
-    sleep: options.sleep,
-    timeoutMs: options.timeoutMs,
-    retries: options.retries,
-    baseDelayMs: 500,
-    maxDelayMs: 8_000,
-    random: options.random,
-  });
-
-  function postForm(url: string, form: Record<string, string>): Promise<HttpResponse> {
-    return http.request({
-      method: 'POST',
-      url,
-      headers: FORM_HEADERS,
-      body: new URLSearchParams(form).toString(),
-    });
-  }
-
-  function failure(url: string, response: HttpResponse, secrets: string[]): TokenDeskError {
-    return zohoErrorFromResponse({
-      // The device code plays the grant code's part: Zoho's errors mean the same here.
-      context: 'exchange',
-      status: response.status,
-      text: response.text,
-      host: hostOf(url),
-      now: clock.now(),
-      secrets,
-      attempts: response.attempts,
-    });
-  }
-
+  const calls = createTokenEndpoint(options);
   return {
-    async requestCode(request) {
-      const url = endpoint(request.accountsUrl, '/oauth/v3/device/code');
-      const response = await postForm(url, {
-        client_id: request.clientId,
-        grant_type: 'device_request',
-        // Zoho's grammar: scopes joined by commas (docs/zoho.md §10).
-        scope: request.scopes.join(','),
-        // Without offline there is no refresh token; consent makes Zoho issue one every time.
-        access_type: 'offline',
-        prompt: 'consent',
-      });
-      const json =
-        response.status >= 200 && response.status < 300 ? parseJson(response.text) : undefined;
-      const body =
-        typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
-      const userCode = text(body.user_code);
-      const deviceCode = text(body.device_code);
-      const verificationUrl = webAddress(body.verification_url ?? body.verification_uri);
-      if (userCode === undefined || deviceCode === undefined || verificationUrl === undefined) {
-        if (body.error !== undefined || response.status < 200 || response.status >= 300)
-          throw failure(url, response, deviceCode === undefined ? [] : [deviceCode]);
-        throw new TokenDeskError(
-          'unexpected_response',
-          `${hostOf(url)} answered the request for a device code without a usable code or verification address.`,
-          {
-            category: 'network',
-            remedy:
-              'Check that the accounts URL of this connection is a Zoho accounts server, then try again.',
-            details: { host: hostOf(url) },
-          },
-        );
-      }
-      const intervalMs = Math.max(
-        MIN_POLL_INTERVAL_MS,
-        milliseconds(body.interval) ?? DEFAULT_POLL_INTERVAL_MS,
-      );
-      const expiresInMs = milliseconds(body.expires_in) ?? DEFAULT_CODE_LIFETIME_MS;
-      const complete = webAddress(body.verification_uri_complete ?? body.verification_url_complete);
-      return {
-        userCode,
-        deviceCode,
-        verificationUrl,
-        ...(complete === undefined ? {} : { verificationUrlComplete: complete }),
-        intervalMs,
-        expiresInMs,
-        expiresAt: clock.now() + expiresInMs,
-      };
-    },
-
-    async poll(request) {
-      const url = endpoint(request.accountsUrl, '/oauth/v3/device/token');
-      const response = await postForm(url, {
-        client_id: request.clientId,
-        client_secret: request.clientSecret,
-        grant_type: 'device_token',
-        code: request.deviceCode,
-      });
-      const secrets = [request.clientSecret, request.deviceCode];
-      if (response.status >= 200 && response.status < 300) {
-        const json = parseJson(response.text);
-        const tokens = parseTokenResponse(json, clock.now());
-        if (tokens) return { status: 'granted', tokens };
-        const body =
-          typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
-        switch (body.error) {
-          case 'authorization_pending':
-            return { status: 'pending' };
-          case 'slow_down':
-            return { status: 'slow_down' };
-          case 'access_denied':
-            return { status: 'denied' };
-          // expired_token: RFC 8628's name for the same answer.
-          case 'expired':
-          case 'expired_token':
-            return { status: 'expired' };
-          case 'other_dc': {
-            const userLocation = text(body.user_location);
-            if (userLocation !== undefined) return { status: 'other_dc', userLocation };
-            break;
-          }
-        }
-      }
-      throw failure(url, response, secrets);
-    },
+    requestCode: (request) => requestCode(calls, request),
+    poll: (request) => poll(calls, request),
   };
+}
+
+// The device code plays the grant code's part: Zoho's errors mean the same here.
+const CONTEXT = 'exchange';
+
+async function requestCode(calls: TokenEndpoint, request: DeviceCodeRequest): Promise<DeviceCode> {
+  const url = endpoint(request.accountsUrl, '/oauth/v3/device/code');
+  const response = await calls.postForm(url, {
+    client_id: request.clientId,
+    grant_type: 'device_request',
+    // Zoho's grammar: scopes joined by commas (docs/zoho.md §10).
+    scope: request.scopes.join(','),
+    // Without offline there is no refresh token; consent makes Zoho issue one every time.
+    access_type: 'offline',
+    prompt: 'consent',
+  });
+  const body = jsonRecord(isSuccess(response) ? parseJson(response.text) : undefined);
+  const userCode = text(body.user_code);
+  const deviceCode = text(body.device_code);
+  const verificationUrl = webAddress(body.verification_url ?? body.verification_uri);
+  if (userCode === undefined || deviceCode === undefined || verificationUrl === undefined) {
+    if (body.error !== undefined || !isSuccess(response)) {
+      const secrets = deviceCode === undefined ? [] : [deviceCode];
+      throw calls.failure(url, response, { context: CONTEXT, secrets });
+    }
+    throw unusableCodeAnswer(url);
+  }
+  const intervalMs = Math.max(
+    MIN_POLL_INTERVAL_MS,
+    milliseconds(body.interval) ?? DEFAULT_POLL_INTERVAL_MS,
+  );
+  const expiresInMs = milliseconds(body.expires_in) ?? DEFAULT_CODE_LIFETIME_MS;
+  const complete = webAddress(body.verification_uri_complete ?? body.verification_url_complete);
+  return {
+    userCode,
+    deviceCode,
+    verificationUrl,
+    ...(complete === undefined ? {} : { verificationUrlComplete: complete }),
+    intervalMs,
+    expiresInMs,
+    expiresAt: calls.clock.now() + expiresInMs,
+  };
+}
+
+function unusableCodeAnswer(url: string): TokenDeskError {
+  return new TokenDeskError(
+    'unexpected_response',
+    `${hostOf(url)} answered the request for a device code without a usable code or verification address.`,
+    {
+      category: 'network',
+      remedy:
+        'Check that the accounts URL of this connection is a Zoho accounts server, then try again.',
+      details: { host: hostOf(url) },
+    },
+  );
+}
+
+async function poll(calls: TokenEndpoint, request: DevicePollRequest): Promise<DevicePollAnswer> {
+  const url = endpoint(request.accountsUrl, '/oauth/v3/device/token');
+  const response = await calls.postForm(url, {
+    client_id: request.clientId,
+    client_secret: request.clientSecret,
+    grant_type: 'device_token',
+    code: request.deviceCode,
+  });
+  if (isSuccess(response)) {
+    const json = parseJson(response.text);
+    const tokens = parseTokenResponse(json, calls.clock.now());
+    if (tokens) return { status: 'granted', tokens };
+    const answer = pendingAnswer(jsonRecord(json));
+    if (answer) return answer;
+  }
+  throw calls.failure(url, response, {
+    context: CONTEXT,
+    secrets: [request.clientSecret, request.deviceCode],
+  });
+}
+
+/** The poll answers that are not errors: the admin has not finished, or has said no. */
+function pendingAnswer(body: Record<string, unknown>): DevicePollAnswer | undefined {
+  switch (body.error) {
+    case 'authorization_pending':
+      return { status: 'pending' };
+    case 'slow_down':
+      return { status: 'slow_down' };
+    case 'access_denied':
+      return { status: 'denied' };
+    // expired_token: RFC 8628's name for the same answer.
+    case 'expired':
+    case 'expired_token':
+      return { status: 'expired' };
+    case 'other_dc': {
+      const userLocation = text(body.user_location);
+      if (userLocation !== undefined) return { status: 'other_dc', userLocation };
+      break;
+    }
+  }
+  return undefined;
 }

@@ -1,20 +1,20 @@
 // The Zoho OAuth client: authorization URL, code exchange, refresh, revoke, user info.
-// Token calls send parameters in an application/x-www-form-urlencoded body, never the query.
-// A response is a success only if it carries access_token: Zoho returns errors with HTTP 200.
+// Each call is one function over the shared token endpoint (token-endpoint.ts), which sends the
+// parameters in a form body, never the query, and reads Zoho's answer and its error shapes.
 
-import type { TokenDeskError } from '../errors.js';
+import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, backoffDelay } from '../http/http-client.js';
 import {
-  DEFAULT_RETRIES,
-  DEFAULT_TIMEOUT_MS,
-  backoffDelay,
-  createHttpClient,
-  type HttpResponse,
-} from '../http/http-client.js';
-import { hostOf } from '../../vocabulary/index.js';
-import { systemClock, type Clock, type FetchPort, type Sleep } from '../ports.js';
+  BASE_DELAY_MS,
+  MAX_DELAY_MS,
+  createTokenEndpoint,
+  endpoint,
+  isSuccess,
+  jsonRecord,
+  type TokenEndpoint,
+  type TokenEndpointOptions,
+} from './token-endpoint.js';
 import type { TokenSet, ZohoUserInfo } from './token-set.js';
-import { parseTokenResponse } from './token-response.js';
-import { parseJson, zohoErrorFromResponse, type ZohoErrorContext } from './zoho-errors.js';
+import { parseJson } from './zoho-errors.js';
 
 export interface AuthorizationUrlRequest {
   accountsUrl: string;
@@ -90,22 +90,8 @@ export interface ZohoOAuthClient {
   userInfo(request: { accountsUrl: string; accessToken: string }): Promise<ZohoUserInfo>;
 }
 
-export interface ZohoOAuthClientOptions {
-  fetch?: FetchPort;
-  clock?: Clock;
-  /** Backoff between retries; tests pass one that resolves at once. */
-  sleep?: Sleep;
-  /** Per attempt. Default 15 s. */
-  timeoutMs?: number;
-  /** Extra attempts on network errors, timeouts and 5xx. Default 3. */
-  retries?: number;
-  /** Jitter source for the backoff, [0, 1). */
-  random?: () => number;
-}
-
-/** Backoff of the token calls: 0.5 s before the first retry, doubled, at most 8 s. */
-const BASE_DELAY_MS = 500;
-const MAX_DELAY_MS = 8_000;
+/** The retry policy and the ports of the token calls (token-endpoint.ts). */
+export type ZohoOAuthClientOptions = TokenEndpointOptions;
 
 /**
  * The longest one token call (exchange, refresh, revoke) can take with the default policy: every
@@ -122,212 +108,166 @@ export function worstCaseTokenCallMs(
   return total;
 }
 
-const FORM_HEADERS = {
-  'content-type': 'application/x-www-form-urlencoded',
-  accept: 'application/json',
-} as const;
-
-/** `${base}${path}`, tolerating a trailing slash on the base (custom servers may have a path). */
-function endpoint(accountsUrl: string, path: string): string {
-  return `${accountsUrl.replace(/\/+$/, '')}${path}`;
-}
+const TOKEN_PATH = '/oauth/v2/token';
 
 export function createZohoOAuthClient(options: ZohoOAuthClientOptions = {}): ZohoOAuthClient {
-  const clock = options.clock ?? systemClock;
-  const http = createHttpClient({
-    fetch: options.fetch,
-    sleep: options.sleep,
-    timeoutMs: options.timeoutMs,
-    retries: options.retries,
-    baseDelayMs: BASE_DELAY_MS,
-    maxDelayMs: MAX_DELAY_MS,
-    random: options.random,
-  });
-
-  async function postForm(
-    url: string,
-    form: Record<string, string | undefined>,
-  ): Promise<HttpResponse> {
-    const body = new URLSearchParams();
-    for (const [key, value] of Object.entries(form)) {
-      if (value !== undefined) body.set(key, value);
-    }
-    // Secrets travel in the body only: URLs end up in proxy logs and error reports.
-    return http.request({ method: 'POST', url, headers: FORM_HEADERS, body: body.toString() });
-  }
-
-  function failure(
-    context: ZohoErrorContext,
-    url: string,
-    response: HttpResponse,
-    secrets: string[],
-    redirectUri?: string,
-  ): TokenDeskError {
-    return zohoErrorFromResponse({
-      context,
-      status: response.status,
-      text: response.text,
-      host: hostOf(url),
-      now: clock.now(),
-      redirectUri,
-      secrets,
-      attempts: response.attempts,
-    });
-  }
-
-  async function tokenCall(
-    context: 'exchange' | 'refresh' | 'client_credentials' | 'scope_enhancement',
-    accountsUrl: string,
-    form: Record<string, string | undefined>,
-    secrets: string[],
-    redirectUri?: string,
-    path = '/oauth/v2/token',
-  ): Promise<TokenSet> {
-    const url = endpoint(accountsUrl, path);
-    const response = await postForm(url, form);
-    if (response.status >= 200 && response.status < 300) {
-      const tokens = parseTokenResponse(parseJson(response.text), clock.now());
-      if (tokens) return tokens;
-    }
-    throw failure(context, url, response, secrets, redirectUri);
-  }
-
+  const calls = createTokenEndpoint(options);
   return {
-    buildAuthorizationUrl(request) {
-      const params = new URLSearchParams({
-        response_type: 'code',
-        client_id: request.clientId,
-        // Zoho's grammar: scopes joined by commas (docs/zoho.md §10, Scopes).
-        scope: request.scopes.join(','),
-        redirect_uri: request.redirectUri,
-        // offline + consent: the only sure way to get a refresh token (docs/zoho.md §4.1).
-        access_type: 'offline',
-        prompt: 'consent',
-        state: request.state,
-        code_challenge: request.codeChallenge,
-        code_challenge_method: 'S256',
-      });
-      return `${endpoint(request.accountsUrl, '/oauth/v2/auth')}?${params.toString()}`;
-    },
-
-    exchangeCode(request) {
-      return tokenCall(
-        'exchange',
-        request.accountsUrl,
-        {
-          client_id: request.clientId,
-          client_secret: request.clientSecret,
-          grant_type: 'authorization_code',
-          code: request.code,
-          redirect_uri: request.redirectUri,
-          code_verifier: request.codeVerifier,
-        },
-        [request.clientSecret, request.code, request.codeVerifier ?? ''],
-        request.redirectUri,
-      );
-    },
-
-    refresh(request) {
-      return tokenCall(
-        'refresh',
-        request.accountsUrl,
-        {
-          client_id: request.clientId,
-          client_secret: request.clientSecret,
-          grant_type: 'refresh_token',
-          refresh_token: request.refreshToken,
-        },
-        [request.clientSecret, request.refreshToken],
-      );
-    },
-
-    async clientCredentials(request) {
-      const tokens = await tokenCall(
-        'client_credentials',
-        request.accountsUrl,
-        {
-          client_id: request.clientId,
-          client_secret: request.clientSecret,
-          grant_type: 'client_credentials',
-          scope: request.scopes.join(','),
-          soid: request.soid,
-        },
-        [request.clientSecret],
-      );
-      // This grant has no refresh token; one in the answer would be a server we do not understand.
-      const { refreshToken: _ignored, ...accessOnly } = tokens;
-      return accessOnly;
-    },
-
-    scopeEnhancementToken(request) {
-      return tokenCall(
-        'scope_enhancement',
-        request.accountsUrl,
-        {
-          client_id: request.clientId,
-          client_secret: request.clientSecret,
-          grant_type: 'update_scopes_token',
-          refresh_token: request.refreshToken,
-        },
-        [request.clientSecret, request.refreshToken],
-        undefined,
-        '/oauth/v2/token/scopeenhance',
-      );
-    },
-
-    buildAddExtraScopeUrl(request) {
-      // Zoho's design puts the enhancement token in this URL; it is short-lived and good only for
-      // this consent (docs/zoho.md §4.9). state is not documented here; sent in case it is echoed.
-      const params = new URLSearchParams({
-        response_type: 'update_scopes',
-        client_id: request.clientId,
-        redirect_uri: request.redirectUri,
-        scope: request.scopes.join(','),
-        enhance_token: request.enhanceToken,
-        state: request.state,
-      });
-      return `${endpoint(request.accountsUrl, '/oauth/v2/token/addextrascope')}?${params.toString()}`;
-    },
-
-    async revoke(request) {
-      const url = endpoint(request.accountsUrl, '/oauth/v2/token/revoke');
-      // RFC 7009 with client_secret_post authentication; Zoho documents only `token`, and
-      // ignores what it does not need.
-      const response = await postForm(url, {
-        token: request.token,
-        client_id: request.clientId,
-        client_secret: request.clientSecret,
-      });
-      if (response.status >= 200 && response.status < 300) {
-        if (response.text.trim() === '') return;
-        const json = parseJson(response.text);
-        if (
-          typeof json === 'object' &&
-          json !== null &&
-          (json as { status?: unknown }).status === 'success'
-        )
-          return;
-      }
-      throw failure('revoke', url, response, [request.clientSecret, request.token]);
-    },
-
-    async userInfo(request) {
-      const url = endpoint(request.accountsUrl, '/oauth/user/info');
-      const response = await http.request({
-        method: 'GET',
-        url,
-        headers: {
-          authorization: `Zoho-oauthtoken ${request.accessToken}`,
-          accept: 'application/json',
-        },
-      });
-      if (response.status >= 200 && response.status < 300) {
-        const info = readUserInfo(parseJson(response.text));
-        if (info) return info;
-      }
-      throw failure('userinfo', url, response, [request.accessToken]);
-    },
+    buildAuthorizationUrl,
+    exchangeCode: (request) => exchangeCode(calls, request),
+    refresh: (request) => refresh(calls, request),
+    clientCredentials: (request) => clientCredentials(calls, request),
+    scopeEnhancementToken: (request) => scopeEnhancementToken(calls, request),
+    buildAddExtraScopeUrl,
+    revoke: (request) => revoke(calls, request),
+    userInfo: (request) => userInfo(calls, request),
   };
+}
+
+function buildAuthorizationUrl(request: AuthorizationUrlRequest): string {
+  const params = new URLSearchParams({
+    response_type: 'code',
+    client_id: request.clientId,
+    // Zoho's grammar: scopes joined by commas (docs/zoho.md §10, Scopes).
+    scope: request.scopes.join(','),
+    redirect_uri: request.redirectUri,
+    // offline + consent: the only sure way to get a refresh token (docs/zoho.md §4.1).
+    access_type: 'offline',
+    prompt: 'consent',
+    state: request.state,
+    code_challenge: request.codeChallenge,
+    code_challenge_method: 'S256',
+  });
+  return `${endpoint(request.accountsUrl, '/oauth/v2/auth')}?${params.toString()}`;
+}
+
+function exchangeCode(calls: TokenEndpoint, request: CodeExchangeRequest): Promise<TokenSet> {
+  return calls.grant(
+    endpoint(request.accountsUrl, TOKEN_PATH),
+    {
+      client_id: request.clientId,
+      client_secret: request.clientSecret,
+      grant_type: 'authorization_code',
+      code: request.code,
+      redirect_uri: request.redirectUri,
+      code_verifier: request.codeVerifier,
+    },
+    {
+      context: 'exchange',
+      secrets: [request.clientSecret, request.code, request.codeVerifier ?? ''],
+      redirectUri: request.redirectUri,
+    },
+  );
+}
+
+function refresh(calls: TokenEndpoint, request: RefreshRequest): Promise<TokenSet> {
+  return refreshTokenGrant(calls, request, TOKEN_PATH, 'refresh_token', 'refresh');
+}
+
+async function clientCredentials(
+  calls: TokenEndpoint,
+  request: ClientCredentialsRequest,
+): Promise<TokenSet> {
+  const tokens = await calls.grant(
+    endpoint(request.accountsUrl, TOKEN_PATH),
+    {
+      client_id: request.clientId,
+      client_secret: request.clientSecret,
+      grant_type: 'client_credentials',
+      scope: request.scopes.join(','),
+      soid: request.soid,
+    },
+    { context: 'client_credentials', secrets: [request.clientSecret] },
+  );
+  // This grant has no refresh token; one in the answer would be a server we do not understand.
+  const { refreshToken: _ignored, ...accessOnly } = tokens;
+  return accessOnly;
+}
+
+function scopeEnhancementToken(
+  calls: TokenEndpoint,
+  request: ScopeEnhancementTokenRequest,
+): Promise<TokenSet> {
+  return refreshTokenGrant(
+    calls,
+    request,
+    '/oauth/v2/token/scopeenhance',
+    'update_scopes_token',
+    'scope_enhancement',
+  );
+}
+
+/** A grant that a client proves with its refresh token: a refresh, or a scope enhancement. */
+function refreshTokenGrant(
+  calls: TokenEndpoint,
+  request: RefreshRequest,
+  path: string,
+  grantType: 'refresh_token' | 'update_scopes_token',
+  context: 'refresh' | 'scope_enhancement',
+): Promise<TokenSet> {
+  return calls.grant(
+    endpoint(request.accountsUrl, path),
+    {
+      client_id: request.clientId,
+      client_secret: request.clientSecret,
+      grant_type: grantType,
+      refresh_token: request.refreshToken,
+    },
+    { context, secrets: [request.clientSecret, request.refreshToken] },
+  );
+}
+
+function buildAddExtraScopeUrl(request: AddExtraScopeUrlRequest): string {
+  // Zoho's design puts the enhancement token in this URL; it is short-lived and good only for
+  // this consent (docs/zoho.md §4.9). state is not documented here; sent in case it is echoed.
+  const params = new URLSearchParams({
+    response_type: 'update_scopes',
+    client_id: request.clientId,
+    redirect_uri: request.redirectUri,
+    scope: request.scopes.join(','),
+    enhance_token: request.enhanceToken,
+    state: request.state,
+  });
+  return `${endpoint(request.accountsUrl, '/oauth/v2/token/addextrascope')}?${params.toString()}`;
+}
+
+async function revoke(calls: TokenEndpoint, request: RevokeRequest): Promise<void> {
+  const url = endpoint(request.accountsUrl, '/oauth/v2/token/revoke');
+  // RFC 7009 with client_secret_post authentication; Zoho documents only `token`, and
+  // ignores what it does not need.
+  const response = await calls.postForm(url, {
+    token: request.token,
+    client_id: request.clientId,
+    client_secret: request.clientSecret,
+  });
+  if (isSuccess(response)) {
+    if (response.text.trim() === '') return;
+    if (jsonRecord(parseJson(response.text)).status === 'success') return;
+  }
+  throw calls.failure(url, response, {
+    context: 'revoke',
+    secrets: [request.clientSecret, request.token],
+  });
+}
+
+async function userInfo(
+  calls: TokenEndpoint,
+  request: { accountsUrl: string; accessToken: string },
+): Promise<ZohoUserInfo> {
+  const url = endpoint(request.accountsUrl, '/oauth/user/info');
+  const response = await calls.http.request({
+    method: 'GET',
+    url,
+    headers: {
+      authorization: `Zoho-oauthtoken ${request.accessToken}`,
+      accept: 'application/json',
+    },
+  });
+  if (isSuccess(response)) {
+    const info = readUserInfo(parseJson(response.text));
+    if (info) return info;
+  }
+  throw calls.failure(url, response, { context: 'userinfo', secrets: [request.accessToken] });
 }
 
 /** Zoho's /oauth/user/info fields, or OIDC userinfo claims; undefined if neither is there. */
