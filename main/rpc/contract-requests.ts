@@ -5,14 +5,11 @@ import * as z from 'zod/mini';
 import { HTTP_METHODS } from '../vocabulary/index.js';
 import { empty, name, PRODUCT_ID } from './contract-common.js';
 
-/** A header or query list: name and value pairs, in order. */
-const pairs = z.array(z.tuple([z.string(), z.string()]));
-
 export const apiRequest = z.object({
   method: z.enum(HTTP_METHODS),
   pathOrUrl: z.string().check(z.minLength(1)),
-  query: z._default(pairs, []),
-  headers: z._default(pairs, []),
+  query: z._default(z.array(z.tuple([z.string(), z.string()])), []),
+  headers: z._default(z.array(z.tuple([z.string(), z.string()])), []),
   body: z.optional(z.string()),
   /** The product's organization context (Books organization_id, Desk orgId, ...). */
   orgId: z.optional(z.string().check(z.maxLength(64))),
@@ -26,7 +23,7 @@ export const apiResponse = z.object({
   url: z.string(),
   status: z.number(),
   statusText: z.string(),
-  headers: pairs,
+  headers: z.array(z.tuple([z.string(), z.string()])),
   body: z.string(),
   sizeBytes: z.number(),
   durationMs: z.number(),
