@@ -6,6 +6,8 @@
 //   4. wall time of `token-desk token` with a valid cached token against `node -e 0` (goal: < 2x)
 //   5. the window's initial JavaScript, gzipped (goal: < 300 KB)
 //   6. time to first render of the workspace with 500 connections in headless Chromium (goal: < 500 ms)
+//   8. user actions from the empty workspace to the first test call, Self Client and server-based
+//      (goals: <= 10 and <= 12; the flows of test/e2e/browser-mode/first-use.ts)
 //   7. the desktop app's app.asar: size and file count (bench/app-size.ts, run after this file)
 
 import { spawnSync } from 'node:child_process';
@@ -21,6 +23,9 @@ import { createCommandLineServices } from '../main/platform/node/command-line-se
 import { startBrowserMode } from '../main/web/browser-mode.js';
 import { RENDERER_DIR, rendererBuilt } from '../test/support/browser-mode-harness.js';
 import { chromiumAvailable, launchChromium } from '../test/support/browser.js';
+import { freePort } from '../test/support/free-port.js';
+import { openUiSession } from '../test/e2e/browser-mode/ui-session.js';
+import { selfClientFirstUse, serverFirstUse } from '../test/e2e/browser-mode/first-use.js';
 
 const CLIENT = { clientId: '1000.BENCH', clientSecret: 'bench-secret' };
 const PASSPHRASE = 'bench passphrase';
@@ -235,7 +240,34 @@ try {
         await server.close();
         await rm(bigHome, { recursive: true, force: true });
       }
-    } else console.log('6. skipped: no Chromium at /usr/bin/chromium');
+      const firstUse = await launchChromium();
+      try {
+        for (const [label, goal, flow] of [
+          ['Self Client', 10, selfClientFirstUse],
+          ['server-based client', 12, async (session) => serverFirstUse(session, await freePort())],
+        ] as const satisfies ReadonlyArray<
+          readonly [
+            string,
+            number,
+            (
+              s: Awaited<ReturnType<typeof openUiSession>>,
+            ) => Promise<{ actions: string[]; notCounted: string[] }>,
+          ]
+        >) {
+          const session = await openUiSession(firstUse);
+          try {
+            const run = await flow(session);
+            console.log(
+              `8. first use, ${label}: ${run.actions.length} user actions to the first test call (goal: <= ${goal}; not counted, only for the simulator: ${run.notCounted.length})`,
+            );
+          } finally {
+            await session.close();
+          }
+        }
+      } finally {
+        await firstUse.close();
+      }
+    } else console.log('6, 8. skipped: no Chromium at /usr/bin/chromium');
   } else console.log('5, 6. skipped: the window is not built (npm run build:renderer)');
 } finally {
   await sim.close();

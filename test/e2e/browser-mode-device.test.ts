@@ -9,12 +9,12 @@ import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/browser.js';
 import { RENDERER_DIR, rendererBuilt } from '../support/browser-mode-harness.js';
 import {
-  confirmScopes,
   fillClientStep,
   openUiSession,
   sidebarItem,
   textOf,
   waitForText,
+  waitForScopes,
   type UiSession,
 } from './browser-mode/ui-session.js';
 
@@ -63,7 +63,8 @@ async function inviteAdmin(s: UiSession, name: string): Promise<string> {
   await page.getByTestId('wizard-help-device').waitFor();
   await page.getByTestId('wizard-next').click();
   await page.getByTestId('wizard-scopes-typed').fill(SCOPES.join(', '));
-  await confirmScopes(page, SCOPES);
+  await waitForScopes(page, SCOPES);
+  await page.getByTestId('wizard-next').click();
   await page.getByTestId('wizard-device-start').click();
   const code = page.getByTestId('wizard-device-code');
   await waitForText(code, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);

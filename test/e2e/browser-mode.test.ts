@@ -14,11 +14,12 @@ import { RENDERER_DIR, rendererBuilt } from '../support/browser-mode-harness.js'
 import { freePort } from '../support/free-port.js';
 import type { SelfClientJson } from '../support/zoho-simulator.js';
 import {
-  confirmScopes,
   fillClientStep,
+  openSelfClientScopes,
   openUiSession,
   sidebarItem,
   textOf,
+  waitForScopes,
   waitForText,
   type UiSession,
 } from './browser-mode/ui-session.js';
@@ -107,21 +108,49 @@ async function openWizard(page: Page): Promise<void> {
   await page.getByTestId('wizard-name').waitFor();
 }
 
-/** Starts the server-based sign-in and opens the Zoho consent page in a second tab, as a user would. */
-async function openConsentPage(s: UiSession, scopes: readonly string[]): Promise<Page> {
-  const { page, harness } = s;
-  await page.getByTestId('wizard-authorize').click();
+/**
+ * "Sign in with Zoho" on the Scopes step: the sign-in starts on that click, which opens a new tab
+ * (the page event) that Token Desk sends to Zoho's consent page.
+ */
+async function signInWithZoho(s: UiSession, scopes: readonly string[]): Promise<Page> {
+  const { page, harness, context } = s;
+  await waitForScopes(page, scopes);
+  const opened = context.waitForEvent('page');
+  await page.getByTestId('wizard-next').click();
+  const consent = await opened;
   await page.getByTestId('wizard-waiting').waitFor();
-  // `token-desk ui --no-open` opened no browser: the screen says so, and offers the address.
-  await waitForText(page.getByTestId('wizard-status'), 'Your browser was not opened for you');
+  // `token-desk ui --no-open` opened no browser: the tab of the click shows Zoho's page, and the
+  // screen offers the address too.
+  await waitForText(page.getByTestId('wizard-status'), 'Zoho’s page is open in a new tab');
+  await page.getByTestId('wizard-authorize-url').waitFor();
   const address = await textOf(page.getByTestId('wizard-authorize-url'));
   expect(await page.getByTestId('wizard-open-sign-in').getAttribute('href')).toBe(address);
   expect(address.startsWith(`${harness.sim.accountsUrl}/oauth/v2/auth?`)).toBe(true);
-  const consent = await s.context.newPage();
-  await consent.goto(address);
+  await consent.waitForURL(address);
   const listed = consent.getByTestId('consent-scopes');
   for (const scope of scopes) await listed.getByText(scope, { exact: true }).waitFor();
   return consent;
+}
+
+/**
+ * The answer of Token Desk's loopback receiver to the consent tab's return, read from the HTTP
+ * response itself (at once: on success Token Desk closes that tab, so its page cannot be read
+ * afterwards). The simulator answers Accept or Reject with a redirect to the redirect URI.
+ */
+function callbackAnswer(
+  consent: Page,
+  redirectUri: string,
+): Promise<{ url: string; body: string }> {
+  return consent
+    .waitForResponse((response) => response.url().startsWith(`${redirectUri}?`))
+    .then(async (response) => ({ url: response.url(), body: await response.text() }));
+}
+
+/** Closes the consent tab unless Token Desk already did, and goes back to Token Desk's tab. */
+async function backToTokenDesk(s: UiSession, consent: Page): Promise<void> {
+  if (!consent.isClosed()) await consent.close();
+  // A background tab gets no animation frames.
+  await s.page.bringToFront();
 }
 
 describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () => {
@@ -164,12 +193,14 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
     });
     await page.getByTestId('wizard-next').click();
 
+    // A Self Client goes straight to the code; "Not sure which scopes" helps choose them.
+    await openSelfClientScopes(page);
     await page.getByTestId('wizard-scopes-typed').fill(scopes.join(', '));
     // What the user pastes into Generate Code in the API Console.
     await waitForText(page.getByTestId('wizard-scopes-text'), scopes.join(','));
     const consoleScopes = (await textOf(page.getByTestId('wizard-scopes-text'))).split(',');
     expect(consoleScopes).toEqual(scopes);
-    await confirmScopes(page, scopes);
+    await waitForScopes(page, scopes);
 
     const { code } = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: consoleScopes });
     await page.getByTestId('wizard-code').fill(code);
@@ -230,7 +261,9 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
     expect(await page.getByTestId('wizard-client-id').inputValue()).toBe(SELF.clientId);
     await fillClientStep(s, { name: 'old-file' });
     await page.getByTestId('wizard-next').click();
-    await confirmScopes(page, scopes);
+    // The file's scopes, one click away on the code step.
+    await openSelfClientScopes(page);
+    await waitForScopes(page, scopes);
     expect(await page.getByTestId('wizard-code').inputValue()).toBe(expired.code);
     await waitForText(page.getByTestId('error-message'), 'past its expiry time');
     expect(await textOf(page.getByTestId('error-remedy'))).toMatch(/Generate Code.*new code/);
@@ -252,7 +285,9 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
     expect(await page.getByTestId('wizard-client-secret').inputValue()).toBe(fresh.client_secret);
     await fillClientStep(s, { name: 'from-file' });
     await page.getByTestId('wizard-next').click();
-    await confirmScopes(page, scopes);
+    // The file's scopes, one click away on the code step.
+    await openSelfClientScopes(page);
+    await waitForScopes(page, scopes);
     expect(await page.getByTestId('wizard-code').inputValue()).toBe(fresh.code);
     await waitForText(page.getByTestId('wizard-code-countdown'), 'self_client.json expires in');
     await page.getByTestId('wizard-authorize').click();
@@ -293,17 +328,16 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
     await page.getByTestId('catalog-product-crm').click();
     await page.getByTestId('preset-crm-read-leads-contacts').click();
     await page.getByTestId('wizard-scopes-typed').fill('AaaServer.profile.READ');
-    await confirmScopes(page, scopes);
-    expect(await textOf(page.getByTestId('wizard-redirect-uri'))).toBe(redirectUri);
 
-    const consent = await openConsentPage(s, scopes);
+    const consent = await signInWithZoho(s, scopes);
+    expect(await textOf(page.getByTestId('wizard-redirect-uri'))).toBe(redirectUri);
+    const answer = callbackAnswer(consent, redirectUri);
     await consent.getByTestId('consent-accept').click();
     // The simulator sends the second tab to Token Desk's loopback receiver.
-    await consent.getByText('Token Desk received the authorization').waitFor();
-    expect(consent.url().startsWith(`${redirectUri}?`)).toBe(true);
-    // Back to the Token Desk tab (a background tab gets no animation frames).
-    await consent.close();
-    await page.bringToFront();
+    const callback = await answer;
+    expect(callback.body).toContain('Token Desk received the authorization');
+    expect(callback.url.startsWith(`${redirectUri}?`)).toBe(true);
+    await backToTokenDesk(s, consent);
 
     await page.getByTestId('wizard-success').waitFor();
     expect(await textOf(page.getByTestId('success-user'))).toContain(sim.user.email);
@@ -312,12 +346,20 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
       await page.getByTestId('success-scopes').getByText(scope, { exact: true }).waitFor();
     expect(sim.stats.tokenCalls.authorization_code).toBe(1);
 
-    // Try a request: the builder opens on the new connection.
+    // Try a request: the builder opens on the new connection, in a 1280x800 window.
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByTestId('success-try').click();
     await page.getByTestId('request-url').fill('/crm/v8/Leads?fields=Last_Name,Email');
     await page.getByTestId('request-send').click();
     const status = page.getByTestId('response-status');
     await waitForText(status, /^200\b/);
+    // The response's status is in view without scrolling.
+    await expect
+      .poll(async () => {
+        const box = await status.boundingBox();
+        return box !== null && box.y >= 0 && box.y + box.height <= 800;
+      })
+      .toBe(true);
     expect(await textOf(page.getByTestId('response-time'))).toMatch(/^Time: \d+(\.\d+)? ?(ms|s)$/);
     expect(await textOf(page.getByTestId('response-size'))).toMatch(
       /^Size: \d+(\.\d+)? ?(B|KB|kB)$/,
@@ -359,13 +401,12 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
     });
     await page.getByTestId('wizard-next').click();
     await page.getByTestId('wizard-scopes-typed').fill(scopes.join(', '));
-    await confirmScopes(page, scopes);
 
-    const consent = await openConsentPage(s, scopes);
+    const consent = await signInWithZoho(s, scopes);
+    const answer = callbackAnswer(consent, redirectUri);
     await consent.getByTestId('consent-reject').click();
-    await consent.getByText('Authorization not completed').waitFor();
-    await consent.close();
-    await page.bringToFront();
+    expect((await answer).body).toContain('Authorization not completed');
+    await backToTokenDesk(s, consent);
 
     await waitForText(page.getByTestId('error-message'), 'You declined access on the Zoho page');
     expect(await textOf(page.getByTestId('error-remedy'))).toContain('press Accept');
@@ -400,8 +441,9 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
       clientSecret: 'not-the-secret',
     });
     await page.getByTestId('wizard-next').click();
+    await openSelfClientScopes(page);
     await page.getByTestId('wizard-scopes-typed').fill(scopes.join(', '));
-    await confirmScopes(page, scopes);
+    await waitForScopes(page, scopes);
     await page
       .getByTestId('wizard-code')
       .fill(sim.issueSelfClientCode({ clientId: SELF.clientId, scopes }).code);
@@ -415,13 +457,14 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
     // The connection is kept (not authorized), and so is everything typed.
     await waitForText(sidebarItem(page, name), 'Not authorized yet');
 
-    await page.getByTestId('wizard-back').click();
-    await page.getByTestId('wizard-back').click();
+    // "Fix the client secret" goes back to the client step, the field that holds it.
+    await page.getByTestId('wizard-fix-secret').click();
     expect(await page.getByTestId('wizard-name').inputValue()).toBe(name);
     expect(await page.getByTestId('wizard-client-id').inputValue()).toBe(SELF.clientId);
     await page.getByTestId('wizard-client-secret').fill(SELF.clientSecret);
     await page.getByTestId('wizard-next').click();
-    await confirmScopes(page, scopes);
+    await openSelfClientScopes(page);
+    await waitForScopes(page, scopes);
     await page
       .getByTestId('wizard-code')
       .fill(sim.issueSelfClientCode({ clientId: SELF.clientId, scopes }).code);
@@ -450,8 +493,9 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
       clientSecret: SELF.clientSecret,
     });
     await page.getByTestId('wizard-next').click();
+    await openSelfClientScopes(page);
     await page.getByTestId('wizard-scopes-typed').fill(scopes.join(', '));
-    await confirmScopes(page, scopes);
+    await waitForScopes(page, scopes);
 
     // The admin waited too long: the code has expired at Zoho.
     const stale = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes, ttlMs: 60_000 });

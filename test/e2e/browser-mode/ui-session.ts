@@ -102,11 +102,20 @@ export async function fillClientStep(session: UiSession, input: ClientStepInput)
     await page.getByTestId('wizard-redirect-uri-input').fill(input.redirectUri);
 }
 
-/** Step 2 -> 3: waits for every scope to be checked and listed as chosen, then Next. */
-export async function confirmScopes(page: Page, scopes: readonly string[]): Promise<void> {
+/** Waits for every scope to be checked by the core and listed as chosen. */
+export async function waitForScopes(page: Page, scopes: readonly string[]): Promise<void> {
   const chosen = page.getByTestId('wizard-scopes-chosen');
   for (const scope of scopes) await chosen.getByText(scope, { exact: true }).waitFor();
-  await page.getByTestId('wizard-next').click();
+}
+
+/**
+ * A Self Client's code step: opens the optional scope chooser ("Not sure which scopes…", or the
+ * scopes of a loaded self_client.json) unless it is open already (it stays open after Back).
+ */
+export async function openSelfClientScopes(page: Page): Promise<void> {
+  await page.getByTestId('wizard-code').waitFor();
+  const toggle = page.getByTestId('wizard-scope-help-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
 
 /** Connections shown in the sidebar, by test id. */

@@ -54,41 +54,42 @@ describe('focus in the new-connection wizard', () => {
     const name = screen.getByLabelText(/Connection name/);
     expect(name).toHaveFocus();
 
-    // Next with nothing filled in: the first field with an error (the name) has focus.
+    // Next with nothing filled in: the name may stay empty (one is suggested), so the first field
+    // with an error is the Client ID, and it has focus.
+    await user.click(screen.getByTestId('wizard-next'));
+    const clientId = screen.getByLabelText(/Client ID/);
+    expect(clientId).toHaveAttribute('aria-invalid', 'true');
+    expect(clientId).toHaveFocus();
+
+    // A name that is not allowed: the first field with an error (the name) has focus.
+    await user.type(name, 'acme crm');
     await user.click(screen.getByTestId('wizard-next'));
     expect(name).toHaveAttribute('aria-invalid', 'true');
     expect(name).toHaveFocus();
 
     // Only the secret missing: focus goes to it, and a screen reader hears it is invalid.
+    await user.clear(name);
     await user.type(name, 'acme-crm');
-    await user.type(screen.getByLabelText(/Client ID/), '1000.SELFCLIENTID');
+    await user.type(clientId, '1000.SELFCLIENTID');
     await user.click(screen.getByTestId('wizard-next'));
     const secret = screen.getByLabelText(/Client secret/);
     expect(secret).toHaveAttribute('aria-invalid', 'true');
     expect(secret).toHaveFocus();
 
-    // Keyboard only: type the secret and press Enter to go on.
+    // Keyboard only: type the secret and press Enter to go on, to the grant code (a Self Client's
+    // next step): its field has focus.
     await user.keyboard('self-client-secret{Enter}');
-    const typed = await screen.findByTestId('wizard-scopes-typed');
-    expect(document.activeElement?.tagName).toMatch(/INPUT|TEXTAREA|SELECT|BUTTON/);
-    expect(screen.getByTestId('wizard').contains(document.activeElement)).toBe(true);
-    expect(document.activeElement).not.toBe(screen.getByTestId('wizard-next'));
+    const firstCode = await screen.findByTestId('wizard-code');
+    expect(firstCode).toHaveFocus();
 
     // Back: the client step's first field, not <body> (the Back button is gone there).
     await user.click(screen.getByTestId('wizard-back'));
     expect(await screen.findByLabelText(/Connection name/)).toHaveFocus();
 
     await user.click(screen.getByTestId('wizard-next'));
-    await screen.findByTestId('wizard-scopes-typed');
-    expect(typed).not.toBeInTheDocument();
-    await user.type(screen.getByTestId('wizard-scopes-typed'), 'ZohoCRM.users.READ');
-    await screen.findByText('ZohoCRM.users.READ', {
-      selector: '[data-testid="wizard-scopes-chosen"] *',
-    });
-    await user.click(screen.getByTestId('wizard-next'));
-
-    // The authorize step: the grant code field.
+    // The authorize step again: the grant code field.
     const code = await screen.findByTestId('wizard-code');
+    expect(firstCode).not.toBeInTheDocument();
     expect(code).toHaveFocus();
 
     // Zoho refuses the code: the error that stops the step takes focus.
@@ -98,5 +99,23 @@ describe('focus in the new-connection wizard', () => {
     const alert = message.closest('[data-focus-error]');
     expect(alert).not.toBeNull();
     expect(alert).toHaveFocus();
+  });
+
+  it('moves to the scopes step’s first field, not its Next button, and back to the name', async () => {
+    const { user } = await renderApp();
+    await user.click(screen.getByTestId('empty-start'));
+    await user.click(await screen.findByTestId('wizard-type-server'));
+    await user.type(screen.getByLabelText(/Connection name/), 'acme-web');
+    await user.type(screen.getByLabelText(/Client ID/), '1000.SERVERCLIENT');
+    await user.type(screen.getByLabelText(/Client secret/), 'server-secret');
+    await user.keyboard('{Enter}');
+    const typed = await screen.findByTestId('wizard-scopes-typed');
+    expect(document.activeElement?.tagName).toMatch(/INPUT|TEXTAREA|SELECT|BUTTON/);
+    expect(screen.getByTestId('wizard').contains(document.activeElement)).toBe(true);
+    expect(document.activeElement).not.toBe(screen.getByTestId('wizard-next'));
+
+    await user.click(screen.getByTestId('wizard-back'));
+    expect(await screen.findByLabelText(/Connection name/)).toHaveFocus();
+    expect(typed).not.toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
 import { act, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../main/rpc/contract.js';
 import {
   FAKE_ACCESS_TOKEN,
@@ -79,6 +79,23 @@ describe('request builder', () => {
     expect(
       within(screen.getByTestId('response-body')).getAllByText(/ada/i, { selector: 'mark' }),
     ).toHaveLength(2);
+  });
+
+  it('brings each response into view once it arrives, so its status shows without scrolling', async () => {
+    const { user } = await openBuilder();
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+    try {
+      await user.type(screen.getByLabelText(/^URL/), '/crm/v8/users');
+      expect(scrolled).not.toHaveBeenCalled();
+      await user.click(screen.getByTestId('request-send'));
+      await screen.findByTestId('response-status');
+      const panel = screen.getByTestId('response-panel');
+      expect(panel).toContainElement(screen.getByTestId('response-status'));
+      expect(scrolled.mock.contexts).toContain(panel);
+      expect(scrolled).toHaveBeenLastCalledWith({ block: 'nearest' });
+    } finally {
+      scrolled.mockRestore();
+    }
   });
 
   it('shows Authorization masked in the headers table; the token is added in main', async () => {

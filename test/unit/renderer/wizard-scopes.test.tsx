@@ -2,21 +2,31 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from './render-app.js';
 
-async function toScopes() {
+/**
+ * Opens the scope chooser: a server-based client's Scopes step, or a Self Client's optional
+ * chooser under "Not sure which scopes" on its code step.
+ */
+async function toScopes(clientType: 'self' | 'server' = 'self') {
   const app = await renderApp();
   const { user } = app;
   await user.click(screen.getByTestId('empty-start'));
+  if (clientType === 'server') await user.click(await screen.findByTestId('wizard-type-server'));
   await user.type(await screen.findByLabelText(/Connection name/), 'acme');
   await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
   await user.type(screen.getByLabelText(/Client secret/), 'secret');
   await user.click(screen.getByTestId('wizard-next'));
+  if (clientType === 'self') {
+    await screen.findByTestId('wizard-code');
+    await user.click(screen.getByTestId('wizard-scope-help-toggle'));
+  }
   await screen.findByLabelText(/Type or paste scopes/);
   return app;
 }
 
 describe('new-connection wizard: scopes', () => {
   it('checks typed scopes against the grammar as you type, via catalog.checkScopes', async () => {
-    const { user, fake } = await toScopes();
+    // The server-based client's Scopes step, whose button refuses scopes that are not valid.
+    const { user, fake } = await toScopes('server');
     await user.type(
       screen.getByLabelText(/Type or paste scopes/),
       'ZohoCRM.modules.ALL, ZohoCRM.modules',
@@ -78,9 +88,16 @@ describe('new-connection wizard: scopes', () => {
     expect(chosen).toHaveTextContent('ZohoCRM.modules.READ');
     expect(chosen).toHaveTextContent('ZohoCRM.users.READ');
     expect(screen.getByTestId('preset-crm-read-all')).toHaveAttribute('aria-pressed', 'true');
+    // Every preset brings AaaServer.profile.READ, so the success screen can say whose token it is.
+    expect(chosen).toHaveTextContent('AaaServer.profile.READ');
+    await screen.findByText('4 scopes chosen:');
 
     await user.type(screen.getByLabelText('Search the catalog'), 'profile');
     expect(screen.queryByTestId('catalog-product-crm')).not.toBeInTheDocument();
+    // The catalog shows it picked; unticking and ticking it again goes through the catalog.
+    expect(screen.getByLabelText('AaaServer.profile.READ')).toBeChecked();
+    await user.click(screen.getByLabelText('AaaServer.profile.READ'));
+    await screen.findByText('3 scopes chosen:');
     await user.click(screen.getByLabelText('AaaServer.profile.READ'));
     await screen.findByText('4 scopes chosen:');
 

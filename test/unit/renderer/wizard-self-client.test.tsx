@@ -43,15 +43,14 @@ describe('new-connection wizard: Self Client', () => {
     await user.selectOptions(screen.getByLabelText('Data centre'), 'eu');
     await user.click(screen.getByTestId('wizard-next'));
 
-    // Step 2: the file's scopes, checked by the core.
+    // Step 2: the code from the file, with its exact expiry; the file's scopes, checked by the
+    // core, are one click away.
+    expect(await screen.findByTestId('wizard-code')).toHaveValue('1000.grantcode.abc');
+    await user.click(screen.getByTestId('wizard-scope-help-toggle'));
     const chosen = await screen.findByTestId('wizard-scopes-chosen');
     expect(chosen).toHaveTextContent('ZohoCRM.modules.ALL');
     expect(chosen).toHaveTextContent('ZohoCRM.users.READ');
     expectEveryFieldLabelled();
-    await user.click(screen.getByTestId('wizard-next'));
-
-    // Step 3: the code from the file, with its exact expiry.
-    expect(await screen.findByTestId('wizard-code')).toHaveValue('1000.grantcode.abc');
     expect(screen.getByTestId('wizard-code-countdown')).toHaveTextContent('expires in 3:00');
     clock.advance(60_000);
     expect(screen.getByTestId('wizard-code-countdown')).toHaveTextContent('expires in 2:00');
@@ -135,9 +134,9 @@ describe('new-connection wizard: Self Client', () => {
     await screen.findByTestId('wizard-file-loaded');
     await user.type(screen.getByLabelText(/Connection name/), 'acme');
     await user.click(screen.getByTestId('wizard-next'));
-    await screen.findByTestId('wizard-scopes-chosen');
-    await user.click(screen.getByTestId('wizard-next'));
     await screen.findByTestId('wizard-code');
+    await user.click(screen.getByTestId('wizard-scope-help-toggle'));
+    await screen.findByTestId('wizard-scopes-chosen');
     clock.advance(181_000);
     expect(screen.getByTestId('error-message')).toHaveTextContent('past its expiry time');
     expect(screen.getByTestId('error-remedy')).toHaveTextContent('Generate Code');
@@ -160,9 +159,10 @@ describe('new-connection wizard: Self Client', () => {
     await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
     await user.type(screen.getByLabelText(/Client secret/), 'secret');
     await user.click(screen.getByTestId('wizard-next'));
+    // A Self Client goes from the client straight to the code; scopes are optional, one click away.
+    await user.click(await screen.findByTestId('wizard-scope-help-toggle'));
     await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
     await screen.findByTestId('wizard-scopes-chosen');
-    await user.click(screen.getByTestId('wizard-next'));
 
     await user.type(await screen.findByTestId('wizard-code'), '1000.expired.code');
     expect(screen.getByTestId('wizard-code-countdown')).toHaveTextContent('at most 3:00');
@@ -192,9 +192,10 @@ describe('new-connection wizard: Self Client', () => {
     await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
     await user.type(screen.getByLabelText(/Client secret/), 'secret');
     await user.click(screen.getByTestId('wizard-next'));
+    // A Self Client goes from the client straight to the code; scopes are optional, one click away.
+    await user.click(await screen.findByTestId('wizard-scope-help-toggle'));
     await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
     await screen.findByTestId('wizard-scopes-chosen');
-    await user.click(screen.getByTestId('wizard-next'));
     await user.type(await screen.findByTestId('wizard-code'), '1000.expired.code');
     await user.click(screen.getByTestId('wizard-authorize'));
     await screen.findByTestId('error-message');
@@ -214,9 +215,10 @@ describe('new-connection wizard: Self Client', () => {
     await user.type(screen.getByLabelText(/Client secret/), 'secret');
     await user.click(screen.getByTestId('wizard-next'));
     expect(screen.queryByText(/already exists/)).not.toBeInTheDocument();
+    // A Self Client goes from the client straight to the code; scopes are optional, one click away.
+    await user.click(await screen.findByTestId('wizard-scope-help-toggle'));
     await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
     await screen.findByTestId('wizard-scopes-chosen');
-    await user.click(screen.getByTestId('wizard-next'));
     await user.type(await screen.findByTestId('wizard-code'), '1000.fresh.code');
     await user.click(screen.getByTestId('wizard-authorize'));
     expect(await screen.findByTestId('wizard-success')).toBeInTheDocument();
@@ -230,9 +232,10 @@ describe('new-connection wizard: Self Client', () => {
     await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
     await user.type(screen.getByLabelText(/Client secret/), 'secret');
     await user.click(screen.getByTestId('wizard-next'));
+    // A Self Client goes from the client straight to the code; scopes are optional, one click away.
+    await user.click(await screen.findByTestId('wizard-scope-help-toggle'));
     await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
     await screen.findByTestId('wizard-scopes-chosen');
-    await user.click(screen.getByTestId('wizard-next'));
     await user.type(await screen.findByTestId('wizard-code'), '1000.expired.code');
     await user.click(screen.getByTestId('wizard-authorize'));
     await screen.findByTestId('error-message');
@@ -248,9 +251,10 @@ describe('new-connection wizard: Self Client', () => {
     await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
     await user.type(screen.getByLabelText(/Client secret/), 'secret');
     await user.click(screen.getByTestId('wizard-next'));
+    // A Self Client goes from the client straight to the code; scopes are optional, one click away.
+    await user.click(await screen.findByTestId('wizard-scope-help-toggle'));
     await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
     await screen.findByTestId('wizard-scopes-chosen');
-    await user.click(screen.getByTestId('wizard-next'));
     await user.type(await screen.findByTestId('wizard-code'), '1000.expired.code');
     await user.click(screen.getByTestId('wizard-authorize'));
     await screen.findByTestId('error-message');
@@ -267,9 +271,10 @@ describe('new-connection wizard: Self Client', () => {
     await user.type(screen.getByLabelText(/Client ID/), '1000.ID');
     await user.type(screen.getByLabelText(/Client secret/), 'secret');
     await user.click(screen.getByTestId('wizard-next'));
+    // A Self Client goes from the client straight to the code; scopes are optional, one click away.
+    await user.click(await screen.findByTestId('wizard-scope-help-toggle'));
     await user.type(await screen.findByLabelText(/Type or paste scopes/), 'ZohoCRM.modules.ALL');
     await screen.findByTestId('wizard-scopes-chosen');
-    await user.click(screen.getByTestId('wizard-next'));
     await user.type(await screen.findByTestId('wizard-code'), '1000.good.code');
     await user.click(screen.getByTestId('wizard-authorize'));
     await screen.findByTestId('wizard-success');

@@ -75,12 +75,22 @@ export function SelfClientCode(props: SelfClientCodeProps) {
             and choose <b>Self Client</b>, then the <b>Generate Code</b> tab.
           </List.Item>
           <List.Item>
-            Paste the scopes below into <b>Scope</b>, pick a <b>Time Duration</b>, add a description
-            and click <b>Create</b>.
+            {props.scopes.length > 0 ? (
+              <>
+                Paste the scopes below into <b>Scope</b>
+              </>
+            ) : (
+              <>
+                Type what the token may do into <b>Scope</b> (for example{' '}
+                <b>ZohoCRM.modules.ALL,AaaServer.profile.READ</b>)
+              </>
+            )}
+            , pick a <b>Time Duration</b>, add a description and click <b>Create</b>.
           </List.Item>
           <List.Item>
             If Zoho asks, choose the portal or org the token is for, then copy the code it shows and
-            paste it here straight away.
+            paste it here straight away (or click <b>Download</b> and drop the self_client.json on
+            the first step).
           </List.Item>
         </List>
       )}

@@ -14,6 +14,16 @@ import { RpcFailure, toRpcError } from '../../rpc/client.js';
 
 export const AUTHORIZATION_TIMEOUT_SECONDS = 300;
 
+/**
+ * Browser mode: a new tab for Zoho's page, opened on the user's click (a tab opened later, once
+ * the address is known, would be blocked as a pop-up). Null when the browser refused.
+ */
+export function openBlankTab(): Window | null {
+  // The opener link is kept: without it this window may not close the tab afterwards. The tab
+  // only ever shows Zoho's page and Token Desk's own answer page.
+  return window.open('about:blank', '_blank');
+}
+
 type WaitingStep = 'starting' | 'listening' | 'sign-in' | 'exchanging';
 type Waiting = {
   kind: 'waiting';
@@ -21,6 +31,8 @@ type Waiting = {
   url?: string;
   /** Whether the system browser opened the sign-in page (false: --no-open, or it failed). */
   browserOpened?: boolean;
+  /** Browser mode: Zoho's page goes to this tab, opened on the click. */
+  tab?: boolean;
   deadline?: number;
 };
 type State =
@@ -31,9 +43,11 @@ const STEP_ORDER: WaitingStep[] = ['listening', 'sign-in', 'exchanging'];
 function stepTitles(waiting: Waiting): string[] {
   return [
     'Ready to receive Zoho’s answer',
-    waiting.browserOpened === false
-      ? 'Open the Zoho page and sign in'
-      : 'Sign in to Zoho in your browser',
+    waiting.tab
+      ? 'Sign in to Zoho in the new tab'
+      : waiting.browserOpened === false
+        ? 'Open the Zoho page and sign in'
+        : 'Sign in to Zoho in your browser',
     'Getting your tokens',
   ];
 }
@@ -45,6 +59,8 @@ function statusText(waiting: Waiting): string {
     case 'listening':
       return 'Token Desk is listening on this computer for Zoho’s answer and preparing the Zoho sign-in page…';
     case 'sign-in':
+      if (waiting.tab)
+        return 'Zoho’s page is open in a new tab: sign in there, check the scopes and click Accept. Token Desk closes that tab afterwards.';
       return waiting.browserOpened
         ? 'Your browser has opened the Zoho page: sign in, check the scopes and click Accept.'
         : 'Your browser was not opened for you: open the address below in your browser, sign in to Zoho, check the scopes and click Accept.';
@@ -57,9 +73,18 @@ export interface ServerSignInProps {
   /** The connection's name, to pick its progress events. */
   name: string;
   redirectUri: string;
-  /** Adds the connection if needed and calls connections.authorizeServer; resolves when authorized. */
-  start(): Promise<ConnectionView>;
+  /**
+   * Adds the connection if needed and calls connections.authorizeServer; resolves when authorized.
+   * `openBrowser` false: this window opened a tab for Zoho's page, so main must not open another.
+   */
+  start(openBrowser: boolean): Promise<ConnectionView>;
   onDone(connection: ConnectionView): void;
+  /** Hears why the sign-in failed (the wizard offers "Fix the client secret"). */
+  onError?(error: RpcError | null): void;
+  /** Start at once when shown: the click that showed it was "Sign in with Zoho". */
+  autoStart?: boolean;
+  /** Browser mode: the tab that click opened for Zoho's page (null: none, or it was blocked). */
+  initialTab?: Window | null;
   testIdPrefix: string;
   showRedirect?: boolean;
 }
@@ -88,12 +113,14 @@ export function ServerSignIn(props: ServerSignInProps) {
     };
   }, [rpc]);
 
-  const begin = async () => {
+  const begin = async (tab: Window | null) => {
     setCancelError(null);
     setFallback(null);
-    setState({ kind: 'waiting', step: 'starting' });
+    props.onError?.(null);
+    setState({ kind: 'waiting', step: 'starting', ...(tab ? { tab: true } : {}) });
     waitingNow.current = true;
     unsubscribe.current?.();
+    let sent = false;
     // Subscribe before starting, so no step is missed.
     unsubscribe.current = rpc.on('authorization.progress', (progress) => {
       if (!mounted.current || progress.name.toLowerCase() !== props.name.trim().toLowerCase())
@@ -108,6 +135,11 @@ export function ServerSignIn(props: ServerSignInProps) {
         return;
       }
       const step = progress.step;
+      // Once: later events must not move the tab away from Zoho's page (or Token Desk's answer).
+      if (tab && !sent && step === 'sign-in' && progress.url && !tab.closed) {
+        sent = true;
+        tab.location.href = progress.url;
+      }
       setState((current) =>
         current.kind === 'waiting' &&
         // Steps only move forward (events of one attempt arrive in order; never step back).
@@ -116,6 +148,7 @@ export function ServerSignIn(props: ServerSignInProps) {
               kind: 'waiting',
               step,
               url: progress.url ?? current.url,
+              ...(current.tab ? { tab: true } : {}),
               browserOpened: progress.browserOpened ?? current.browserOpened,
               deadline: progress.deadline ?? current.deadline,
             }
@@ -123,7 +156,10 @@ export function ServerSignIn(props: ServerSignInProps) {
       );
     });
     try {
-      const connection = await props.start();
+      const connection = await props.start(!tab);
+      // The tab this window opened showed Zoho's page and then "You can close this tab": close it,
+      // which brings the user back here.
+      if (tab && !tab.closed) tab.close();
       if (!mounted.current) return;
       setState({ kind: 'idle' });
       props.onDone(connection);
@@ -131,13 +167,25 @@ export function ServerSignIn(props: ServerSignInProps) {
       if (!mounted.current) return;
       if (thrown instanceof RpcFailure && thrown.code === 'authorization_cancelled')
         setState({ kind: 'cancelled' });
-      else setState({ kind: 'failed', error: toRpcError(thrown) });
+      else {
+        const error = toRpcError(thrown);
+        setState({ kind: 'failed', error });
+        props.onError?.(error);
+      }
     } finally {
       waitingNow.current = false;
       unsubscribe.current?.();
       unsubscribe.current = null;
     }
   };
+
+  const autoStarted = useRef(false);
+  useEffect(() => {
+    if (!props.autoStart || autoStarted.current) return;
+    autoStarted.current = true;
+    void begin(props.initialTab ?? null);
+    // Once, on the first render: the click that showed this screen asked for the sign-in.
+  }, []);
 
   const cancel = async () => {
     setCancelling(true);
@@ -170,7 +218,11 @@ export function ServerSignIn(props: ServerSignInProps) {
 
       {state.kind !== 'waiting' && (
         <Group>
-          <Button onClick={() => void begin()} data-testid={`${id}-authorize`} data-autofocus>
+          <Button
+            onClick={() => void begin(info.shell === 'browser' ? openBlankTab() : null)}
+            data-testid={`${id}-authorize`}
+            data-autofocus
+          >
             {state.kind === 'idle' ? 'Sign in with Zoho in my browser' : 'Try again'}
           </Button>
         </Group>
@@ -202,9 +254,11 @@ export function ServerSignIn(props: ServerSignInProps) {
             <>
               <CopyField
                 label={
-                  waiting.browserOpened
-                    ? 'If no browser window opened, open this address yourself'
-                    : 'Zoho sign-in address'
+                  waiting.tab
+                    ? 'If Zoho’s page did not open in a new tab, open this address yourself'
+                    : waiting.browserOpened
+                      ? 'If no browser window opened, open this address yourself'
+                      : 'Zoho sign-in address'
                 }
                 value={waiting.url}
                 testId={`${id}-authorize-url`}

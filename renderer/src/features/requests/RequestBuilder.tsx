@@ -22,14 +22,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useReducer, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useReducer, useRef, type KeyboardEvent } from 'react';
 import type { ConnectionView, ProductIdView } from '../../../../main/rpc/contract.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { HTTP_METHODS } from '../../../../main/vocabulary/index.js';
 import { KeyValueEditor } from './KeyValueEditor.js';
 import { RequestHistory } from './RequestHistory.js';
 import { ResponseViewer } from './ResponseViewer.js';
 import {
-  METHODS,
   bodyProblem,
   builderReducer,
   fromRequest,
@@ -62,6 +62,12 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
   );
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
+  const responseRef = useRef<HTMLDivElement>(null);
+  // The form is taller than a 1280x800 window: bring each new response into view, so its status
+  // is seen without scrolling ('nearest': no jump when it is in view already).
+  useEffect(() => {
+    if (data.response) responseRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [data.response]);
   const liveBodyProblem = bodyProblem(form.method, form.body);
   const chosenProduct = products.find((p) => p.id === form.product);
   const missingParam = unfilledParam(form);
@@ -117,7 +123,7 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
           <Group gap="xs" align="flex-end" wrap="nowrap">
             <NativeSelect
               label="Method"
-              data={METHODS}
+              data={[...HTTP_METHODS]}
               value={form.method}
               onChange={(e) => set({ method: e.currentTarget.value as Method })}
               data-testid="request-method"
@@ -326,7 +332,7 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
         <ErrorAlert error={send.error} onRetry={() => trySend()} retryLabel="Send again" />
       )}
       {data.response && (
-        <Paper withBorder p="md">
+        <Paper withBorder p="md" ref={responseRef} data-testid="response-panel">
           <ResponseViewer response={data.response} onAddScope={onAddScope} />
         </Paper>
       )}

@@ -3,11 +3,9 @@
 // request it becomes. No React and no rpc here, so every rule is unit-tested on its own.
 
 import type { ApiRequestInput, ProductIdView, Result } from '../../../../main/rpc/contract.js';
-import { HTTP_METHODS } from '../../../../main/vocabulary/index.js';
 import type { Pair } from './KeyValueEditor.js';
 
 export type Method = ApiRequestInput['method'];
-export const METHODS: readonly Method[] = HTTP_METHODS;
 export type Sample = Result<'catalog.samples'>[number];
 export type Product = Result<'catalog.products'>[number];
 export type SampleParam = NonNullable<Sample['params']>[number];

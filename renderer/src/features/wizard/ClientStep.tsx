@@ -24,13 +24,20 @@ import { CopyField } from '../../components/CopyField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { DATA_CENTRES, dcInfo, type DcCode } from '../../lib/data-centres.js';
 import { readSelfClientFile, SelfClientFileError } from '../../lib/self-client-file.js';
-import { redirectUriOf, type ClientStepErrors, type WizardDraft } from './draft.js';
+import {
+  redirectUriOf,
+  redirectUriWarning,
+  type ClientStepErrors,
+  type WizardDraft,
+} from './draft.js';
 import { ClientCredentialsFields } from './ClientCredentialsFields.js';
 
 export interface ClientStepProps {
   draft: WizardDraft;
   errors: ClientStepErrors;
   onChange(patch: Partial<WizardDraft>): void;
+  /** The name used when the name field is left empty. */
+  suggestedName?: string;
 }
 
 function SelfClientDrop({ onChange, draft }: Pick<ClientStepProps, 'onChange' | 'draft'>) {
@@ -197,6 +204,11 @@ function ConsoleHelp({ draft }: { draft: WizardDraft }) {
             value={redirectUriOf(draft)}
             testId="wizard-redirect-help"
           />
+          {redirectUriWarning(redirectUriOf(draft)) && (
+            <Text size="sm" c="orange.9" fw={500} data-testid="wizard-redirect-warning">
+              {redirectUriWarning(redirectUriOf(draft))}
+            </Text>
+          )}
         </Stack>
       )}
     </Alert>
@@ -219,17 +231,22 @@ function textField({ draft, errors, onChange }: ClientStepProps, key: TextField)
 }
 
 export function ClientStep(props: ClientStepProps) {
-  const { draft, onChange } = props;
+  const { draft, onChange, suggestedName } = props;
   const [advanced, setAdvanced] = useState(
     Boolean(draft.accountsUrl || draft.apiDomain || draft.redirectUri),
   );
   const dc = dcInfo(draft.dc);
   return (
     <Stack>
-      <SelfClientDrop draft={draft} onChange={onChange} />
+      {draft.clientType === 'self' && <SelfClientDrop draft={draft} onChange={onChange} />}
       <TextInput
         label="Connection name"
-        description="A short name you will recognise, e.g. acme-crm-eu. The CLI uses it too."
+        description={
+          suggestedName
+            ? `A short name you will recognise, e.g. acme-crm-eu; the CLI uses it too. Left empty, it is ${suggestedName}.`
+            : 'A short name you will recognise, e.g. acme-crm-eu. The CLI uses it too.'
+        }
+        placeholder={suggestedName}
         {...textField(props, 'name')}
         data-testid="wizard-name"
         required
@@ -338,8 +355,8 @@ export function ClientStep(props: ClientStepProps) {
             style={{ borderLeft: '2px solid var(--mantine-color-gray-4)' }}
           >
             <Text size="sm" c="dimmed">
-              Only for proxies and test servers. Leave empty to use Zoho’s servers for the data
-              centre above.
+              The two server addresses are only for proxies and test servers: leave them empty to
+              use Zoho’s servers for the data centre above.
             </Text>
             <TextInput
               label="Custom accounts URL"

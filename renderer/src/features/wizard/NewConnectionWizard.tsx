@@ -1,14 +1,15 @@
-// New connection in three steps: 1. the client (name, data centre, type, ID and secret), 2. the
-// scopes, 3. authorize (paste a Self Client code, or sign in through the browser). The connection
+// New connection: the client (name, data centre, type, ID and secret), then what its client type
+// needs (stepsFor in draft.ts): a Self Client pastes its grant code (the scopes come with the code),
+// a server-based client chooses scopes and signs in through the browser. The connection
 // is added (connections.add) when the user first authorizes, and replaced if they go back and
 // change it. Cancel, or leaving the wizard for another screen, removes that connection while it is
 // still unauthorized, so starting again with the same name works; opening that very connection
 // from the sidebar keeps it (its page offers Authorize). A connection that existed before the
 // wizard is never touched (connections.add refuses an existing name).
 
-import { Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Anchor, Button, Collapse, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { ConnectionView } from '../../../../main/rpc/contract.js';
+import type { ConnectionView, RpcError } from '../../../../main/rpc/contract.js';
 import { useAppState } from '../../app/app-state.js';
 import { useRpc } from '../../app/rpc-context.js';
 import { useAction } from '../../app/use-action.js';
@@ -17,15 +18,23 @@ import { dcLongLabel } from '../../lib/data-centres.js';
 import { SelfClientCode } from '../authorize/SelfClientCode.js';
 import { ClientCredentialsToken } from '../authorize/ClientCredentialsToken.js';
 import { CipherBanner } from '../vault/CipherBanner.js';
-import { AUTHORIZATION_TIMEOUT_SECONDS, ServerSignIn } from '../authorize/ServerSignIn.js';
+import {
+  AUTHORIZATION_TIMEOUT_SECONDS,
+  openBlankTab,
+  ServerSignIn,
+} from '../authorize/ServerSignIn.js';
 import { DeviceSignIn } from '../authorize/DeviceSignIn.js';
 import { ClientStep } from './ClientStep.js';
 import {
   checkClientStep,
   emptyDraft,
+  needsScopes,
   redirectUriOf,
+  stepsFor,
+  suggestedName,
   toNewConnection,
   type WizardDraft,
+  type WizardStep,
 } from './draft.js';
 import { ScopesStep, useScopeCheck } from './ScopesStep.js';
 import { WizardSuccess } from './WizardSuccess.js';
@@ -57,9 +66,15 @@ export function NewConnectionWizard({
   isOpenElsewhere,
 }: NewConnectionWizardProps) {
   const rpc = useRpc();
-  const { connections, upsertConnection, dropConnection } = useAppState();
+  const { connections, upsertConnection, dropConnection, info } = useAppState();
   const [draft, setDraft] = useState<WizardDraft>(emptyDraft);
-  const [active, setActive] = useState(0);
+  const [active, setActive] = useState<WizardStep | 'done'>('client');
+  /** Zoho refused the client secret on the last step: shown on the secret field until it changes. */
+  const [secretRefused, setSecretRefused] = useState<string | null>(null);
+  const [serverError, setServerError] = useState<RpcError | null>(null);
+  const [scopeHelp, setScopeHelp] = useState(false);
+  /** Browser mode: the tab opened on the click that starts the sign-in, for Zoho's page. */
+  const [signInTab, setSignInTab] = useState<Window | null>(null);
   const [showErrors, setShowErrors] = useState(false);
   const [scopeHint, setScopeHint] = useState<string | null>(null);
   const [done, setDone] = useState<ConnectionView | null>(null);
@@ -72,15 +87,35 @@ export function NewConnectionWizard({
   const check = useScopeCheck(draft.pickedScopes, draft.typedScopes);
 
   const ownName = added.current?.connection.name;
-  const clientErrors = checkClientStep(
-    draft,
-    connections.map((c) => c.name).filter((n) => n !== ownName),
-  );
-  const scopes = check.result?.scopes ?? [];
+  const otherNames = connections.map((c) => c.name).filter((n) => n !== ownName);
+  const nameSuggestion = suggestedName(draft.dc, otherNames);
+  const named = { ...draft, name: draft.name.trim() ? draft.name : nameSuggestion };
+  const clientErrors = checkClientStep(named, otherNames);
+  // Until the core has checked them (a moment after each change), the scopes picked from
+  // self_client.json or the catalog stand in: a quick "Get tokens" must not drop them.
+  const scopes = check.result?.scopes ?? (check.checking ? draft.pickedScopes : []);
+  const steps = stepsFor(draft);
+  const activeIndex = active === 'done' ? steps.length : steps.indexOf(active);
+  const goTo = (step: WizardStep | 'done') => {
+    setActive(step);
+    setFocusTick((t) => t + 1);
+  };
+  const nextStep = () => steps[activeIndex + 1] ?? 'done';
 
   const change = (patch: Partial<WizardDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setScopeHint(null);
+    // An error goes away when the field it names changes.
+    if (patch.clientSecret !== undefined) setSecretRefused(null);
+  };
+
+  /** Zoho refused the client secret: back to the field that holds it, everything else kept. */
+  const fixSecret = (error: RpcError) => {
+    setSecretRefused(
+      `${error.message} Paste it again from the API Console (your client > Client Secret).`,
+    );
+    setShowErrors(true);
+    goTo('client');
   };
 
   // Move focus to the first field with an error, or to the start of a step (Next, Back, a step
@@ -93,9 +128,10 @@ export function NewConnectionWizard({
   const nextFromClient = (e: FormEvent) => {
     e.preventDefault();
     setShowErrors(true);
-    if (Object.keys(clientErrors).length === 0) {
+    if (Object.keys(clientErrors).length === 0 && !secretRefused) {
       setShowErrors(false);
-      setActive(1);
+      if (!draft.name.trim()) change({ name: nameSuggestion });
+      setActive(nextStep());
     }
     setFocusTick((t) => t + 1);
   };
@@ -106,10 +142,12 @@ export function NewConnectionWizard({
       return setScopeHint('Still checking the scopes: try again in a moment.');
     if (check.result.errors.length > 0)
       return setScopeHint('Fix or remove the scopes marked as not valid first.');
-    if (draft.clientType !== 'self' && scopes.length === 0)
+    if (needsScopes(draft) && scopes.length === 0)
       return setScopeHint('Choose at least one scope: Zoho needs to know what the token may do.');
-    setActive(2);
-    setFocusTick((t) => t + 1);
+    // Browser mode: Zoho's page opens in a new tab on this very click (a tab opened later, when
+    // the address is known, would be blocked as a pop-up); its address follows in a moment.
+    if (draft.clientType === 'server' && info.shell === 'browser') setSignInTab(openBlankTab());
+    goTo(nextStep());
   };
 
   /** Adds the connection (or re-adds it if the form changed since), returning it. */
@@ -160,16 +198,34 @@ export function NewConnectionWizard({
     finished.current = true;
     upsertConnection(connection);
     setDone(connection);
-    setActive(3);
+    setActive('done');
   };
 
   const selfAuthorize = useAction(async (code: string) => {
     const connection = await ensureAdded();
-    // The scopes shown to paste into Generate Code: Zoho's answer will not name them.
+    // The scopes of self_client.json, or the ones the user listed: Zoho's answer may not name them.
     finish(
-      await rpc.call('connections.authorizeSelfClient', { name: connection.name, code, scopes }),
+      await rpc.call('connections.authorizeSelfClient', {
+        name: connection.name,
+        code,
+        ...(scopes.length > 0 ? { scopes } : {}),
+      }),
     );
   });
+  const refusedSecret = (error: RpcError | null) =>
+    error?.code === 'invalid_client_secret' ? error : null;
+  const fixSecretButton = (error: RpcError | null) => {
+    const refused = refusedSecret(error);
+    return (
+      refused && (
+        <Group>
+          <Button color="red" onClick={() => fixSecret(refused)} data-testid="wizard-fix-secret">
+            Fix the client secret
+          </Button>
+        </Group>
+      )
+    );
+  };
 
   const ccAuthorize = useAction(async () => {
     const connection = await ensureAdded();
@@ -187,10 +243,10 @@ export function NewConnectionWizard({
         Cancel
       </Button>
       <Group>
-        {active > 0 && (
+        {activeIndex > 0 && (
           <Button
             variant="default"
-            onClick={() => setActive((a) => a - 1)}
+            onClick={() => goTo(steps[activeIndex - 1] ?? 'client')}
             data-testid="wizard-back"
           >
             Back
@@ -206,19 +262,30 @@ export function NewConnectionWizard({
       <Title order={2}>New connection</Title>
       <CipherBanner context="wizard" />
       <Stepper
-        active={active}
-        onStepClick={(step) => step < active && active < 3 && setActive(step)}
+        active={activeIndex}
+        onStepClick={(index) => {
+          const step = steps[index];
+          if (step && index < activeIndex && active !== 'done') goTo(step);
+        }}
         allowNextStepsSelect={false}
         size="sm"
       >
-        <Stepper.Step label="Client" description="Name, data centre, client" />
-        <Stepper.Step label="Scopes" description="What the token may do" />
-        <Stepper.Step label="Authorize" description={AUTHORIZE_STEP[draft.clientType]} />
+        {steps.map((step) => (
+          <Stepper.Step key={step} {...STEP_TEXT[step](draft)} />
+        ))}
       </Stepper>
       <Paper withBorder p="lg" ref={body}>
-        {active === 0 && (
+        {active === 'client' && (
           <form onSubmit={nextFromClient} noValidate>
-            <ClientStep draft={draft} errors={showErrors ? clientErrors : {}} onChange={change} />
+            <ClientStep
+              draft={draft}
+              errors={{
+                ...(showErrors ? clientErrors : {}),
+                ...(secretRefused ? { clientSecret: secretRefused } : {}),
+              }}
+              onChange={change}
+              suggestedName={nameSuggestion}
+            />
             {nav(
               <Button type="submit" data-testid="wizard-next">
                 Next
@@ -226,7 +293,7 @@ export function NewConnectionWizard({
             )}
           </form>
         )}
-        {active === 1 && (
+        {active === 'scopes' && (
           <form onSubmit={nextFromScopes} noValidate>
             <ScopesStep draft={draft} onChange={change} check={check} />
             {scopeHint && (
@@ -236,12 +303,12 @@ export function NewConnectionWizard({
             )}
             {nav(
               <Button type="submit" data-testid="wizard-next">
-                Next
+                {draft.clientType === 'server' ? 'Sign in with Zoho' : 'Next'}
               </Button>,
             )}
           </form>
         )}
-        {active === 2 && (
+        {active === 'authorize' && (
           <Stack>
             <Text size="sm">
               <b>{draft.name.trim()}</b> · {dcLongLabel(draft.dc)} ·{' '}
@@ -273,40 +340,81 @@ export function NewConnectionWizard({
                 testIdPrefix="wizard"
               />
             ) : draft.clientType === 'self' ? (
-              <SelfClientCode
-                dc={draft.dc}
-                scopes={scopes}
-                code={draft.code || undefined}
-                codeExpiresAt={draft.codeExpiresAt}
-                onAuthorize={(code) => void selfAuthorize.run(code)}
-                running={selfAuthorize.running}
-                error={selfAuthorize.error}
-                testIdPrefix="wizard"
-              />
+              <>
+                <SelfClientCode
+                  dc={draft.dc}
+                  scopes={scopes}
+                  code={draft.code || undefined}
+                  codeExpiresAt={draft.codeExpiresAt}
+                  onCodeChange={(code) => {
+                    // Kept in the draft, so going back (to fix the secret) does not lose it.
+                    setDraft((d) => ({
+                      ...d,
+                      code,
+                      codeExpiresAt: code === d.code ? d.codeExpiresAt : null,
+                    }));
+                    selfAuthorize.setError(null);
+                  }}
+                  onAuthorize={(code) => void selfAuthorize.run(code)}
+                  running={selfAuthorize.running}
+                  error={selfAuthorize.error}
+                  testIdPrefix="wizard"
+                />
+                {fixSecretButton(selfAuthorize.error)}
+                <div>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    onClick={() => setScopeHelp((v) => !v)}
+                    aria-expanded={scopeHelp}
+                    data-testid="wizard-scope-help-toggle"
+                  >
+                    {scopeHelp ? '▾' : '▸'}{' '}
+                    {/* The file's scopes stay one click away: what the token was asked for. */}
+                    {draft.fileName
+                      ? `The scopes in ${draft.fileName}`
+                      : 'Not sure which scopes to type in the console? Choose them here'}
+                  </Anchor>
+                  <Collapse expanded={scopeHelp}>
+                    <Paper withBorder p="sm" mt="xs">
+                      <ScopesStep draft={draft} onChange={change} check={check} />
+                    </Paper>
+                  </Collapse>
+                </div>
+              </>
             ) : (
-              <ServerSignIn
-                name={draft.name}
-                redirectUri={added.current?.connection.redirectUri ?? redirectUriOf(draft)}
-                start={async () => {
-                  const connection = await ensureAdded();
-                  signingIn.current = true;
-                  try {
-                    return await rpc.call('connections.authorizeServer', {
-                      name: connection.name,
-                      timeoutSeconds: AUTHORIZATION_TIMEOUT_SECONDS,
-                    });
-                  } finally {
-                    signingIn.current = false;
-                  }
-                }}
-                onDone={finish}
-                testIdPrefix="wizard"
-              />
+              <>
+                <ServerSignIn
+                  name={draft.name}
+                  redirectUri={added.current?.connection.redirectUri ?? redirectUriOf(draft)}
+                  autoStart
+                  initialTab={signInTab}
+                  start={async (openBrowser) => {
+                    setServerError(null);
+                    const connection = await ensureAdded();
+                    signingIn.current = true;
+                    try {
+                      return await rpc.call('connections.authorizeServer', {
+                        name: connection.name,
+                        timeoutSeconds: AUTHORIZATION_TIMEOUT_SECONDS,
+                        ...(openBrowser ? {} : { openBrowser: false }),
+                      });
+                    } finally {
+                      signingIn.current = false;
+                    }
+                  }}
+                  onDone={finish}
+                  onError={setServerError}
+                  testIdPrefix="wizard"
+                />
+                {fixSecretButton(serverError)}
+              </>
             )}
             {nav(null)}
           </Stack>
         )}
-        {active === 3 && done && (
+        {active === 'done' && done && (
           <WizardSuccess
             connection={done}
             onOpen={() => onFinished(done, 'token')}
@@ -317,3 +425,19 @@ export function NewConnectionWizard({
     </Stack>
   );
 }
+
+const STEP_TEXT: Record<
+  WizardStep,
+  (draft: WizardDraft) => { label: string; description: string }
+> = {
+  client: () => ({ label: 'Client', description: 'Name, data centre, client' }),
+  scopes: () => ({ label: 'Scopes', description: 'What the token may do' }),
+  authorize: (draft) =>
+    draft.clientType === 'device'
+      ? { label: 'Invite', description: AUTHORIZE_STEP.device }
+      : draft.clientType === 'self' && draft.clientCredentials
+        ? { label: 'Token', description: 'Client credentials: no code' }
+        : draft.clientType === 'self'
+          ? { label: 'Grant code', description: 'Paste the code from the console' }
+          : { label: 'Sign in', description: 'Sign in with Zoho' },
+};

@@ -57,6 +57,16 @@ function familiesOf(product: Product): Family[] {
   return [...byFamily.values()];
 }
 
+/** Presets most first connections need, offered above the catalog without opening a product. */
+const COMMON_PRESETS = [
+  'crm-read-all',
+  'crm-read-leads-contacts',
+  'desk-read-all',
+  'books-read-all',
+];
+/** Added with every preset, so Token Desk can say whose token it is (Zoho user on success). */
+const PROFILE_SCOPE = 'AaaServer.profile.READ';
+
 const matches = (text: string, query: string) => text.toLowerCase().includes(query);
 
 export interface ScopePickerProps {
@@ -122,8 +132,11 @@ export function ScopePicker({ picked, onPickedChange }: ScopePickerProps) {
     onPickedChange(
       presetOn(scopes)
         ? picked.filter((p) => !scopes.some((s) => sameScope(s, p)))
-        : uniqueScopes([...picked, ...scopes]),
+        : uniqueScopes([...picked, ...scopes, PROFILE_SCOPE]),
     );
+  const commonPresets = (products ?? [])
+    .flatMap((p) => p.presets)
+    .filter((preset) => COMMON_PRESETS.includes(preset.id));
 
   if (load.error) return <ErrorAlert error={load.error} onRetry={() => void run()} />;
   if (!products) {
@@ -136,7 +149,7 @@ export function ScopePicker({ picked, onPickedChange }: ScopePickerProps) {
 
   const expanded = query ? visible.map((v) => v.product.id) : open;
 
-  const presetButtons = (presets: Product['presets']) => (
+  const presetButtons = (presets: Product['presets'], prefix = 'preset') => (
     <Group gap="xs">
       {presets.map((preset) => (
         <Button
@@ -145,8 +158,8 @@ export function ScopePicker({ picked, onPickedChange }: ScopePickerProps) {
           variant={presetOn(preset.scopes) ? 'filled' : 'light'}
           aria-pressed={presetOn(preset.scopes)}
           onClick={() => togglePreset(preset.scopes)}
-          title={preset.scopes.join(', ')}
-          data-testid={`preset-${preset.id}`}
+          title={[...preset.scopes, PROFILE_SCOPE].join(', ')}
+          data-testid={`${prefix}-${preset.id}`}
         >
           {preset.label}
         </Button>
@@ -165,6 +178,14 @@ export function ScopePicker({ picked, onPickedChange }: ScopePickerProps) {
         onChange={(e) => setSearch(e.currentTarget.value)}
         data-testid="scope-search"
       />
+      {!query && commonPresets.length > 0 && (
+        <div data-testid="common-presets">
+          <Text size="sm" fw={500} mb={4}>
+            Common choices
+          </Text>
+          {presetButtons(commonPresets, 'common-preset')}
+        </div>
+      )}
       {matchingPresets.length > 0 && (
         <div data-testid="matching-presets">
           <Text size="sm" fw={500} mb={4}>

@@ -1,9 +1,11 @@
-// The end of the wizard: who the token belongs to, where, and what it may do.
+// The end of the wizard: who the token belongs to, where, and what it may do; and a first test
+// call with one click.
 
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ConnectionView } from '../../../../main/rpc/contract.js';
 import { TokenExpiry } from '../../components/Countdown.js';
 import { dcLongLabel } from '../../lib/data-centres.js';
+import { TestCall } from './TestCall.js';
 
 export function WizardSuccess({
   connection,
@@ -81,8 +83,9 @@ export function WizardSuccess({
             </Table.Tr>
           </Table.Tbody>
         </Table>
+        <TestCall name={connection.name} onOpenBuilder={onTryRequest} />
         <Group>
-          <Button onClick={onOpen} data-testid="success-open">
+          <Button variant="default" onClick={onOpen} data-testid="success-open">
             Open the connection
           </Button>
           <Button variant="light" onClick={onTryRequest} data-testid="success-try">

@@ -51,6 +51,35 @@ export const emptyDraft = (): WizardDraft => ({
   soid: '',
 });
 
+/**
+ * The wizard's steps, by client type: the one place where client types branch. A Self Client's
+ * grant code already carries the scopes chosen in the API Console, so it goes from the client
+ * straight to the code; a server-based client must say which scopes to ask for on Zoho's page,
+ * and so must a Self Client using client credentials (there is no code to carry them).
+ */
+export type WizardStep = 'client' | 'scopes' | 'authorize';
+export function stepsFor(
+  draft: Pick<WizardDraft, 'clientType' | 'clientCredentials'>,
+): WizardStep[] {
+  return draft.clientType === 'self' && !draft.clientCredentials
+    ? ['client', 'authorize']
+    : ['client', 'scopes', 'authorize'];
+}
+
+/** Whether the scopes step must have at least one scope: every path but the Self Client's code. */
+export const needsScopes = (draft: Pick<WizardDraft, 'clientType' | 'clientCredentials'>) =>
+  draft.clientType !== 'self' || draft.clientCredentials;
+
+/** A name for a connection the user left unnamed: zoho-<dc>, or zoho-<dc>-2 if taken. */
+export function suggestedName(dc: DcCode, existingNames: readonly string[]): string {
+  const taken = new Set(existingNames.map((n) => n.toLowerCase()));
+  const base = `zoho-${dc}`;
+  for (let i = 1; ; i += 1) {
+    const candidate = i === 1 ? base : `${base}-${i}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
 export type ClientStepErrors = Partial<
   Record<'name' | 'clientId' | 'clientSecret' | 'accountsUrl' | 'apiDomain' | 'redirectUri', string>
 >;
@@ -96,6 +125,20 @@ export function checkClientStep(
 
 export const redirectUriOf = (draft: WizardDraft) =>
   draft.redirectUri.trim() || DEFAULT_REDIRECT_URI;
+
+/**
+ * Why Zoho may refuse this redirect URI even though Token Desk accepts it: Zoho compares it with
+ * the registered one letter for letter and was seen to refuse 127.0.0.1 where localhost works
+ * (docs/zoho.md, Clients and redirect URIs). The same warning the CLI prints; null when none.
+ */
+export function redirectUriWarning(redirectUri: string): string | null {
+  if (!URL.canParse(redirectUri)) return null;
+  const url = new URL(redirectUri);
+  if (url.hostname.toLowerCase() === 'localhost') return null;
+  const host = url.hostname;
+  url.hostname = 'localhost';
+  return `Zoho is known to refuse redirect URIs on ${host}: use ${url.href} instead, and register exactly that in the Zoho API Console.`;
+}
 
 export function toNewConnection(draft: WizardDraft, scopes: string[]): Params<'connections.add'> {
   const custom = draft.accountsUrl.trim() && draft.apiDomain.trim();
