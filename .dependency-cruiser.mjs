@@ -12,6 +12,8 @@ const ELECTRON_PACKAGES = '^node_modules/(electron|electron-store)/';
 const RENDERER_PACKAGES =
   '^node_modules/(react|react-dom|scheduler|@mantine/[^/]+|@tanstack/[^/]+|zod)/';
 const SHELLS = ['electron', 'cli', 'web'];
+/** The rpc contract: its entry (contract.ts) and its one file per method group (contract-<group>.ts). */
+const CONTRACT = 'main/rpc/contract(|-[a-z]+)\\.ts$';
 
 const builtins = (path) => ({ dependencyTypes: ['core'], path });
 const npm = (path, pathNot) => ({
@@ -34,18 +36,19 @@ export default {
     { from: { path: '^main/vocabulary/' }, to: { path: '^main/vocabulary/' } },
     { from: { path: '^main/vocabulary/' }, to: npm(ZOD) },
 
-    // The contract is imported by the preload and the renderer: zod and the vocabulary only.
-    { from: { path: '^main/rpc/contract\\.ts$' }, to: { path: '^main/vocabulary/' } },
-    { from: { path: '^main/rpc/contract\\.ts$' }, to: npm(ZOD) },
+    // The contract is imported by the preload and the renderer: its own files, zod and the
+    // vocabulary only.
+    { from: { path: `^${CONTRACT}` }, to: { path: `^(main/vocabulary/|${CONTRACT})` } },
+    { from: { path: `^${CONTRACT}` }, to: npm(ZOD) },
 
     // The rest of rpc maps methods to core: no adapters (main/platform), no shell, no Electron.
     {
-      from: { path: '^main/rpc/', pathNot: '^main/rpc/contract\\.ts$' },
+      from: { path: '^main/rpc/', pathNot: `^${CONTRACT}` },
       to: { path: '^main/(rpc|core|vocabulary)/' },
     },
-    { from: { path: '^main/rpc/', pathNot: '^main/rpc/contract\\.ts$' }, to: npm(ZOD) },
+    { from: { path: '^main/rpc/', pathNot: `^${CONTRACT}` }, to: npm(ZOD) },
     {
-      from: { path: '^main/rpc/', pathNot: '^main/rpc/contract\\.ts$' },
+      from: { path: '^main/rpc/', pathNot: `^${CONTRACT}` },
       to: builtins(PURE_BUILTINS),
     },
 
@@ -76,14 +79,14 @@ export default {
     // The preload: Electron's contextBridge, the contract and the vocabulary.
     {
       from: { path: '^preload/' },
-      to: { path: '^(preload/|main/rpc/contract\\.ts$|main/vocabulary/)' },
+      to: { path: `^(preload/|${CONTRACT}|main/vocabulary/)` },
     },
     { from: { path: '^preload/' }, to: npm('^node_modules/electron/') },
 
     // The renderer: its own code, the contract, the vocabulary and its UI packages; no Node.
     {
       from: { path: '^renderer/src/' },
-      to: { path: '^(renderer/src/|main/rpc/contract\\.ts$|main/vocabulary/)' },
+      to: { path: `^(renderer/src/|${CONTRACT}|main/vocabulary/)` },
     },
     { from: { path: '^renderer/src/' }, to: npm(RENDERER_PACKAGES) },
   ],

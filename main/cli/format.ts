@@ -1,5 +1,5 @@
-// Plain-text rendering for the terminal: aligned tables and human times. No colours, so output is
-// the same in a pipe and in a terminal.
+// Plain-text rendering for the terminal: aligned tables, the --json text and human times. No
+// colours, so output is the same in a pipe and in a terminal.
 
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -9,6 +9,11 @@ export function table(headers: string[], rows: string[][]): string {
       .join('  ')
       .trimEnd();
   return [line(headers), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** What --json prints for scripts: indented two spaces, one line end after it. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 /** "in 42 min", "in 3 s", "expired 5 min ago". */

@@ -6,6 +6,7 @@
 // actions into clicks.
 
 import { APP_NAME } from './app-shell.js';
+import { actionsToClicks, type WithClicks } from './menu-clicks.js';
 
 export type AppMenuAction = 'check-for-updates';
 
@@ -64,20 +65,13 @@ export function applicationMenuTemplate(platform: NodeJS.Platform): AppMenuItem[
 }
 
 /** A template item as Menu.buildFromTemplate takes it: actions became clicks. */
-export interface ElectronMenuItem extends Omit<AppMenuItem, 'action' | 'submenu'> {
-  submenu?: ElectronMenuItem[];
-  click?: () => void;
-}
+export type ElectronMenuItem = WithClicks<AppMenuItem>;
 
 export function toElectronMenu(
   items: AppMenuItem[],
   run: (action: AppMenuAction) => void,
 ): ElectronMenuItem[] {
-  return items.map(({ action, submenu, ...rest }) => ({
-    ...rest,
-    ...(submenu ? { submenu: toElectronMenu(submenu, run) } : {}),
-    ...(action ? { click: () => run(action) } : {}),
-  }));
+  return actionsToClicks(items, run);
 }
 
 /** Every item of a template, submenus included (for finding one by id). */

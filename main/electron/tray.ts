@@ -2,6 +2,7 @@
 // tests without Electron. It rebuilds the menu from buildTrayTemplate whenever asked (connections
 // changed, and on a timer so "58 min left" stays true) and turns menu actions into calls.
 
+import { actionsToClicks, type WithClicks } from './menu-clicks.js';
 import {
   buildTrayTemplate,
   trayToolTip,
@@ -19,14 +20,7 @@ export interface TrayLike {
 }
 
 /** A template item as Menu.buildFromTemplate takes it: actions became clicks. */
-export interface MenuTemplateItem {
-  id?: string;
-  label?: string;
-  type?: 'normal' | 'separator' | 'submenu';
-  enabled?: boolean;
-  submenu?: MenuTemplateItem[];
-  click?: () => void;
-}
+export type MenuTemplateItem = WithClicks<TrayMenuItem>;
 
 export interface TrayActions {
   copy(name: string, as: 'token' | 'header'): Promise<void>;
@@ -54,11 +48,7 @@ export function toMenuTemplate(
   items: TrayMenuItem[],
   run: (action: TrayAction) => void,
 ): MenuTemplateItem[] {
-  return items.map(({ action, submenu, ...rest }) => ({
-    ...rest,
-    ...(submenu ? { submenu: toMenuTemplate(submenu, run) } : {}),
-    ...(action ? { click: () => run(action) } : {}),
-  }));
+  return actionsToClicks(items, run);
 }
 
 export function createTrayController(options: TrayControllerOptions): TrayController {

@@ -14,7 +14,7 @@ import {
   type ScopeEntry,
   type Sensitivity,
 } from '../../core/catalog/index.js';
-import { table } from '../format.js';
+import { jsonText, table } from '../format.js';
 
 export interface CatalogCommandsIo {
   stdout(text: string): void;
@@ -25,10 +25,6 @@ const SENSITIVITY_ORDER: readonly Sensitivity[] = ['read', 'write', 'delete', 'f
 
 function mark(text: string, confirmed: boolean): string {
   return confirmed ? text : `${text}${UNCONFIRMED}`;
-}
-
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 function productDcs(product: Product): DcCode[] {
@@ -94,7 +90,7 @@ function productJson(product: Product) {
 
 export function printProducts(io: CatalogCommandsIo, asJson: boolean): void {
   if (asJson) {
-    io.stdout(json({ products: PRODUCTS.map(productJson) }));
+    io.stdout(jsonText({ products: PRODUCTS.map(productJson) }));
     return;
   }
   const rows = PRODUCTS.map((product) => [
@@ -149,7 +145,7 @@ export function printScopes(
   const entries = searchScopes(options.search ?? '', productId);
   if (options.json) {
     io.stdout(
-      json({
+      jsonText({
         scopes: entries.map((entry) => ({
           scope: entry.scope,
           product: entry.product,

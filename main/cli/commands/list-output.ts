@@ -4,9 +4,8 @@
 import { compareNatural } from '../../vocabulary/index.js';
 import type { Command } from 'commander';
 import type { Connection } from '../../core/store/connection.js';
-import { writeLine } from '../cli-io.js';
 import { connectionsBackupNote, vaultBackupNote } from '../error-report.js';
-import { relativeTime, table } from '../format.js';
+import { jsonText, relativeTime, table } from '../format.js';
 import type { CommandContext } from './command-context.js';
 
 export async function printList(
@@ -23,7 +22,7 @@ export async function printList(
   );
   for (const note of notes) ctx.progress(note);
   if (json) {
-    writeLine(ctx.io.stdout, JSON.stringify(list.map(jsonView), null, 2));
+    ctx.out(jsonText(list.map(jsonView)));
     return;
   }
   if (list.length === 0) {
