@@ -21,6 +21,9 @@ const TARGETS: Record<string, string> = {
   'main/cli/cli-thing.ts': 'export const cliThing = 1;\n',
   'main/web/web-thing.ts': 'export const webThing = 1;\n',
   'main/rpc/contract.ts': "import { z } from 'zod/mini';\nexport const schema = z.string();\n",
+  'main/rpc/contract-group.ts':
+    "import { z } from 'zod/mini';\nexport const groupSchema = z.string();\n",
+  'main/rpc/group-handlers.ts': 'export const handlers = 1;\n',
 };
 
 const FORBIDDEN: Record<string, { source: string; to: RegExp }> = {
@@ -49,6 +52,11 @@ const FORBIDDEN: Record<string, { source: string; to: RegExp }> = {
     source: "import { webThing } from '../web/web-thing.js';\nexport const w = webThing;\n",
     to: /^main\/web\/web-thing\.ts$/,
   },
+  'renderer/src/probe-rpc-handlers.ts': {
+    source:
+      "import { handlers } from '../../main/rpc/group-handlers.js';\nexport const h = handlers;\n",
+    to: /^main\/rpc\/group-handlers\.ts$/,
+  },
   'renderer/src/probe-node.ts': {
     source: "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n",
     to: /^fs$/,
@@ -72,7 +80,7 @@ const ALLOWED: Record<string, string> = {
     '',
   ].join('\n'),
   'renderer/src/probe-allowed.ts':
-    "import { schema } from '../../main/rpc/contract.js';\nexport const s = schema;\n",
+    "import { schema } from '../../main/rpc/contract.js';\nimport { groupSchema } from '../../main/rpc/contract-group.js';\nexport const s = [schema, groupSchema];\n",
 };
 
 interface Violation {
