@@ -92,45 +92,53 @@ async function extendGrant(
   }
 }
 
+/** The full sign-in, unless the grant the connection has could be extended instead. */
+async function signIn(
+  context: GrantContext,
+  connection: Connection,
+  options: ServerAuthorizationOptions,
+): Promise<Connection> {
+  const redirectUri = assertSignsInByBrowser(connection);
+  if (options.openBrowser && !context.deps.opener) {
+    throw inputError(
+      'no_browser',
+      'This shell cannot open a browser.',
+      'Open the printed address yourself.',
+    );
+  }
+  const scopes = withAddedScopes(connection.scopes, options.addScopes);
+  const clientSecret = await context.requireClientSecret(connection);
+  const had = new Set(connection.scopes.map((scope) => scope.toLowerCase()));
+  const added = scopes.filter((scope) => !had.has(scope.toLowerCase()));
+  const plan = { scopes, added, redirectUri, clientSecret };
+  const extended = await extendGrant(context, connection, plan, options);
+  if (extended) return extended;
+  const outcome = await runServerAuthorization({
+    ...browserOptions(context, options),
+    connection: {
+      accountsUrl: connection.accountsUrl,
+      clientId: connection.clientId,
+      scopes,
+      redirectUri,
+      customAccountsUrl: connection.custom?.accountsUrl,
+    },
+    clientSecret,
+    secretFor: (accountsUrl, location) => context.dcClientSecret(connection, accountsUrl, location),
+  });
+  return context.finishAskedGrant(connection, scopes, outcome.tokens, {
+    accountsUrl: outcome.accountsUrl,
+    location: outcome.location,
+  });
+}
+
 export function createServerSignIn(context: GrantContext) {
   return {
-    async authorizeServerClient(
+    /** The browser sign-in of a server-based client (with scopes added, when asked). */
+    authorizeServerClient(
       nameOrId: string,
       options: ServerAuthorizationOptions,
     ): Promise<Connection> {
-      const connection = context.store.require(nameOrId);
-      const redirectUri = assertSignsInByBrowser(connection);
-      if (options.openBrowser && !context.deps.opener) {
-        throw inputError(
-          'no_browser',
-          'This shell cannot open a browser.',
-          'Open the printed address yourself.',
-        );
-      }
-      const scopes = withAddedScopes(connection.scopes, options.addScopes);
-      const clientSecret = await context.requireClientSecret(connection);
-      const had = new Set(connection.scopes.map((scope) => scope.toLowerCase()));
-      const added = scopes.filter((scope) => !had.has(scope.toLowerCase()));
-      const plan = { scopes, added, redirectUri, clientSecret };
-      const extended = await extendGrant(context, connection, plan, options);
-      if (extended) return extended;
-      const outcome = await runServerAuthorization({
-        ...browserOptions(context, options),
-        connection: {
-          accountsUrl: connection.accountsUrl,
-          clientId: connection.clientId,
-          scopes,
-          redirectUri,
-          customAccountsUrl: connection.custom?.accountsUrl,
-        },
-        clientSecret,
-        secretFor: (accountsUrl, location) =>
-          context.dcClientSecret(connection, accountsUrl, location),
-      });
-      return context.finishAskedGrant(connection, scopes, outcome.tokens, {
-        accountsUrl: outcome.accountsUrl,
-        location: outcome.location,
-      });
+      return signIn(context, context.store.require(nameOrId), options);
     },
   };
 }
