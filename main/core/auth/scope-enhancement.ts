@@ -7,9 +7,13 @@
 import { TokenDeskError, isTokenDeskError } from '../errors.js';
 import type { BrowserOpener, LoopbackListenerPort, Random } from '../ports.js';
 import type { ZohoOAuthClient } from '../zoho/oauth-client.js';
-import { AuthorizationCoordinator } from './pending-authorization.js';
+import {
+  openBrowserRoundTrip,
+  safeProgress,
+  type ServerAuthorizationProgress,
+} from './browser-round-trip.js';
+import type { AuthorizationCoordinator } from './pending-authorization.js';
 import { createState, nodeRandom } from './pkce.js';
-import type { ServerAuthorizationProgress } from './server-authorization.js';
 
 export interface ScopeEnhancementOptions {
   oauth: ZohoOAuthClient;
@@ -63,13 +67,7 @@ function isFinal(error: unknown): boolean {
 
 export async function runScopeEnhancement(options: ScopeEnhancementOptions): Promise<void> {
   const { oauth, connection } = options;
-  const progress = (step: ServerAuthorizationProgress) => {
-    try {
-      options.onProgress?.(step);
-    } catch {
-      // A display problem in a shell must not end the flow.
-    }
-  };
+  const progress = safeProgress(options.onProgress);
 
   progress({ step: 'scope-enhancement' });
   let enhanceToken: string;
@@ -91,39 +89,27 @@ export async function runScopeEnhancement(options: ScopeEnhancementOptions): Pro
     );
   }
 
-  const coordinator =
-    options.coordinator ?? new AuthorizationCoordinator({ loopback: options.loopback });
   const state = createState(options.random ?? nodeRandom);
-  const pending = await coordinator.start({
-    redirectUri: connection.redirectUri,
-    expectedState: state,
-    expect: 'scope-enhancement',
-    timeoutMs: options.timeoutMs,
-    signal: options.signal,
+  const pending = await openBrowserRoundTrip({
+    ...options,
+    receiver: {
+      redirectUri: connection.redirectUri,
+      expectedState: state,
+      expect: 'scope-enhancement',
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+    },
+    pageUrl: (redirectUri) =>
+      oauth.buildAddExtraScopeUrl({
+        accountsUrl: connection.accountsUrl,
+        clientId: connection.clientId,
+        redirectUri,
+        scopes: options.extraScopes,
+        enhanceToken,
+        state,
+      }),
+    progress,
   });
-  progress({ step: 'listening', redirectUri: pending.redirectUri });
-  const url = oauth.buildAddExtraScopeUrl({
-    accountsUrl: connection.accountsUrl,
-    clientId: connection.clientId,
-    redirectUri: pending.redirectUri,
-    scopes: options.extraScopes,
-    enhanceToken,
-    state,
-  });
-  let browserOpened = false;
-  try {
-    options.onAuthorizationUrl(url);
-    if (options.openBrowser && options.opener) {
-      browserOpened = await options.opener.open(url).then(
-        () => true,
-        () => false,
-      );
-    }
-  } catch (error) {
-    pending.cancel();
-    throw error;
-  }
-  progress({ step: 'sign-in', url, browserOpened });
 
   let status: string | undefined;
   try {

@@ -7,8 +7,15 @@ import type { BrowserOpener, LoopbackListenerPort, Random } from '../ports.js';
 import { dcForAccountsUrl, isTrustedAccountsServer } from '../zoho/data-centres.js';
 import type { ZohoOAuthClient } from '../zoho/oauth-client.js';
 import type { TokenSet } from '../zoho/token-set.js';
-import { AuthorizationCoordinator } from './pending-authorization.js';
+import {
+  openBrowserRoundTrip,
+  safeProgress,
+  type ServerAuthorizationProgress,
+} from './browser-round-trip.js';
+import type { AuthorizationCoordinator } from './pending-authorization.js';
 import { createPkcePair, createState, nodeRandom } from './pkce.js';
+
+export type { ServerAuthorizationProgress } from './browser-round-trip.js';
 
 export interface ServerAuthorizationConnection {
   /** Where the sign-in starts (the DC's accounts server, or the custom one). */
@@ -20,19 +27,6 @@ export interface ServerAuthorizationConnection {
   /** A configured custom accounts server: then it is the only one trusted. */
   customAccountsUrl?: string;
 }
-
-/** The steps of a sign-in a shell can show while it waits (the waiting screen's timeline). */
-export type ServerAuthorizationProgress =
-  /** The receiver listens at the redirect URI; its timeout runs from now. */
-  | { step: 'listening'; redirectUri: string }
-  /** The sign-in page is ready: opened in the system browser, or (opened false) to be opened by hand. */
-  | { step: 'sign-in'; url: string; browserOpened: boolean }
-  /** Zoho sent the browser back with a code; it is being exchanged for tokens. */
-  | { step: 'exchanging' }
-  /** Adding scopes: asking Zoho to extend the existing refresh token (docs/zoho.md §4.9). */
-  | { step: 'scope-enhancement' }
-  /** Zoho would not extend it: a full sign-in follows, which mints a new refresh token. */
-  | { step: 'full-sign-in'; reason: string };
 
 export interface ServerAuthorizationOptions {
   oauth: ZohoOAuthClient;
@@ -78,49 +72,26 @@ export async function runServerAuthorization(
   // Fresh per attempt: a state or verifier from an older attempt must never complete this one.
   const state = createState(random);
   const pkce = createPkcePair(random);
-  const coordinator =
-    options.coordinator ?? new AuthorizationCoordinator({ loopback: options.loopback });
-
-  // Listen first: if the port is taken, say so before the user signs in for nothing.
-  const pending = await coordinator.start({
-    redirectUri: connection.redirectUri,
-    expectedState: state,
-    timeoutMs: options.timeoutMs,
-    signal: options.signal,
+  const progress = safeProgress(options.onProgress);
+  const pending = await openBrowserRoundTrip({
+    ...options,
+    receiver: {
+      redirectUri: connection.redirectUri,
+      expectedState: state,
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+    },
+    pageUrl: (redirectUri) =>
+      oauth.buildAuthorizationUrl({
+        accountsUrl: connection.accountsUrl,
+        clientId: connection.clientId,
+        scopes: connection.scopes,
+        redirectUri,
+        state,
+        codeChallenge: pkce.challenge,
+      }),
+    progress,
   });
-  const progress = (step: ServerAuthorizationProgress) => {
-    try {
-      options.onProgress?.(step);
-    } catch {
-      // A display problem in a shell must not cost the user their sign-in.
-    }
-  };
-  progress({ step: 'listening', redirectUri: pending.redirectUri });
-
-  const url = oauth.buildAuthorizationUrl({
-    accountsUrl: connection.accountsUrl,
-    clientId: connection.clientId,
-    scopes: connection.scopes,
-    redirectUri: pending.redirectUri,
-    state,
-    codeChallenge: pkce.challenge,
-  });
-  let browserOpened = false;
-  try {
-    options.onAuthorizationUrl(url);
-    if (options.openBrowser && options.opener) {
-      // The URL was already handed to the shell; if the browser does not open, the user can
-      // still paste it, so a failure here must not end the sign-in.
-      browserOpened = await options.opener.open(url).then(
-        () => true,
-        () => false,
-      );
-    }
-  } catch (error) {
-    pending.cancel();
-    throw error;
-  }
-  progress({ step: 'sign-in', url, browserOpened });
 
   const callback = await pending.result;
   progress({ step: 'exchanging' });
