@@ -4,7 +4,7 @@
 
 import { TokenDeskError } from '../errors.js';
 import type { LoopbackRequest, LoopbackResponse } from '../ports.js';
-import { notFound, page } from './loopback-pages.js';
+import { donePage, notFound, page } from './loopback-pages.js';
 import { constantTimeEqual } from './pkce.js';
 
 export interface CallbackResult {
@@ -107,8 +107,7 @@ function enhancementReturn(params: URLSearchParams): CallbackAnswer {
         accountsServer: decodeRepeatedly(params.get('accounts-server')),
       },
     },
-    response: page(
-      200,
+    response: donePage(
       status === 'failure' ? 'Scopes not added' : 'Answer received',
       'Token Desk received the answer from Zoho. You can close this tab.',
     ),
@@ -141,8 +140,7 @@ function codeReturn(params: URLSearchParams): CallbackAnswer {
         accountsServer: decodeRepeatedly(params.get('accounts-server')),
       },
     },
-    response: page(
-      200,
+    response: donePage(
       'Authorization received',
       'Token Desk received the authorization. You can close this tab.',
     ),

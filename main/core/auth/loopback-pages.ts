@@ -1,6 +1,9 @@
-// The small self-contained HTML pages the loopback receiver answers the browser with: no script,
-// no external resource, nothing cached, nothing that could leak the URL (which holds the code).
+// The small self-contained HTML pages the loopback receiver answers the browser with: no external
+// resource, nothing cached, nothing that could leak the URL (which holds the code). The one script
+// any page may run is `window.close()` on a success page (the tab is done with), allowed by its
+// hash alone.
 
+import { createHash } from 'node:crypto';
 import type { LoopbackResponse } from '../ports.js';
 
 const PAGE_HEADERS = {
@@ -15,19 +18,37 @@ const PAGE_HEADERS = {
   connection: 'close',
 } as const;
 
+/**
+ * Closes the tab. Browsers honour it only for a tab a script opened (the browser mode's sign-in
+ * tab); elsewhere it does nothing and the page's text says the tab can be closed.
+ */
+const CLOSE_SCRIPT = 'window.close();';
+const CLOSE_SCRIPT_HASH = `'sha256-${createHash('sha256').update(CLOSE_SCRIPT).digest('base64')}'`;
+
 export function page(
   status: number,
   title: string,
   message: string,
   extraHeaders: Record<string, string> = {},
+  closeSelf = false,
 ): LoopbackResponse {
+  const script = closeSelf ? `<script>${CLOSE_SCRIPT}</script>` : '';
   const body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Token Desk</title>
 <style>body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:34rem;margin:15vh auto;padding:0 1.5rem;color:#1f2937}h1{font-size:1.3rem}</style>
-</head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>
+</head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${script}</body></html>
 `;
-  return { status, headers: { ...PAGE_HEADERS, ...extraHeaders }, body };
+  const headers: Record<string, string> = { ...PAGE_HEADERS, ...extraHeaders };
+  if (closeSelf)
+    headers['content-security-policy'] =
+      `${PAGE_HEADERS['content-security-policy']}; script-src ${CLOSE_SCRIPT_HASH}`;
+  return { status, headers, body };
+}
+
+/** A success page: says the tab can be closed, and tries to close it. */
+export function donePage(title: string, message: string): LoopbackResponse {
+  return page(200, title, message, {}, true);
 }
 
 /** The one page for anything unknown, so a forged request learns nothing. */

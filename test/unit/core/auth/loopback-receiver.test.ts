@@ -1,4 +1,5 @@
 import { createServer as createNetServer, connect, type Server as NetServer } from 'node:net';
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   decodeRepeatedly,
@@ -81,9 +82,15 @@ describe('startLoopbackReceiver: the happy path', () => {
     const page = await get(url);
     expect(page.status).toBe(200);
     expect(page.body).toContain('Token Desk received the authorization. You can close this tab.');
-    expect(page.body).not.toMatch(/<script|<link|src=|href=/i);
+    // It tries to close itself: one inline script, exactly window.close(), allowed by its hash
+    // alone; nothing else runs or loads.
+    expect(page.body).not.toMatch(/<link|src=|href=/i);
+    expect([...page.body.matchAll(/<script>(.*?)<\/script>/g)].map((m) => m[1])).toEqual([
+      'window.close();',
+    ]);
+    const hash = createHash('sha256').update('window.close();').digest('base64');
     expect(page.headers.get('content-security-policy')).toBe(
-      "default-src 'none'; style-src 'unsafe-inline'",
+      `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'`,
     );
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
@@ -214,6 +221,11 @@ describe('startLoopbackReceiver: failures', () => {
       callbackUrl(receiver.redirectUri, { state: STATE, error: 'access_denied' }),
     );
     expect(page.body).toContain('You declined access');
+    // A page the user must read does not close itself, and runs nothing.
+    expect(page.body).not.toMatch(/<script/i);
+    expect(page.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'",
+    );
     const error = await rejection(receiver.result);
     expect(error.code).toBe('access_denied');
     expect(error.category).toBe('refused');
