@@ -116,48 +116,69 @@ export function TokenCard({
           connection.accessTokenExpiresAt <= now &&
           ' — copying gets a fresh one'}
       </Text>
-      <Group gap="xs">
-        <Tooltip label="Copies a token valid for at least 5 more minutes (refreshing first if needed)">
-          <Button
-            onClick={() => void copy.run('token')}
-            disabled={!authorized || busy}
-            loading={copying === 'token'}
-            data-testid="token-copy"
-          >
-            Copy token
-          </Button>
-        </Tooltip>
-        <Button
-          variant="light"
-          onClick={() => void copy.run('header')}
-          disabled={!authorized || busy}
-          loading={copying === 'header'}
-          data-testid="token-copy-header"
-        >
-          Copy as header
-        </Button>
-        <Button
-          variant="light"
-          onClick={() => void refresh.run()}
-          disabled={!authorized || busy}
-          loading={refresh.running}
-          data-testid="token-refresh"
-        >
-          Refresh now
-        </Button>
-        <Button
-          {...DESTRUCTIVE}
-          onClick={() => setConfirmRevoke(true)}
-          disabled={!authorized || busy}
-          data-testid="token-revoke"
-        >
-          Revoke…
-        </Button>
-      </Group>
+      <TokenActions
+        disabled={!authorized || busy}
+        copying={copying}
+        refreshing={refresh.running}
+        onCopy={(as) => void copy.run(as)}
+        onRefresh={() => void refresh.run()}
+        onRevoke={() => setConfirmRevoke(true)}
+      />
       <StatusLine message={!error && feedback} testId="token-feedback" />
       <NoticeOutlet anchor={CLIPBOARD_NOTICE_ANCHOR} />
       {error && <ErrorAlert error={error} onClose={clearErrors} />}
     </Panel>
+  );
+}
+
+/** Copy (as is, or as a header), refresh, and revoke (which asks first). */
+function TokenActions(props: {
+  disabled: boolean;
+  copying: CopyKind | null;
+  refreshing: boolean;
+  onCopy(as: CopyKind): void;
+  onRefresh(): void;
+  onRevoke(): void;
+}) {
+  return (
+    <Group gap="xs">
+      <Tooltip label="Copies a token valid for at least 5 more minutes (refreshing first if needed)">
+        <Button
+          onClick={() => props.onCopy('token')}
+          disabled={props.disabled}
+          loading={props.copying === 'token'}
+          data-testid="token-copy"
+        >
+          Copy token
+        </Button>
+      </Tooltip>
+      <Button
+        variant="light"
+        onClick={() => props.onCopy('header')}
+        disabled={props.disabled}
+        loading={props.copying === 'header'}
+        data-testid="token-copy-header"
+      >
+        Copy as header
+      </Button>
+      <Button
+        variant="light"
+        onClick={props.onRefresh}
+        disabled={props.disabled}
+        loading={props.refreshing}
+        data-testid="token-refresh"
+      >
+        Refresh now
+      </Button>
+      <Button
+        {...DESTRUCTIVE}
+        onClick={props.onRevoke}
+        disabled={props.disabled}
+        data-testid="token-revoke"
+      >
+        Revoke…
+      </Button>
+    </Group>
   );
 }
 

@@ -18,7 +18,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useEffect, useReducer, useRef, type Dispatch, type KeyboardEvent } from 'react';
+import { useEffect, useReducer, useRef, type Dispatch, type KeyboardEvent, type Ref } from 'react';
 import type { ConnectionView, ProductIdView } from '../../../../main/rpc/contract.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Panel } from '../../components/Panel.js';
@@ -105,41 +105,14 @@ export function RequestBuilder({ connection, onAddScope }: RequestBuilderProps) 
           />
         }
       >
-        <Group gap="xs" align="flex-end" wrap="nowrap">
-          <NativeSelect
-            label="Method"
-            data={[...HTTP_METHODS]}
-            value={form.method}
-            onChange={(e) => set({ method: e.currentTarget.value as Method })}
-            data-testid="request-method"
-            w={110}
-          />
-          <TextInput
-            ref={urlRef}
-            label="URL"
-            description={
-              <>
-                Relative to <Code>{connection.apiDomain}</Code>, or to the product&apos;s own host
-                (Desk: desk.zoho.…); a full Zoho address also works.
-              </>
-            }
-            placeholder="/crm/v8/users?type=CurrentUser"
-            value={form.url}
-            onChange={(e) => set({ url: e.currentTarget.value })}
-            style={{ flex: 1 }}
-            spellCheck={false}
-            autoComplete="off"
-            data-testid="request-url"
-          />
-          <Button
-            onClick={() => trySend()}
-            loading={send.running}
-            data-testid="request-send"
-            title={`Send (${SEND_KEY}+Enter)`}
-          >
-            Send
-          </Button>
-        </Group>
+        <RequestLine
+          connection={connection}
+          form={form}
+          set={set}
+          urlRef={urlRef}
+          sending={send.running}
+          onSend={() => trySend()}
+        />
         <ProductLine form={form} products={products} dispatch={dispatch} />
         {missingParam && (
           <Alert color="blue" variant="light" data-testid="request-param-note">
@@ -222,6 +195,61 @@ function SampleSelect({
       ]}
       data-testid="request-samples"
     />
+  );
+}
+
+/** Method, URL and Send. */
+function RequestLine({
+  connection,
+  form,
+  set,
+  urlRef,
+  sending,
+  onSend,
+}: {
+  connection: ConnectionView;
+  form: RequestForm;
+  set(patch: Partial<RequestForm>): void;
+  urlRef: Ref<HTMLInputElement>;
+  sending: boolean;
+  onSend(): void;
+}) {
+  return (
+    <Group gap="xs" align="flex-end" wrap="nowrap">
+      <NativeSelect
+        label="Method"
+        data={[...HTTP_METHODS]}
+        value={form.method}
+        onChange={(e) => set({ method: e.currentTarget.value as Method })}
+        data-testid="request-method"
+        w={110}
+      />
+      <TextInput
+        ref={urlRef}
+        label="URL"
+        description={
+          <>
+            Relative to <Code>{connection.apiDomain}</Code>, or to the product&apos;s own host
+            (Desk: desk.zoho.…); a full Zoho address also works.
+          </>
+        }
+        placeholder="/crm/v8/users?type=CurrentUser"
+        value={form.url}
+        onChange={(e) => set({ url: e.currentTarget.value })}
+        style={{ flex: 1 }}
+        spellCheck={false}
+        autoComplete="off"
+        data-testid="request-url"
+      />
+      <Button
+        onClick={onSend}
+        loading={sending}
+        data-testid="request-send"
+        title={`Send (${SEND_KEY}+Enter)`}
+      >
+        Send
+      </Button>
+    </Group>
   );
 }
 
