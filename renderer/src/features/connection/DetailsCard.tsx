@@ -2,14 +2,13 @@
 // granted, and a way to remove it from this computer.
 
 import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { ConnectionView } from '../../../../main/rpc/contract.js';
 import { useAppState } from '../../app/app-state.js';
 import { useRpc } from '../../app/rpc-context.js';
-import { useAction } from '../../app/use-action.js';
+import { useConfirmedAction } from '../../app/use-action.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { DESTRUCTIVE } from '../../components/destructive.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Panel } from '../../components/Panel.js';
 import { dcLongLabel } from '../../lib/data-centres.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -60,10 +59,8 @@ export function DetailsCard({
 }) {
   const rpc = useRpc();
   const { dropConnection } = useAppState();
-  const [confirm, setConfirm] = useState(false);
-  const remove = useAction(async () => {
+  const remove = useConfirmedAction(async () => {
     await rpc.call('connections.remove', { name: connection.name });
-    setConfirm(false);
     dropConnection(connection.name);
     onRemoved();
   });
@@ -96,17 +93,13 @@ export function DetailsCard({
       title="Details"
       dialogs={
         <ConfirmDialog
-          opened={confirm}
+          {...remove.dialog}
           title={`Remove ${connection.name}?`}
           confirmLabel="Remove"
-          onConfirm={() => void remove.run()}
-          onCancel={() => setConfirm(false)}
-          busy={remove.running}
           testId="remove"
         >
           Token Desk forgets this connection and its secrets on this computer. Zoho is not
           contacted: to stop the tokens working, revoke first.
-          {remove.error && <ErrorAlert error={remove.error} />}
         </ConfirmDialog>
       }
     >
@@ -125,7 +118,7 @@ export function DetailsCard({
       </Title>
       <GrantedScopes connection={connection} />
       <Group>
-        <Button {...DESTRUCTIVE} onClick={() => setConfirm(true)} data-testid="connection-remove">
+        <Button {...DESTRUCTIVE} onClick={remove.open} data-testid="connection-remove">
           Remove from this computer…
         </Button>
       </Group>

@@ -7,7 +7,7 @@ import type { ConnectionView } from '../../../../main/rpc/contract.js';
 import { useAppState } from '../../app/app-state.js';
 import { useNow } from '../../app/clock.js';
 import { useRpc } from '../../app/rpc-context.js';
-import { useAction } from '../../app/use-action.js';
+import { useAction, useConfirmedAction } from '../../app/use-action.js';
 import { NoticeOutlet } from '../../app/notices.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { DESTRUCTIVE } from '../../components/destructive.js';
@@ -33,7 +33,6 @@ export function TokenCard({
   const copyToken = useTokenCopy(connection.name);
   const [feedback, setFeedback] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<{ token: string; until: number } | null>(null);
-  const [confirmRevoke, setConfirmRevoke] = useState(false);
 
   const [copying, setCopying] = useState<CopyKind | null>(null);
   const copy = useAction(async (as: CopyKind) => {
@@ -52,9 +51,8 @@ export function TokenCard({
     const { accessToken } = await rpc.call('tokens.reveal', { name: connection.name });
     setRevealed({ token: accessToken, until: now + REVEAL_MS });
   });
-  const revoke = useAction(async () => {
+  const revoke = useConfirmedAction(async () => {
     upsertConnection(await rpc.call('connections.revoke', { name: connection.name }));
-    setConfirmRevoke(false);
     setRevealed(null);
     setFeedback(
       'Revoked at Zoho. The tokens are gone from this computer; authorize again to use the connection.',
@@ -65,25 +63,21 @@ export function TokenCard({
   const clearErrors = () => [copy, refresh, reveal].forEach((a) => a.setError(null));
   const showRevealed = revealed && revealed.until > now ? revealed.token : null;
   const authorized = connection.status !== 'new';
-  const busy = copy.running || refresh.running || reveal.running || revoke.running;
+  const busy = copy.running || refresh.running || reveal.running || revoke.action.running;
 
   return (
     <Panel
       title="Access token"
       dialogs={
         <ConfirmDialog
-          opened={confirmRevoke}
+          {...revoke.dialog}
           title={`Revoke ${connection.name}?`}
           confirmLabel="Revoke at Zoho"
-          onConfirm={() => void revoke.run()}
-          onCancel={() => setConfirmRevoke(false)}
-          busy={revoke.running}
           testId="revoke"
         >
           Zoho will stop accepting this connection’s refresh token and every access token made from
           it, including ones copied into scripts or Postman. The connection stays here; authorize it
           again to use it.
-          {revoke.error && <ErrorAlert error={revoke.error} />}
         </ConfirmDialog>
       }
     >
@@ -122,7 +116,7 @@ export function TokenCard({
         refreshing={refresh.running}
         onCopy={(as) => void copy.run(as)}
         onRefresh={() => void refresh.run()}
-        onRevoke={() => setConfirmRevoke(true)}
+        onRevoke={revoke.open}
       />
       <StatusLine message={!error && feedback} testId="token-feedback" />
       <NoticeOutlet anchor={CLIPBOARD_NOTICE_ANCHOR} />
