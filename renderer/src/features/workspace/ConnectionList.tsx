@@ -187,6 +187,36 @@ function useRevealSelected({
   }, [selectedId, selectedRow, windowed, scrollElement, containerRef, virtualizer]);
 }
 
+/** The windowing of the rows; the focused row (if any) is always among those rendered. */
+function useRowVirtualizer(
+  rows: readonly SidebarRow[],
+  windowed: boolean,
+  scrollElement: HTMLDivElement | null,
+  focusedRow: number,
+) {
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (focusedRow < 0 || focusedRow >= range.count || indexes.includes(focusedRow))
+        return indexes;
+      return [...indexes, focusedRow].sort((a, b) => a - b);
+    },
+    [focusedRow],
+  );
+
+  return useVirtualizer<HTMLDivElement, HTMLDivElement>({
+    count: rows.length,
+    enabled: windowed,
+    getScrollElement: () => scrollElement,
+    estimateSize: (index) => estimateRowSize(rows[index]!),
+    getItemKey: (index) => rows[index]!.key,
+    overscan: OVERSCAN,
+    rangeExtractor,
+    observeElementRect: observeViewportRect,
+    measureElement: measureRow,
+  });
+}
+
 /**
  * Moves the focus to a row's button, scrolling a windowed list to it first when it is not
  * rendered yet (it is focused once it is).
@@ -248,27 +278,7 @@ export function ConnectionList({
   // the document and Tab continues from where it was.
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const focusedRow = focusedKey === null ? -1 : (rowByKey.get(focusedKey) ?? -1);
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      if (focusedRow < 0 || focusedRow >= range.count || indexes.includes(focusedRow))
-        return indexes;
-      return [...indexes, focusedRow].sort((a, b) => a - b);
-    },
-    [focusedRow],
-  );
-
-  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
-    count: rows.length,
-    enabled: windowed,
-    getScrollElement: () => scrollElement,
-    estimateSize: (index) => estimateRowSize(rows[index]!),
-    getItemKey: (index) => rows[index]!.key,
-    overscan: OVERSCAN,
-    rangeExtractor,
-    observeElementRect: observeViewportRect,
-    measureElement: measureRow,
-  });
+  const virtualizer = useRowVirtualizer(rows, windowed, scrollElement, focusedRow);
 
   const { rowElement, focusRow } = useRowFocus(containerRef, virtualizer);
 
