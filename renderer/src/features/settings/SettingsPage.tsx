@@ -4,16 +4,7 @@
 // how the secrets are protected on this computer (CipherSettings: the active cipher and its
 // warning, the choice for new connections, the passphrase, Share with the command line).
 
-import {
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Stack,
-  Switch,
-  Table,
-  Title,
-} from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Stack, Switch, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Settings } from '../../../../main/rpc/contract.js';
 import { useAppState } from '../../app/app-state.js';
