@@ -6,15 +6,7 @@
 // corrupt backups are looked up again after each event (a read of a corrupt file is what moves
 // it aside) and when the window gets focus back.
 
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  type ReactNode,
-} from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type {
   ConnectionView,
   CorruptBackupNoticeView,
@@ -22,6 +14,7 @@ import type {
   Result,
   Settings,
 } from '../../../main/rpc/contract.js';
+import { createRequiredContext } from './required-context.js';
 import { useRpc } from './rpc-context.js';
 
 export type AppInfo = Result<'app.info'>;
@@ -64,13 +57,9 @@ export function applyConnectionsChanged(list: ConnectionView[], change: Connecti
   return list.filter((c) => c.id !== change.removed);
 }
 
-const AppStateContext = createContext<AppState | null>(null);
+const AppStateContext = createRequiredContext<AppState>('useAppState', 'AppStateProvider');
 
-export function useAppState(): AppState {
-  const state = useContext(AppStateContext);
-  if (!state) throw new Error('useAppState outside AppStateProvider');
-  return state;
-}
+export const useAppState = AppStateContext.useRequired;
 
 type Actions = Pick<
   AppState,

@@ -18,6 +18,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useClock, useNow } from './clock.js';
+import { createRequiredContext } from './required-context.js';
 
 export interface Notice {
   /** A notice with the same key replaces the previous one instead of stacking up. */
@@ -44,7 +45,11 @@ interface NoticesState {
 }
 
 const NoticesContext = createContext<Notices>({ show: () => undefined, dismiss: () => undefined });
-const NoticesStateContext = createContext<NoticesState | null>(null);
+// Optional: a NoticeOutlet rendered without a provider (a screen alone in a test) shows nothing.
+const NoticesStateContext = createRequiredContext<NoticesState>(
+  'useNoticesState',
+  'NoticesProvider',
+);
 
 export const useNotices = (): Notices => useContext(NoticesContext);
 
@@ -162,7 +167,7 @@ function FloatingNotice({ notice, onDismiss }: { notice: Notice; onDismiss(key: 
  * about), instead of floating over the window.
  */
 export function NoticeOutlet({ anchor }: { anchor: string }) {
-  const state = useContext(NoticesStateContext);
+  const state = NoticesStateContext.useOptional();
   const { dismiss } = useNotices();
   const mountOutlet = state?.mountOutlet;
   useEffect(() => mountOutlet?.(anchor), [mountOutlet, anchor]);

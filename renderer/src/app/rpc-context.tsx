@@ -1,16 +1,13 @@
 // Gives every screen the rpc client chosen at startup.
 
-import { createContext, useContext, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { RpcClient } from '../rpc/client.js';
+import { createRequiredContext } from './required-context.js';
 
-const RpcContext = createContext<RpcClient | null>(null);
+const RpcContext = createRequiredContext<RpcClient>('useRpc', 'RpcProvider');
 
 export function RpcProvider({ client, children }: { client: RpcClient; children: ReactNode }) {
   return <RpcContext.Provider value={client}>{children}</RpcContext.Provider>;
 }
 
-export function useRpc(): RpcClient {
-  const client = useContext(RpcContext);
-  if (!client) throw new Error('useRpc outside RpcProvider');
-  return client;
-}
+export const useRpc = RpcContext.useRequired;

@@ -1,5 +1,6 @@
 // One user action that talks to the core: its running state (for progress) and its error (for
-// the message + remedy), with stale results ignored after unmount.
+// the message + remedy), with stale results ignored after unmount; and one that asks first (a
+// confirmation dialog that stays open, with the error, until the action has worked).
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RpcError } from '../../../main/rpc/contract.js';
@@ -37,4 +38,24 @@ export function useAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>
     }
   }, []);
   return { run, running, error, setError };
+}
+
+/** An action behind a confirmation: `open` asks, `dialog` goes to ConfirmDialog. */
+export function useConfirmedAction(fn: () => Promise<void>) {
+  const [opened, setOpened] = useState(false);
+  const action = useAction(async () => {
+    await fn();
+    setOpened(false);
+  });
+  return {
+    action,
+    open: () => setOpened(true),
+    dialog: {
+      opened,
+      onConfirm: () => void action.run(),
+      onCancel: () => setOpened(false),
+      busy: action.running,
+      error: action.error,
+    },
+  };
 }

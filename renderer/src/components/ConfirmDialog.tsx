@@ -3,6 +3,8 @@
 
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { RpcError } from '../../../main/rpc/contract.js';
+import { ErrorAlert } from './ErrorAlert.js';
 
 export interface ConfirmDialogProps {
   opened: boolean;
@@ -12,6 +14,8 @@ export interface ConfirmDialogProps {
   onConfirm(): void;
   onCancel(): void;
   busy?: boolean;
+  /** Why the action failed: shown in the dialog, under the text. */
+  error?: Pick<RpcError, 'message' | 'remedy'> | null;
   testId?: string;
 }
 
@@ -23,6 +27,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
   busy,
+  error,
   testId = 'confirm',
 }: ConfirmDialogProps) {
   return (
@@ -36,6 +41,7 @@ export function ConfirmDialog({
       <Stack>
         <Text size="sm" component="div">
           {children}
+          {error && <ErrorAlert error={error} />}
         </Text>
         <Group justify="flex-end">
           <Button

@@ -5,6 +5,7 @@ import { ActionIcon, Code, Group, Text, Tooltip } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { copyText } from '../lib/clipboard.js';
 import { CheckIcon, CopyIcon } from './icons.js';
+import { VISUALLY_HIDDEN } from './visually-hidden.js';
 
 export function CopyField({
   label,
@@ -56,17 +57,7 @@ export function CopyField({
             {state === 'copied' ? <CheckIcon /> : <CopyIcon />}
           </ActionIcon>
         </Tooltip>
-        <span
-          role="status"
-          aria-live="polite"
-          style={{
-            position: 'absolute',
-            width: 1,
-            height: 1,
-            overflow: 'hidden',
-            clip: 'rect(0 0 0 0)',
-          }}
-        >
+        <span role="status" aria-live="polite" style={VISUALLY_HIDDEN}>
           {state === 'copied' ? `${label} copied` : state === 'failed' ? 'Could not copy' : ''}
         </span>
       </Group>

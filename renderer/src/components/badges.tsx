@@ -4,24 +4,28 @@ import { Badge, Tooltip } from '@mantine/core';
 import type { ConnectionView } from '../../../main/rpc/contract.js';
 import { dcLongLabel, dcShortLabel } from '../lib/data-centres.js';
 
-export function StatusBadge({ status }: { status: ConnectionView['status'] }) {
-  if (status === 'ready')
-    return (
-      <Badge color="green" variant="light">
-        Ready
-      </Badge>
-    );
-  if (status === 'needs-reauth')
-    return (
-      <Badge color="red" variant="filled">
-        Re-authorize
-      </Badge>
-    );
+interface BadgeLook {
+  label: string;
+  color: string;
+  variant: 'light' | 'filled' | 'dot';
+}
+
+function LookBadge({ look }: { look: BadgeLook }) {
   return (
-    <Badge color="gray" variant="light">
-      Not authorized
+    <Badge color={look.color} variant={look.variant}>
+      {look.label}
     </Badge>
   );
+}
+
+const STATUS_LOOKS: Record<ConnectionView['status'], BadgeLook> = {
+  ready: { label: 'Ready', color: 'green', variant: 'light' },
+  'needs-reauth': { label: 'Re-authorize', color: 'red', variant: 'filled' },
+  new: { label: 'Not authorized', color: 'gray', variant: 'light' },
+};
+
+export function StatusBadge({ status }: { status: ConnectionView['status'] }) {
+  return <LookBadge look={STATUS_LOOKS[status] ?? STATUS_LOOKS.new} />;
 }
 
 export function DcBadge({ dc }: { dc: string }) {
@@ -34,16 +38,12 @@ export function DcBadge({ dc }: { dc: string }) {
   );
 }
 
+const ENVIRONMENT_LOOKS: Record<ConnectionView['environment'], BadgeLook> = {
+  production: { label: 'Production', color: 'teal', variant: 'dot' },
+  sandbox: { label: 'Sandbox', color: 'orange', variant: 'filled' },
+  developer: { label: 'Developer', color: 'violet', variant: 'filled' },
+};
+
 export function EnvironmentBadge({ environment }: { environment: ConnectionView['environment'] }) {
-  if (environment === 'production')
-    return (
-      <Badge variant="dot" color="teal">
-        Production
-      </Badge>
-    );
-  return (
-    <Badge variant="filled" color={environment === 'sandbox' ? 'orange' : 'violet'}>
-      {environment === 'sandbox' ? 'Sandbox' : 'Developer'}
-    </Badge>
-  );
+  return <LookBadge look={ENVIRONMENT_LOOKS[environment] ?? ENVIRONMENT_LOOKS.developer} />;
 }

@@ -5,6 +5,7 @@ import { Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import type { ConnectionView } from '../../../../main/rpc/contract.js';
 import { DcBadge, EnvironmentBadge, StatusBadge } from '../../components/badges.js';
+import { StatusLine } from '../../components/StatusLine.js';
 import { ReauthorizeModal } from '../authorize/ReauthorizeModal.js';
 import { DetailsCard, GrantedScopes, scopesTitle } from './DetailsCard.js';
 import { ExportCard } from './ExportCard.js';
@@ -70,13 +71,7 @@ export function ConnectionPage({
           <DcBadge dc={connection.location ?? connection.dc} />
         </Group>
       </Group>
-      <div role="status" aria-live="polite">
-        {notice && (
-          <Text size="sm" c="teal" data-testid="connection-notice">
-            {notice}
-          </Text>
-        )}
-      </div>
+      <StatusLine message={notice} testId="connection-notice" />
       <Tabs
         value={tab}
         onChange={(value) => value && onTab(value as ConnectionTab)}

@@ -1,15 +1,15 @@
 // What a connection is: where it lives (data centre, servers), which client, which scopes were
 // granted, and a way to remove it from this computer.
 
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { ConnectionView } from '../../../../main/rpc/contract.js';
 import { useAppState } from '../../app/app-state.js';
 import { useRpc } from '../../app/rpc-context.js';
-import { useAction } from '../../app/use-action.js';
+import { useConfirmedAction } from '../../app/use-action.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { DESTRUCTIVE } from '../../components/destructive.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Panel } from '../../components/Panel.js';
 import { dcLongLabel } from '../../lib/data-centres.js';
 import { formatDateTime } from '../../lib/format.js';
 import { sameScope } from '../../lib/scopes.js';
@@ -59,10 +59,8 @@ export function DetailsCard({
 }) {
   const rpc = useRpc();
   const { dropConnection } = useAppState();
-  const [confirm, setConfirm] = useState(false);
-  const remove = useAction(async () => {
+  const remove = useConfirmedAction(async () => {
     await rpc.call('connections.remove', { name: connection.name });
-    setConfirm(false);
     dropConnection(connection.name);
     onRemoved();
   });
@@ -91,44 +89,39 @@ export function DetailsCard({
     ['Added', formatDateTime(connection.createdAt)],
   ];
   return (
-    <Paper withBorder p="md">
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          Details
-        </Title>
-        <Table variant="vertical" layout="fixed" withTableBorder data-testid="connection-details">
-          <Table.Tbody>
-            {rows.map(([label, value]) => (
-              <Table.Tr key={label}>
-                <Table.Th w={170}>{label}</Table.Th>
-                <Table.Td style={{ wordBreak: 'break-all' }}>{value}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Title order={4} size="h5">
-          {scopesTitle(connection)}
-        </Title>
-        <GrantedScopes connection={connection} />
-        <Group>
-          <Button {...DESTRUCTIVE} onClick={() => setConfirm(true)} data-testid="connection-remove">
-            Remove from this computer…
-          </Button>
-        </Group>
-      </Stack>
-      <ConfirmDialog
-        opened={confirm}
-        title={`Remove ${connection.name}?`}
-        confirmLabel="Remove"
-        onConfirm={() => void remove.run()}
-        onCancel={() => setConfirm(false)}
-        busy={remove.running}
-        testId="remove"
-      >
-        Token Desk forgets this connection and its secrets on this computer. Zoho is not contacted:
-        to stop the tokens working, revoke first.
-        {remove.error && <ErrorAlert error={remove.error} />}
-      </ConfirmDialog>
-    </Paper>
+    <Panel
+      title="Details"
+      dialogs={
+        <ConfirmDialog
+          {...remove.dialog}
+          title={`Remove ${connection.name}?`}
+          confirmLabel="Remove"
+          testId="remove"
+        >
+          Token Desk forgets this connection and its secrets on this computer. Zoho is not
+          contacted: to stop the tokens working, revoke first.
+        </ConfirmDialog>
+      }
+    >
+      <Table variant="vertical" layout="fixed" withTableBorder data-testid="connection-details">
+        <Table.Tbody>
+          {rows.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th w={170}>{label}</Table.Th>
+              <Table.Td style={{ wordBreak: 'break-all' }}>{value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Title order={4} size="h5">
+        {scopesTitle(connection)}
+      </Title>
+      <GrantedScopes connection={connection} />
+      <Group>
+        <Button {...DESTRUCTIVE} onClick={remove.open} data-testid="connection-remove">
+          Remove from this computer…
+        </Button>
+      </Group>
+    </Panel>
   );
 }

@@ -38,6 +38,10 @@ export function clipboardNotClearedNotice(what: string) {
 
 export const CLIPBOARD_NOT_CLEARED_NOTICE = clipboardNotClearedNotice('the access token');
 
+/** The desktop app's promise about clearing: main does it, so it is one. */
+export const electronClearPromise = (seconds: number) =>
+  seconds > 0 ? ` The clipboard is cleared in ${describeSeconds(seconds)}.` : '';
+
 /** Browser mode's promise about clearing: a try, since the browser may refuse it. */
 export const browserClearPromise = (seconds: number) =>
   seconds > 0
@@ -52,7 +56,7 @@ export function useTokenCopy(name: string): (as: CopyKind) => Promise<string> {
     const seconds = settings.clipboardClearSeconds;
     if (info.shell === 'electron') {
       await rpc.call('tokens.copy', { name, as });
-      return `${WHAT[as]} copied.${seconds > 0 ? ` The clipboard is cleared in ${describeSeconds(seconds)}.` : ''}`;
+      return `${WHAT[as]} copied.${electronClearPromise(seconds)}`;
     }
     const { accessToken } = await rpc.call('tokens.reveal', { name });
     notices.dismiss(CLIPBOARD_NOT_CLEARED_NOTICE.key);

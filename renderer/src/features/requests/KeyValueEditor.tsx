@@ -3,6 +3,7 @@
 
 import { ActionIcon, Table, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { VISUALLY_HIDDEN } from '../../components/visually-hidden.js';
 
 export interface Pair {
   key: string;
@@ -13,6 +14,29 @@ export const withBlankRow = (rows: Pair[]): Pair[] =>
   rows.length === 0 || rows[rows.length - 1]!.key || rows[rows.length - 1]!.value
     ? [...rows, { key: '', value: '' }]
     : rows;
+
+/** One name or value: a small field labelled for screen readers (the table has no labels). */
+function PairCell(props: {
+  label: string;
+  placeholder: string | undefined;
+  value: string;
+  onChange(value: string): void;
+  error?: string;
+}) {
+  return (
+    <Table.Td>
+      <TextInput
+        size="xs"
+        aria-label={props.label}
+        placeholder={props.placeholder}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+        error={props.error}
+        spellCheck={false}
+      />
+    </Table.Td>
+  );
+}
 
 export function KeyValueEditor(props: {
   rows: Pair[];
@@ -37,16 +61,7 @@ export function KeyValueEditor(props: {
           <Table.Th>Name</Table.Th>
           <Table.Th>Value</Table.Th>
           <Table.Th w={40}>
-            <span
-              className="visually-hidden"
-              style={{
-                position: 'absolute',
-                width: 1,
-                height: 1,
-                overflow: 'hidden',
-                clip: 'rect(0 0 0 0)',
-              }}
-            >
+            <span className="visually-hidden" style={VISUALLY_HIDDEN}>
               Remove
             </span>
           </Table.Th>
@@ -59,27 +74,19 @@ export function KeyValueEditor(props: {
           const note = props.keyNote?.(row.key);
           return (
             <Table.Tr key={index}>
-              <Table.Td>
-                <TextInput
-                  size="xs"
-                  aria-label={`${props.noun} ${index + 1} name`}
-                  placeholder={last ? 'name' : undefined}
-                  value={row.key}
-                  onChange={(e) => set(index, { key: e.currentTarget.value })}
-                  error={note}
-                  spellCheck={false}
-                />
-              </Table.Td>
-              <Table.Td>
-                <TextInput
-                  size="xs"
-                  aria-label={`${props.noun} ${index + 1} value`}
-                  placeholder={last ? 'value' : undefined}
-                  value={row.value}
-                  onChange={(e) => set(index, { value: e.currentTarget.value })}
-                  spellCheck={false}
-                />
-              </Table.Td>
+              <PairCell
+                label={`${props.noun} ${index + 1} name`}
+                placeholder={last ? 'name' : undefined}
+                value={row.key}
+                onChange={(key) => set(index, { key })}
+                error={note}
+              />
+              <PairCell
+                label={`${props.noun} ${index + 1} value`}
+                placeholder={last ? 'value' : undefined}
+                value={row.value}
+                onChange={(value) => set(index, { value })}
+              />
               <Table.Td>
                 {!last && (
                   <ActionIcon

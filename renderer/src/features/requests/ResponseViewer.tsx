@@ -4,7 +4,6 @@
 // the core) and offer the same fix.
 
 import {
-  Alert,
   Badge,
   Button,
   Code,
@@ -20,6 +19,7 @@ import {
 import { useMemo, useState, type FormEvent } from 'react';
 import type { ApiResponseView } from '../../../../main/rpc/contract.js';
 import { useRpc } from '../../app/rpc-context.js';
+import { NoteAlert } from '../../components/NoteAlert.js';
 import { toRpcError } from '../../rpc/client.js';
 import { formatBytes, formatDuration } from '../../lib/format.js';
 
@@ -64,49 +64,79 @@ function UnknownScopeMismatch({ onAddScope }: { onAddScope?(scope: string): void
   };
 
   return (
-    <Alert
+    <NoteAlert
       color="orange"
-      variant="light"
       title="The token is missing a scope"
-      data-testid="scope-mismatch-unknown"
-    >
-      <Stack gap="xs">
-        <Text size="sm">
+      testId="scope-mismatch-unknown"
+      text={
+        <>
           Zoho refused this request because the token lacks a scope, and Token Desk does not know
           which scope this address needs. The API documentation of the product names it next to each
           request (for example ZohoCRM.settings.fields.READ).
-        </Text>
-        {onAddScope && (
-          <form onSubmit={(e) => void submit(e)} noValidate>
-            <Group align="flex-end" gap="xs">
-              <TextInput
-                size="xs"
-                label="Missing scope"
-                placeholder="Service.scope.OPERATION"
-                value={typed}
-                onChange={(e) => {
-                  setTyped(e.currentTarget.value);
-                  setProblem(null);
-                }}
-                error={problem}
-                spellCheck={false}
-                autoComplete="off"
-                style={{ flex: 1 }}
-                data-testid="missing-scope-input"
-              />
-              <Button
-                size="xs"
-                type="submit"
-                loading={checking}
-                data-testid="reauthorize-with-typed-scope"
-              >
-                Re-authorize with it added
-              </Button>
-            </Group>
-          </form>
-        )}
-      </Stack>
-    </Alert>
+        </>
+      }
+    >
+      {onAddScope && (
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Group align="flex-end" gap="xs">
+            <TextInput
+              size="xs"
+              label="Missing scope"
+              placeholder="Service.scope.OPERATION"
+              value={typed}
+              onChange={(e) => {
+                setTyped(e.currentTarget.value);
+                setProblem(null);
+              }}
+              error={problem}
+              spellCheck={false}
+              autoComplete="off"
+              style={{ flex: 1 }}
+              data-testid="missing-scope-input"
+            />
+            <Button
+              size="xs"
+              type="submit"
+              loading={checking}
+              data-testid="reauthorize-with-typed-scope"
+            >
+              Re-authorize with it added
+            </Button>
+          </Group>
+        </form>
+      )}
+    </NoteAlert>
+  );
+}
+
+/** Zoho refused for a missing scope the catalog names: say which, and offer to add it. */
+function KnownScopeMismatch({
+  scope,
+  onAddScope,
+}: {
+  scope: string;
+  onAddScope?(scope: string): void;
+}) {
+  return (
+    <NoteAlert
+      color="orange"
+      title="The token is missing a scope"
+      testId="scope-mismatch"
+      text={
+        <>
+          Zoho refused this request (OAUTH_SCOPE_MISMATCH): it needs the scope{' '}
+          <Code data-testid="missing-scope">{scope}</Code>, which this connection was not granted.
+        </>
+      }
+    >
+      {onAddScope && (
+        <Group>
+          <Button size="xs" onClick={() => onAddScope(scope)} data-testid="reauthorize-with-scope">
+            Re-authorize with {scope} added
+          </Button>
+        </Group>
+      )}
+    </NoteAlert>
   );
 }
 
@@ -120,14 +150,6 @@ export function ResponseViewer({
   response: ApiResponseView;
   onAddScope?(scope: string): void;
 }) {
-  const [search, setSearch] = useState('');
-  const { text, json } = useMemo(() => pretty(response.body), [response.body]);
-  const hits = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    if (!q) return 0;
-    return text.toLowerCase().split(q).length - 1;
-  }, [text, search]);
-
   return (
     <Stack gap="sm" data-testid="response">
       <Group gap="md" role="status" aria-live="polite">
@@ -150,90 +172,81 @@ export function ResponseViewer({
         {response.url}
       </Text>
       {response.missingScope && (
-        <Alert
-          color="orange"
-          variant="light"
-          title="The token is missing a scope"
-          data-testid="scope-mismatch"
-        >
-          <Stack gap="xs">
-            <Text size="sm">
-              Zoho refused this request (OAUTH_SCOPE_MISMATCH): it needs the scope{' '}
-              <Code data-testid="missing-scope">{response.missingScope}</Code>, which this
-              connection was not granted.
-            </Text>
-            {onAddScope && (
-              <Group>
-                <Button
-                  size="xs"
-                  onClick={() => onAddScope(response.missingScope!)}
-                  data-testid="reauthorize-with-scope"
-                >
-                  Re-authorize with {response.missingScope} added
-                </Button>
-              </Group>
-            )}
-          </Stack>
-        </Alert>
+        <KnownScopeMismatch scope={response.missingScope} onAddScope={onAddScope} />
       )}
       {response.scopeMismatch && !response.missingScope && (
         <UnknownScopeMismatch onAddScope={onAddScope} />
       )}
-      <Tabs defaultValue="pretty" keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="pretty">{json ? 'Pretty JSON' : 'Body'}</Tabs.Tab>
-          <Tabs.Tab value="raw">Raw</Tabs.Tab>
-          <Tabs.Tab value="headers">Headers ({response.headers.length})</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="pretty" pt="xs">
-          <Stack gap="xs">
-            <TextInput
-              size="xs"
-              type="search"
-              label="Search in the response"
-              value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
-              description={search.trim() ? `${hits} match${hits === 1 ? '' : 'es'}` : undefined}
-              data-testid="response-search"
-            />
-            <ScrollArea.Autosize mah={480} type="auto">
-              <Highlight
-                component="pre"
-                highlight={search.trim()}
-                ff="monospace"
-                size="xs"
-                style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
-                data-testid="response-body"
-              >
-                {text || '(empty body)'}
-              </Highlight>
-            </ScrollArea.Autosize>
-          </Stack>
-        </Tabs.Panel>
-        <Tabs.Panel value="raw" pt="xs">
-          <ScrollArea.Autosize mah={480} type="auto">
-            <Code
-              block
-              data-testid="response-raw"
-              style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
-            >
-              {response.body || '(empty body)'}
-            </Code>
-          </ScrollArea.Autosize>
-        </Tabs.Panel>
-        <Tabs.Panel value="headers" pt="xs">
-          <Table withTableBorder striped data-testid="response-headers">
-            <Table.Tbody>
-              {response.headers.map(([name, value], i) => (
-                <Table.Tr key={`${name}-${i}`}>
-                  <Table.Th w={220}>{name}</Table.Th>
-                  <Table.Td style={{ wordBreak: 'break-all' }}>{value}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Tabs.Panel>
-      </Tabs>
+      <ResponseTabs response={response} />
     </Stack>
+  );
+}
+
+/** The body (pretty-printed when it is JSON, with search), the raw body and the headers. */
+function ResponseTabs({ response }: { response: ApiResponseView }) {
+  const [search, setSearch] = useState('');
+  const { text, json } = useMemo(() => pretty(response.body), [response.body]);
+  const hits = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    if (!q) return 0;
+    return text.toLowerCase().split(q).length - 1;
+  }, [text, search]);
+
+  return (
+    <Tabs defaultValue="pretty" keepMounted={false}>
+      <Tabs.List>
+        <Tabs.Tab value="pretty">{json ? 'Pretty JSON' : 'Body'}</Tabs.Tab>
+        <Tabs.Tab value="raw">Raw</Tabs.Tab>
+        <Tabs.Tab value="headers">Headers ({response.headers.length})</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="pretty" pt="xs">
+        <Stack gap="xs">
+          <TextInput
+            size="xs"
+            type="search"
+            label="Search in the response"
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            description={search.trim() ? `${hits} match${hits === 1 ? '' : 'es'}` : undefined}
+            data-testid="response-search"
+          />
+          <ScrollArea.Autosize mah={480} type="auto">
+            <Highlight
+              component="pre"
+              highlight={search.trim()}
+              ff="monospace"
+              size="xs"
+              style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+              data-testid="response-body"
+            >
+              {text || '(empty body)'}
+            </Highlight>
+          </ScrollArea.Autosize>
+        </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="raw" pt="xs">
+        <ScrollArea.Autosize mah={480} type="auto">
+          <Code
+            block
+            data-testid="response-raw"
+            style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+          >
+            {response.body || '(empty body)'}
+          </Code>
+        </ScrollArea.Autosize>
+      </Tabs.Panel>
+      <Tabs.Panel value="headers" pt="xs">
+        <Table withTableBorder striped data-testid="response-headers">
+          <Table.Tbody>
+            {response.headers.map(([name, value], i) => (
+              <Table.Tr key={`${name}-${i}`}>
+                <Table.Th w={220}>{name}</Table.Th>
+                <Table.Td style={{ wordBreak: 'break-all' }}>{value}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Tabs.Panel>
+    </Tabs>
   );
 }

@@ -3,13 +3,15 @@
 // or entered), and, in the desktop app, Share with the command line: re-seal connections with the
 // OS keyring so the token-desk command line can use them too.
 
-import { Alert, Badge, Button, Group, Radio, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Radio, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { CipherId, VaultStatusView } from '../../../../main/rpc/contract.js';
+import type { CipherId, ConnectionView, VaultStatusView } from '../../../../main/rpc/contract.js';
 import { useAppState } from '../../app/app-state.js';
 import { useRpc } from '../../app/rpc-context.js';
-import { useAction } from '../../app/use-action.js';
+import { useAction, type Action } from '../../app/use-action.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { NoteAlert } from '../../components/NoteAlert.js';
+import { StatusLine } from '../../components/StatusLine.js';
 import { PassphraseForm } from '../vault/PassphraseForm.js';
 import { UnlockForm } from '../vault/UnlockForm.js';
 import { appOnlyConnectionIds, useVaultState } from '../vault/vault-state.js';
@@ -28,29 +30,26 @@ export function cipherBadgeText(status: Pick<VaultStatusView, 'secure' | 'primar
 export function CipherSettings() {
   const { info } = useAppState();
   const vault = useVaultState();
-  if (!vault) {
-    // No vault status (it could not be loaded): what app.info says, read-only.
-    return (
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          How your secrets are protected
-        </Title>
+  // No vault status (it could not be loaded): what app.info says, read-only.
+  const fromInfo = info.cipher.id === 'passphrase' ? 'passphrase' : 'safestorage';
+  return (
+    <Stack gap="sm">
+      <Title order={3} size="h4">
+        How your secrets are protected
+      </Title>
+      {vault ? (
+        <CipherChoice status={vault.status} setStatus={vault.setStatus} />
+      ) : (
         <ActiveCipher
           secure={info.cipher.secure}
-          badge={cipherBadgeText({
-            secure: info.cipher.secure,
-            primary: info.cipher.id === 'passphrase' ? 'passphrase' : 'safestorage',
-          })}
-          words={
-            ACTIVE_CIPHER_WORDS[info.cipher.id === 'passphrase' ? 'passphrase' : 'safestorage']
-          }
+          badge={cipherBadgeText({ secure: info.cipher.secure, primary: fromInfo })}
+          words={ACTIVE_CIPHER_WORDS[fromInfo]}
           description={info.cipher.description}
           warning={info.cipher.warning}
         />
-      </Stack>
-    );
-  }
-  return <CipherChoice status={vault.status} setStatus={vault.setStatus} />;
+      )}
+    </Stack>
+  );
 }
 
 function ActiveCipher(props: {
@@ -84,14 +83,12 @@ function ActiveCipher(props: {
         </Text>
       </Group>
       {props.warning && (
-        <Alert
+        <NoteAlert
           color="orange"
-          variant="light"
           title="Be careful"
-          data-testid="settings-cipher-warning"
-        >
-          <Text size="sm">{props.warning}</Text>
-        </Alert>
+          text={props.warning}
+          testId="settings-cipher-warning"
+        />
       )}
     </>
   );
@@ -99,6 +96,7 @@ function ActiveCipher(props: {
 
 type Pending = { kind: 'create' } | { kind: 'unlock'; thenChoose: boolean } | null;
 
+/** The vault's status in full: the active cipher, the choice for new connections, and sharing. */
 function CipherChoice({
   status,
   setStatus,
@@ -143,13 +141,9 @@ function CipherChoice({
 
   const appOnly = appOnlyConnectionIds(status);
   const unshared = connections.filter((c) => appOnly.has(c.id));
-  const isDesktop = status.program === 'desktop';
 
   return (
-    <Stack gap="sm">
-      <Title order={3} size="h4">
-        How your secrets are protected
-      </Title>
+    <>
       <ActiveCipher
         secure={status.secure}
         badge={cipherBadgeText(status)}
@@ -171,146 +165,198 @@ function CipherChoice({
       >
         <Stack gap="xs" mt="xs">
           {status.choices.map((choice) => (
-            <Radio
+            <CipherOption
               key={choice.id}
-              value={choice.id}
-              label={choice.label}
-              description={
-                choice.available
-                  ? CIPHER_CHOICE_WORDS[choice.id]
-                  : choice.id === status.primary
-                    ? 'In use for this run.'
-                    : (choice.reason ?? 'Not available on this computer.')
-              }
-              disabled={!choice.available || choose.running}
-              data-testid={`settings-cipher-choice-${choice.id}`}
+              choice={choice}
+              inUse={choice.id === status.primary}
+              busy={choose.running}
             />
           ))}
         </Stack>
       </Radio.Group>
 
-      {pending?.kind === 'create' && (
-        <PassphraseForm
-          minLength={status.passphraseMinLength}
-          onDone={(next) => {
-            setStatus(next);
-            setPending(null);
-            setNote('Your passphrase now protects new connections.');
-          }}
-          onCancel={() => setPending(null)}
-          testId="settings-passphrase"
-        />
-      )}
-      {pending?.kind === 'unlock' && (
-        <UnlockForm
-          onDone={async (next) => {
-            const chosen =
-              pending.thenChoose && next.primary !== 'passphrase'
-                ? await rpc.call('vault.choose', { cipher: 'passphrase' })
-                : next;
-            setStatus(chosen);
-            setPending(null);
-            setNote(
-              pending.thenChoose ? 'Your passphrase now protects new connections.' : 'Unlocked.',
-            );
-          }}
-          onCancel={() => setPending(null)}
-          testId="settings-unlock"
-        />
-      )}
-      {!pending && status.passphrase === 'locked' && !status.locked && (
-        <Group gap="sm">
-          <Text size="sm">
-            Some secrets here may be protected by your passphrase, which was not entered since Token
-            Desk started.
-          </Text>
-          <Button
-            size="xs"
-            variant="light"
-            onClick={() => setPending({ kind: 'unlock', thenChoose: false })}
-            data-testid="settings-open-unlock"
-          >
-            Enter passphrase
-          </Button>
-        </Group>
+      <PassphrasePrompt
+        status={status}
+        pending={pending}
+        setPending={setPending}
+        onStatus={(next, said) => {
+          setStatus(next);
+          setPending(null);
+          setNote(said);
+        }}
+      />
+
+      {status.program === 'desktop' && (
+        <ShareWithCli status={status} unshared={unshared} share={share} />
       )}
 
-      {isDesktop && (
-        <Stack gap="xs" data-testid="settings-share">
-          <Title order={4} size="h5">
-            Share with the command line
-          </Title>
-          {unshared.length === 0 ? (
-            <Text size="sm">
-              Every connection here can also be used by the token-desk command line.
-            </Text>
-          ) : (
-            <>
-              <Text size="sm">
-                {unshared.length === 1 ? '1 connection is' : `${unshared.length} connections are`}{' '}
-                protected for this app only: the token-desk command line cannot use{' '}
-                {unshared.length === 1 ? 'it' : 'them'}. Sharing protects{' '}
-                {unshared.length === 1 ? 'it' : 'them'} with your computer’s password store instead,
-                which both can read.
-              </Text>
-              {!status.canShareWithCli && (
-                <Text size="sm" c="orange" data-testid="settings-share-unavailable">
-                  {status.choices.find((c) => c.id === 'keyring')?.reason ??
-                    'Your computer’s password store cannot be reached, so connections cannot be shared now.'}
-                </Text>
-              )}
-              <Table withTableBorder>
-                <Table.Tbody>
-                  {unshared.slice(0, SHARE_LISTED).map((c) => (
-                    <Table.Tr key={c.id}>
-                      <Table.Td>{c.name}</Table.Td>
-                      <Table.Td w={1}>
-                        <Button
-                          size="xs"
-                          variant="light"
-                          disabled={!status.canShareWithCli}
-                          loading={share.running}
-                          onClick={() => void share.run(c.name)}
-                          aria-label={`Share ${c.name} with the command line`}
-                          data-testid={`settings-share-${c.name}`}
-                        >
-                          Share
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              {unshared.length > SHARE_LISTED && (
-                <Text size="sm" c="dimmed">
-                  and {unshared.length - SHARE_LISTED} more
-                </Text>
-              )}
-              <div>
-                <Button
-                  variant="default"
-                  disabled={!status.canShareWithCli}
-                  loading={share.running}
-                  onClick={() => void share.run()}
-                  data-testid="settings-share-all"
-                >
-                  Share all with the command line
-                </Button>
-              </div>
-            </>
-          )}
-        </Stack>
-      )}
-
-      <div role="status" aria-live="polite">
-        {note && !choose.error && !share.error && (
-          <Text size="sm" c="teal" data-testid="settings-cipher-note">
-            {note}
-          </Text>
-        )}
-      </div>
+      <StatusLine message={!choose.error && !share.error && note} testId="settings-cipher-note" />
       {choose.error && <ErrorAlert error={choose.error} />}
       {share.error && <ErrorAlert error={share.error} />}
+    </>
+  );
+}
+
+/** One cipher to protect new connections with, or why this computer does not offer it. */
+function CipherOption({
+  choice,
+  inUse,
+  busy,
+}: {
+  choice: VaultStatusView['choices'][number];
+  inUse: boolean;
+  busy: boolean;
+}) {
+  return (
+    <Radio
+      value={choice.id}
+      label={choice.label}
+      description={
+        choice.available
+          ? CIPHER_CHOICE_WORDS[choice.id]
+          : inUse
+            ? 'In use for this run.'
+            : (choice.reason ?? 'Not available on this computer.')
+      }
+      disabled={!choice.available || busy}
+      data-testid={`settings-cipher-choice-${choice.id}`}
+    />
+  );
+}
+
+/** The passphrase asked for: set up (to choose it), entered (to choose or unlock it), or offered. */
+function PassphrasePrompt({
+  status,
+  pending,
+  setPending,
+  onStatus,
+}: {
+  status: VaultStatusView;
+  pending: Pending;
+  setPending(pending: Pending): void;
+  /** The vault's new status, and the line that says what changed. */
+  onStatus(next: VaultStatusView, said: string): void;
+}) {
+  const rpc = useRpc();
+  if (pending?.kind === 'create')
+    return (
+      <PassphraseForm
+        minLength={status.passphraseMinLength}
+        onDone={(next) => onStatus(next, 'Your passphrase now protects new connections.')}
+        onCancel={() => setPending(null)}
+        testId="settings-passphrase"
+      />
+    );
+  if (pending?.kind === 'unlock')
+    return (
+      <UnlockForm
+        onDone={async (next) => {
+          const chosen =
+            pending.thenChoose && next.primary !== 'passphrase'
+              ? await rpc.call('vault.choose', { cipher: 'passphrase' })
+              : next;
+          onStatus(
+            chosen,
+            pending.thenChoose ? 'Your passphrase now protects new connections.' : 'Unlocked.',
+          );
+        }}
+        onCancel={() => setPending(null)}
+        testId="settings-unlock"
+      />
+    );
+  if (status.passphrase !== 'locked' || status.locked) return null;
+  return (
+    <Group gap="sm">
+      <Text size="sm">
+        Some secrets here may be protected by your passphrase, which was not entered since Token
+        Desk started.
+      </Text>
+      <Button
+        size="xs"
+        variant="light"
+        onClick={() => setPending({ kind: 'unlock', thenChoose: false })}
+        data-testid="settings-open-unlock"
+      >
+        Enter passphrase
+      </Button>
+    </Group>
+  );
+}
+
+/** Desktop app: re-seal connections sealed for this app only, so the command line can use them. */
+function ShareWithCli({
+  status,
+  unshared,
+  share,
+}: {
+  status: VaultStatusView;
+  unshared: ConnectionView[];
+  share: Action<[name?: string], void>;
+}) {
+  return (
+    <Stack gap="xs" data-testid="settings-share">
+      <Title order={4} size="h5">
+        Share with the command line
+      </Title>
+      {unshared.length === 0 ? (
+        <Text size="sm">
+          Every connection here can also be used by the token-desk command line.
+        </Text>
+      ) : (
+        <>
+          <Text size="sm">
+            {unshared.length === 1 ? '1 connection is' : `${unshared.length} connections are`}{' '}
+            protected for this app only: the token-desk command line cannot use{' '}
+            {unshared.length === 1 ? 'it' : 'them'}. Sharing protects{' '}
+            {unshared.length === 1 ? 'it' : 'them'} with your computer’s password store instead,
+            which both can read.
+          </Text>
+          {!status.canShareWithCli && (
+            <Text size="sm" c="orange" data-testid="settings-share-unavailable">
+              {status.choices.find((c) => c.id === 'keyring')?.reason ??
+                'Your computer’s password store cannot be reached, so connections cannot be shared now.'}
+            </Text>
+          )}
+          <Table withTableBorder>
+            <Table.Tbody>
+              {unshared.slice(0, SHARE_LISTED).map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{c.name}</Table.Td>
+                  <Table.Td w={1}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      disabled={!status.canShareWithCli}
+                      loading={share.running}
+                      onClick={() => void share.run(c.name)}
+                      aria-label={`Share ${c.name} with the command line`}
+                      data-testid={`settings-share-${c.name}`}
+                    >
+                      Share
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {unshared.length > SHARE_LISTED && (
+            <Text size="sm" c="dimmed">
+              and {unshared.length - SHARE_LISTED} more
+            </Text>
+          )}
+          <div>
+            <Button
+              variant="default"
+              disabled={!status.canShareWithCli}
+              loading={share.running}
+              onClick={() => void share.run()}
+              data-testid="settings-share-all"
+            >
+              Share all with the command line
+            </Button>
+          </div>
+        </>
+      )}
     </Stack>
   );
 }

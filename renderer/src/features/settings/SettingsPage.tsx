@@ -4,25 +4,22 @@
 // how the secrets are protected on this computer (CipherSettings: the active cipher and its
 // warning, the choice for new connections, the passphrase, Share with the command line).
 
-import {
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Stack, Switch, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Settings } from '../../../../main/rpc/contract.js';
 import { useAppState } from '../../app/app-state.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { LabelledSegments } from '../../components/LabelledSegments.js';
+import { StatusLine } from '../../components/StatusLine.js';
 import { CipherSettings } from './CipherSettings.js';
 import { HistorySettings } from './HistorySettings.js';
+
+const THEMES: Array<{ value: Settings['theme']; label: string }> = [
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+  { value: 'system', label: 'Same as the system' },
+];
 
 export function SettingsPage({ onClose }: { onClose(): void }) {
   const { settings, info, updateSettings } = useAppState();
@@ -89,30 +86,15 @@ export function SettingsPage({ onClose }: { onClose(): void }) {
               data-testid="settings-keep-in-tray"
             />
           )}
-          <div>
-            <Text size="sm" fw={500} id="settings-theme-label">
-              Theme
-            </Text>
-            <SegmentedControl
-              role="radiogroup"
-              aria-labelledby="settings-theme-label"
-              value={settings.theme}
-              onChange={(value) => void save.run({ theme: value as Settings['theme'] }, 'Theme')}
-              data={[
-                { value: 'light', label: 'Light' },
-                { value: 'dark', label: 'Dark' },
-                { value: 'system', label: 'Same as the system' },
-              ]}
-              data-testid="settings-theme"
-            />
-          </div>
-          <div role="status" aria-live="polite">
-            {saved && !save.error && (
-              <Text size="sm" c="teal">
-                {saved}
-              </Text>
-            )}
-          </div>
+          <LabelledSegments
+            id="settings-theme-label"
+            label="Theme"
+            value={settings.theme}
+            onChange={(theme) => void save.run({ theme }, 'Theme')}
+            data={THEMES}
+            testId="settings-theme"
+          />
+          <StatusLine message={!save.error && saved} />
           {save.error && <ErrorAlert error={save.error} />}
         </Stack>
       </Paper>
@@ -122,26 +104,34 @@ export function SettingsPage({ onClose }: { onClose(): void }) {
       <Paper withBorder p="md">
         <Stack gap="sm">
           <CipherSettings />
-          <Table variant="vertical" withTableBorder layout="fixed">
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Th w={170}>Version</Table.Th>
-                <Table.Td>{info.version}</Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th>Running as</Table.Th>
-                <Table.Td>{info.shell === 'electron' ? 'Desktop app' : 'Browser mode'}</Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th>Data folder</Table.Th>
-                <Table.Td style={{ wordBreak: 'break-all' }}>
-                  <code>{info.home}</code>
-                </Table.Td>
-              </Table.Tr>
-            </Table.Tbody>
-          </Table>
+          <AboutTable />
         </Stack>
       </Paper>
     </Stack>
+  );
+}
+
+/** Which Token Desk this is and where it keeps its files. */
+function AboutTable() {
+  const { info } = useAppState();
+  return (
+    <Table variant="vertical" withTableBorder layout="fixed">
+      <Table.Tbody>
+        <Table.Tr>
+          <Table.Th w={170}>Version</Table.Th>
+          <Table.Td>{info.version}</Table.Td>
+        </Table.Tr>
+        <Table.Tr>
+          <Table.Th>Running as</Table.Th>
+          <Table.Td>{info.shell === 'electron' ? 'Desktop app' : 'Browser mode'}</Table.Td>
+        </Table.Tr>
+        <Table.Tr>
+          <Table.Th>Data folder</Table.Th>
+          <Table.Td style={{ wordBreak: 'break-all' }}>
+            <code>{info.home}</code>
+          </Table.Td>
+        </Table.Tr>
+      </Table.Tbody>
+    </Table>
   );
 }

@@ -9,6 +9,7 @@ import { passphraseLength } from '../../../../main/vocabulary/index.js';
 import { useRpc } from '../../app/rpc-context.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { usePassphraseVisibility } from './passphrase-visibility.js';
 
 export interface PassphraseFormProps {
   minLength: number;
@@ -29,7 +30,6 @@ export function PassphraseForm({
   const rpc = useRpc();
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [visible, setVisible] = useState(false);
   const [checked, setChecked] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   const second = useRef<HTMLInputElement>(null);
@@ -59,14 +59,7 @@ export function PassphraseForm({
     void create.run(passphrase);
   };
 
-  const toggle = {
-    visible,
-    onVisibilityChange: setVisible,
-    visibilityToggleFocusable: true,
-    visibilityToggleButtonProps: {
-      'aria-label': visible ? 'Hide passphrase' : 'Show passphrase',
-    },
-  };
+  const toggle = usePassphraseVisibility();
 
   return (
     <form onSubmit={submit} noValidate data-testid={`${testId}-form`}>

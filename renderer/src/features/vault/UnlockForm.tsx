@@ -7,6 +7,7 @@ import type { VaultStatusView } from '../../../../main/rpc/contract.js';
 import { useRpc } from '../../app/rpc-context.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { usePassphraseVisibility } from './passphrase-visibility.js';
 
 export interface UnlockFormProps {
   /** May continue with another call (e.g. choose the passphrase); its error shows here too. */
@@ -18,7 +19,7 @@ export interface UnlockFormProps {
 export function UnlockForm({ onDone, onCancel, testId = 'unlock' }: UnlockFormProps) {
   const rpc = useRpc();
   const [passphrase, setPassphrase] = useState('');
-  const [visible, setVisible] = useState(false);
+  const toggle = usePassphraseVisibility();
   const [empty, setEmpty] = useState(false);
   const field = useRef<HTMLInputElement>(null);
 
@@ -56,12 +57,7 @@ export function UnlockForm({ onDone, onCancel, testId = 'unlock' }: UnlockFormPr
           autoFocus
           required
           data-autofocus
-          visible={visible}
-          onVisibilityChange={setVisible}
-          visibilityToggleFocusable
-          visibilityToggleButtonProps={{
-            'aria-label': visible ? 'Hide passphrase' : 'Show passphrase',
-          }}
+          {...toggle}
           data-testid={`${testId}-passphrase`}
         />
         {unlock.error && <ErrorAlert error={unlock.error} title="Token Desk is still locked" />}

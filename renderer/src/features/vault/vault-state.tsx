@@ -2,8 +2,9 @@
 // banner and Settings. The status carries no secret; a passphrase goes to main in the params of
 // vault.createPassphrase / vault.unlock only, and is never kept here after the call.
 
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { VaultStatusView } from '../../../../main/rpc/contract.js';
+import { createRequiredContext } from '../../app/required-context.js';
 import { useRpc } from '../../app/rpc-context.js';
 
 export interface VaultState {
@@ -13,18 +14,12 @@ export interface VaultState {
   reload(): Promise<void>;
 }
 
-const VaultContext = createContext<VaultState | null>(null);
+const VaultContext = createRequiredContext<VaultState>('useVault', 'VaultProvider');
 
 /** The vault state, or null outside a VaultProvider (a screen rendered alone in a test). */
-export function useVaultState(): VaultState | null {
-  return useContext(VaultContext);
-}
+export const useVaultState = VaultContext.useOptional;
 
-export function useVault(): VaultState {
-  const state = useContext(VaultContext);
-  if (!state) throw new Error('useVault outside VaultProvider');
-  return state;
-}
+export const useVault = VaultContext.useRequired;
 
 export function VaultProvider({
   initial,
