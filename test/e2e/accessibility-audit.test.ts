@@ -209,6 +209,12 @@ async function auditEveryScreen(theme: Theme): Promise<string[]> {
   await page.getByTestId('wizard-authorize-url').waitFor();
   await check('wizard: sign-in');
   await page.getByTestId('wizard-cancel').click();
+  // Its page, from the sidebar (the wizard keeps it): a server-based client's Details tab has the
+  // Multi-DC secrets form.
+  await sidebarItem(page, 'hooli-crm').click();
+  await page.getByTestId('tab-details').click();
+  await page.getByTestId('dc-secret-save').waitFor();
+  await check('details (server-based)');
 
   await page.reload();
   await page.getByTestId('open-settings').click();

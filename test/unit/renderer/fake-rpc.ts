@@ -562,6 +562,21 @@ export class FakeRpc implements RpcClient {
         );
         return { cancelled: true };
       }
+      case 'connections.setDcSecret': {
+        const { name, dc } = raw as { name: string; dc: string; clientSecret: string };
+        const current = this.find(name);
+        if (current.clientType !== 'server')
+          throw new RpcFailure({
+            code: 'wrong_client_type',
+            message: `"${current.name}" is a Self Client: it lives in one data centre and has one secret.`,
+            remedy: 'Only a server-based client can be Multi-DC with a secret per data centre.',
+          });
+        return this.update(name, {
+          dcSecrets: [
+            ...new Set([...(current.dcSecrets ?? []), dc]),
+          ].sort() as ConnectionView['dcSecrets'],
+        });
+      }
       case 'connections.revoke':
         return this.update(p.name, {
           status: 'new',

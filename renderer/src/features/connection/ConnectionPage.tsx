@@ -7,6 +7,7 @@ import type { ConnectionView } from '../../../../main/rpc/contract.js';
 import { DcBadge, EnvironmentBadge, StatusBadge } from '../../components/badges.js';
 import { StatusLine } from '../../components/StatusLine.js';
 import { ReauthorizeModal } from '../authorize/ReauthorizeModal.js';
+import { DcSecretsCard } from './DcSecretsCard.js';
 import { DetailsCard, GrantedScopes, scopesTitle } from './DetailsCard.js';
 import { ExportCard } from './ExportCard.js';
 import { TokenCard } from './TokenCard.js';
@@ -116,6 +117,7 @@ export function ConnectionPage({
         <Tabs.Panel value="details" pt="md">
           <Stack>
             <DetailsCard connection={connection} onRemoved={onRemoved} />
+            {connection.clientType === 'server' && <DcSecretsCard connection={connection} />}
             <ExportCard connection={connection} />
           </Stack>
         </Tabs.Panel>
