@@ -1,0 +1,75 @@
+// The wizard's navigation: the stepper on top (a step already passed can be clicked to go back
+// to it) and the bar under each step (Cancel; Back; the step's own next button).
+
+import { Button, Group, Stepper } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { WizardDraft, WizardStep } from './draft.js';
+
+const STEP_TEXT: Record<
+  WizardStep,
+  (draft: WizardDraft) => { label: string; description: string }
+> = {
+  client: () => ({ label: 'Client', description: 'Name, data centre, client' }),
+  scopes: () => ({ label: 'Scopes', description: 'What the token may do' }),
+  authorize: (draft) =>
+    draft.clientType === 'device'
+      ? { label: 'Invite', description: 'Invite the client’s admin' }
+      : draft.clientType === 'self' && draft.clientCredentials
+        ? { label: 'Token', description: 'Client credentials: no code' }
+        : draft.clientType === 'self'
+          ? { label: 'Grant code', description: 'Paste the code from the console' }
+          : { label: 'Sign in', description: 'Sign in with Zoho' },
+};
+
+export interface WizardStepperProps {
+  draft: WizardDraft;
+  steps: WizardStep[];
+  /** The active step's index; steps.length once done. */
+  activeIndex: number;
+  done: boolean;
+  goTo(step: WizardStep): void;
+}
+
+export function WizardStepper({ draft, steps, activeIndex, done, goTo }: WizardStepperProps) {
+  return (
+    <Stepper
+      active={activeIndex}
+      onStepClick={(index) => {
+        const step = steps[index];
+        if (step && index < activeIndex && !done) goTo(step);
+      }}
+      allowNextStepsSelect={false}
+      size="sm"
+    >
+      {steps.map((step) => (
+        <Stepper.Step key={step} {...STEP_TEXT[step](draft)} />
+      ))}
+    </Stepper>
+  );
+}
+
+export interface WizardNavProps {
+  /** Null on the first step: no Back. */
+  onBack: (() => void) | null;
+  onCancel(): void;
+  /** The step's next button, if it has one. */
+  children?: ReactNode;
+}
+
+export function WizardNav({ onBack, onCancel, children }: WizardNavProps) {
+  return (
+    <Group justify="space-between" mt="lg">
+      <Button variant="subtle" color="gray" onClick={onCancel} data-testid="wizard-cancel-wizard">
+        Cancel
+      </Button>
+      <Group>
+        {onBack && (
+          <Button variant="default" onClick={onBack} data-testid="wizard-back">
+            Back
+          </Button>
+        )}
+        {children}
+      </Group>
+    </Group>
+  );
+}
