@@ -3,7 +3,7 @@
 // client signs in through the browser, a Non-browser application invites the client's admin.
 // When Zoho refuses the client secret, "Fix the client secret" goes back to that field.
 
-import { Anchor, Button, Collapse, Group, Paper, Text } from '@mantine/core';
+import { Anchor, Button, Collapse, Group, Paper, Stack, Text } from '@mantine/core';
 import type { Dispatch, SetStateAction } from 'react';
 import type { RpcError } from '../../../../main/rpc/contract.js';
 import { dcLongLabel } from '../../lib/data-centres.js';
@@ -14,6 +14,7 @@ import { ServerSignIn } from '../authorize/ServerSignIn.js';
 import { redirectUriOf, type WizardDraft } from './draft.js';
 import { ScopesStep, type ScopesStepProps } from './ScopesStep.js';
 import type { WizardConnection } from './use-wizard-connection.js';
+import { WizardNav, type WizardNavProps } from './WizardNav.js';
 
 const CLIENT_TYPE_LABEL = {
   self: 'Self Client',
@@ -35,12 +36,13 @@ export interface AuthorizeStepProps {
   onFixSecret(error: RpcError): void;
   scopeHelp: boolean;
   onScopeHelp: Dispatch<SetStateAction<boolean>>;
+  nav: WizardNavProps;
 }
 
 export function AuthorizeStep(props: AuthorizeStepProps) {
   const { draft, connection } = props;
   return (
-    <>
+    <Stack>
       <Text size="sm">
         <b>{draft.name.trim()}</b> · {dcLongLabel(draft.dc)} · {CLIENT_TYPE_LABEL[draft.clientType]}
       </Text>
@@ -76,7 +78,8 @@ export function AuthorizeStep(props: AuthorizeStepProps) {
           <FixSecret error={connection.serverError} onFix={props.onFixSecret} />
         </>
       )}
-    </>
+      <WizardNav {...props.nav} />
+    </Stack>
   );
 }
 

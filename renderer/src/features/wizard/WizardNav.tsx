@@ -1,9 +1,11 @@
 // The wizard's navigation: the stepper on top (a step already passed can be clicked to go back
-// to it) and the bar under each step (Cancel; Back; the step's own next button).
+// to it), the bar under each step (Cancel; Back; the step's own next button), and a step that is
+// a form, submitted by its next button.
 
 import { Button, Group, Stepper } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import type { WizardDraft, WizardStep } from './draft.js';
+import type { WizardSteps } from './use-wizard-steps.js';
 
 const STEP_TEXT: Record<
   WizardStep,
@@ -23,20 +25,17 @@ const STEP_TEXT: Record<
 
 export interface WizardStepperProps {
   draft: WizardDraft;
-  steps: WizardStep[];
-  /** The active step's index; steps.length once done. */
-  activeIndex: number;
-  done: boolean;
-  goTo(step: WizardStep): void;
+  wizardSteps: Pick<WizardSteps, 'steps' | 'activeIndex' | 'active' | 'goTo'>;
 }
 
-export function WizardStepper({ draft, steps, activeIndex, done, goTo }: WizardStepperProps) {
+export function WizardStepper({ draft, wizardSteps }: WizardStepperProps) {
+  const { steps, activeIndex, active, goTo } = wizardSteps;
   return (
     <Stepper
       active={activeIndex}
       onStepClick={(index) => {
         const step = steps[index];
-        if (step && index < activeIndex && !done) goTo(step);
+        if (step && index < activeIndex && active !== 'done') goTo(step);
       }}
       allowNextStepsSelect={false}
       size="sm"
@@ -71,5 +70,27 @@ export function WizardNav({ onBack, onCancel, children }: WizardNavProps) {
         {children}
       </Group>
     </Group>
+  );
+}
+
+export interface StepFormProps {
+  onSubmit(e: FormEvent): void;
+  nav: WizardNavProps;
+  /** The text of the next button. */
+  next: ReactNode;
+  children: ReactNode;
+}
+
+/** A step whose next button submits it (Enter in a field does too); the step checks itself. */
+export function StepForm({ onSubmit, nav, next, children }: StepFormProps) {
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      {children}
+      <WizardNav {...nav}>
+        <Button type="submit" data-testid="wizard-next">
+          {next}
+        </Button>
+      </WizardNav>
+    </form>
   );
 }

@@ -19,7 +19,7 @@ export interface WizardConnectionOptions {
   scopes: string[];
   /** See NewConnectionWizardProps.isOpenElsewhere. */
   isOpenElsewhere?(connectionId: string): boolean;
-  /** The connection got authorized: the wizard shows its success screen. */
+  /** The connection got authorized (it is then `authorized`): the wizard shows its success. */
   onAuthorized(connection: ConnectionView): void;
 }
 
@@ -29,6 +29,8 @@ export function useWizardConnection(options: WizardConnectionOptions) {
   const { connections, upsertConnection, dropConnection } = useAppState();
   /** Why the last server-based sign-in failed (the wizard offers "Fix the client secret"). */
   const [serverError, setServerError] = useState<RpcError | null>(null);
+  /** The connection once authorized, for the success screen. */
+  const [authorized, setAuthorized] = useState<ConnectionView | null>(null);
   const added = useRef<{ key: string; connection: ConnectionView } | null>(null);
   const finished = useRef(false);
   const signingIn = useRef(false);
@@ -77,6 +79,7 @@ export function useWizardConnection(options: WizardConnectionOptions) {
   const finish = (connection: ConnectionView) => {
     finished.current = true;
     upsertConnection(connection);
+    setAuthorized(connection);
     options.onAuthorized(connection);
   };
 
@@ -111,6 +114,7 @@ export function useWizardConnection(options: WizardConnectionOptions) {
   return {
     /** The connection added so far, if any. */
     added: added.current?.connection ?? null,
+    authorized,
     discardUnfinished,
     finish,
     selfAuthorize,
