@@ -65,42 +65,7 @@ export function SelfClientCode(props: SelfClientCodeProps) {
 
   return (
     <Stack>
-      {!exact && (
-        <List type="ordered" size="sm" spacing={4}>
-          <List.Item>
-            Open the{' '}
-            <Anchor href={consoleUrl} target="_blank" rel="noreferrer noopener">
-              Zoho API Console
-            </Anchor>{' '}
-            and choose <b>Self Client</b>, then the <b>Generate Code</b> tab.
-          </List.Item>
-          <List.Item>
-            {props.scopes.length > 0 ? (
-              <>
-                Paste the scopes below into <b>Scope</b>
-              </>
-            ) : (
-              <>
-                Type what the token may do into <b>Scope</b> (for example{' '}
-                <b>ZohoCRM.modules.ALL,AaaServer.profile.READ</b>)
-              </>
-            )}
-            , pick a <b>Time Duration</b>, add a description and click <b>Create</b>.
-          </List.Item>
-          <List.Item>
-            If Zoho asks, choose the portal or org the token is for, then copy the code it shows and
-            paste it here straight away (or click <b>Download</b> and drop the self_client.json on
-            the first step).
-          </List.Item>
-        </List>
-      )}
-      {!exact && props.scopes.length > 0 && (
-        <CopyField
-          label="Scopes to paste"
-          value={props.scopes.join(',')}
-          testId={`${id}-scopes-copy`}
-        />
-      )}
+      {!exact && <GenerateCodeSteps consoleUrl={consoleUrl} scopes={props.scopes} id={id} />}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -132,34 +97,9 @@ export function SelfClientCode(props: SelfClientCodeProps) {
               data-testid={`${id}-code-duration`}
             />
           )}
-          {deadline !== null && !expired && !refused && (
-            <Text size="sm" role="timer" aria-live="off" data-testid={`${id}-code-countdown`}>
-              {exact
-                ? 'The code from self_client.json expires in '
-                : 'The code expires in at most '}
-              <Countdown until={deadline} fw={700} />
-            </Text>
+          {!refused && (
+            <CodeExpiry deadline={deadline} exact={exact !== null} expired={expired} id={id} />
           )}
-          {expired &&
-            !refused &&
-            (exact ? (
-              <ErrorAlert
-                title="This code has expired"
-                error={{
-                  message:
-                    'The grant code in this self_client.json is past its expiry time, so Zoho will refuse it.',
-                  remedy:
-                    'In the API Console open Self Client > Generate Code, create a new code (pick a longer Time Duration if you need it), then drop the new self_client.json or paste the code.',
-                }}
-              />
-            ) : (
-              <Alert color="orange" variant="light" title="This code has probably expired">
-                <Text size="sm">
-                  If Zoho refuses it, generate a new code in the API Console and paste it here right
-                  away.
-                </Text>
-              </Alert>
-            ))}
           {props.error && <ErrorAlert error={props.error} focus />}
           <Group>
             <Button
@@ -179,5 +119,85 @@ export function SelfClientCode(props: SelfClientCodeProps) {
         </Stack>
       </form>
     </Stack>
+  );
+}
+
+/** Where the code comes from: the console's Generate Code, with the scopes to paste there. */
+function GenerateCodeSteps(props: { consoleUrl: string; scopes: readonly string[]; id: string }) {
+  return (
+    <>
+      <List type="ordered" size="sm" spacing={4}>
+        <List.Item>
+          Open the{' '}
+          <Anchor href={props.consoleUrl} target="_blank" rel="noreferrer noopener">
+            Zoho API Console
+          </Anchor>{' '}
+          and choose <b>Self Client</b>, then the <b>Generate Code</b> tab.
+        </List.Item>
+        <List.Item>
+          {props.scopes.length > 0 ? (
+            <>
+              Paste the scopes below into <b>Scope</b>
+            </>
+          ) : (
+            <>
+              Type what the token may do into <b>Scope</b> (for example{' '}
+              <b>ZohoCRM.modules.ALL,AaaServer.profile.READ</b>)
+            </>
+          )}
+          , pick a <b>Time Duration</b>, add a description and click <b>Create</b>.
+        </List.Item>
+        <List.Item>
+          If Zoho asks, choose the portal or org the token is for, then copy the code it shows and
+          paste it here straight away (or click <b>Download</b> and drop the self_client.json on the
+          first step).
+        </List.Item>
+      </List>
+      {props.scopes.length > 0 && (
+        <CopyField
+          label="Scopes to paste"
+          value={props.scopes.join(',')}
+          testId={`${props.id}-scopes-copy`}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * How long the code still works, or that it has expired: for sure when the expiry came from
+ * self_client.json (`exact`), probably when it is estimated from the Time Duration.
+ */
+function CodeExpiry(props: {
+  deadline: number | null;
+  exact: boolean;
+  expired: boolean;
+  id: string;
+}) {
+  const { deadline, exact } = props;
+  if (deadline === null) return null;
+  if (!props.expired)
+    return (
+      <Text size="sm" role="timer" aria-live="off" data-testid={`${props.id}-code-countdown`}>
+        {exact ? 'The code from self_client.json expires in ' : 'The code expires in at most '}
+        <Countdown until={deadline} fw={700} />
+      </Text>
+    );
+  return exact ? (
+    <ErrorAlert
+      title="This code has expired"
+      error={{
+        message:
+          'The grant code in this self_client.json is past its expiry time, so Zoho will refuse it.',
+        remedy:
+          'In the API Console open Self Client > Generate Code, create a new code (pick a longer Time Duration if you need it), then drop the new self_client.json or paste the code.',
+      }}
+    />
+  ) : (
+    <Alert color="orange" variant="light" title="This code has probably expired">
+      <Text size="sm">
+        If Zoho refuses it, generate a new code in the API Console and paste it here right away.
+      </Text>
+    </Alert>
   );
 }

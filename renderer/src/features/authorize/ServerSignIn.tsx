@@ -4,13 +4,13 @@
 
 import { Alert, Button, Group, Stack, Text, Timeline } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import type { ConnectionView, RpcError } from '../../../../main/rpc/contract.js';
+import type { ConnectionView, EventPayload, RpcError } from '../../../../main/rpc/contract.js';
 import { useAppState } from '../../app/app-state.js';
-import { useRpc } from '../../app/rpc-context.js';
 import { Countdown } from '../../components/Countdown.js';
 import { CopyField } from '../../components/CopyField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { RpcFailure, toRpcError } from '../../rpc/client.js';
+import { useAuthorizationWait } from './use-authorization-wait.js';
+import { WaitStatus, WaitStopped } from './WaitParts.js';
 
 export const AUTHORIZATION_TIMEOUT_SECONDS = 300;
 
@@ -35,9 +35,6 @@ type Waiting = {
   tab?: boolean;
   deadline?: number;
 };
-type State =
-  { kind: 'idle' } | Waiting | { kind: 'cancelled' } | { kind: 'failed'; error: RpcError };
-
 const STEP_ORDER: WaitingStep[] = ['listening', 'sign-in', 'exchanging'];
 
 function stepTitles(waiting: Waiting): string[] {
@@ -89,94 +86,73 @@ export interface ServerSignInProps {
   showRedirect?: boolean;
 }
 
+/** The waiting state after a step of the sign-in: steps only move forward. */
+function afterStep(
+  current: Waiting,
+  step: (typeof STEP_ORDER)[number],
+  progress: EventPayload<'authorization.progress'>,
+): Waiting {
+  // Events of one attempt arrive in order; never step back.
+  if (STEP_ORDER.indexOf(step) < STEP_ORDER.indexOf(current.step)) return current;
+  return {
+    kind: 'waiting',
+    step,
+    url: progress.url ?? current.url,
+    ...(current.tab ? { tab: true } : {}),
+    browserOpened: progress.browserOpened ?? current.browserOpened,
+    deadline: progress.deadline ?? current.deadline,
+  };
+}
+
 export function ServerSignIn(props: ServerSignInProps) {
-  const rpc = useRpc();
   const { info } = useAppState();
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  const wait = useAuthorizationWait<Waiting, 'authorization.progress'>(
+    'authorization.progress',
+    props.name,
+  );
   const [cancelError, setCancelError] = useState<RpcError | null>(null);
-  const [cancelling, setCancelling] = useState(false);
   /** Adding scopes: why Zoho would not extend the grant, so a full sign-in follows. */
   const [fallback, setFallback] = useState<string | null>(null);
-  const mounted = useRef(true);
-  const unsubscribe = useRef<(() => void) | null>(null);
-  const waitingNow = useRef(false);
+  const { state, waiting } = wait;
   const id = props.testIdPrefix;
 
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-      unsubscribe.current?.();
-      // Leaving the screen mid-wait: do not leave a listener and a pending sign-in behind.
-      if (waitingNow.current)
-        rpc.call('connections.cancelAuthorization', {}).catch(() => undefined);
-    };
-  }, [rpc]);
-
-  const begin = async (tab: Window | null) => {
+  const begin = (tab: Window | null) => {
     setCancelError(null);
     setFallback(null);
     props.onError?.(null);
-    setState({ kind: 'waiting', step: 'starting', ...(tab ? { tab: true } : {}) });
-    waitingNow.current = true;
-    unsubscribe.current?.();
     let sent = false;
-    // Subscribe before starting, so no step is missed.
-    unsubscribe.current = rpc.on('authorization.progress', (progress) => {
-      if (!mounted.current || progress.name.toLowerCase() !== props.name.trim().toLowerCase())
-        return;
-      if (progress.step === 'done' || progress.step === 'failed' || progress.step === 'cancelled')
-        return;
-      if (progress.step === 'scope-enhancement') return;
-      if (progress.step === 'full-sign-in') {
-        // The steps start over, for the full sign-in.
-        setFallback(progress.reason ?? 'Zoho would not add the scopes to the existing grant');
-        setState({ kind: 'waiting', step: 'starting' });
-        return;
-      }
-      const step = progress.step;
-      // Once: later events must not move the tab away from Zoho's page (or Token Desk's answer).
-      if (tab && !sent && step === 'sign-in' && progress.url && !tab.closed) {
-        sent = true;
-        tab.location.href = progress.url;
-      }
-      setState((current) =>
-        current.kind === 'waiting' &&
-        // Steps only move forward (events of one attempt arrive in order; never step back).
-        STEP_ORDER.indexOf(step) >= STEP_ORDER.indexOf(current.step as WaitingStep)
-          ? {
-              kind: 'waiting',
-              step,
-              url: progress.url ?? current.url,
-              ...(current.tab ? { tab: true } : {}),
-              browserOpened: progress.browserOpened ?? current.browserOpened,
-              deadline: progress.deadline ?? current.deadline,
-            }
-          : current,
-      );
+    return wait.begin({
+      waiting: { kind: 'waiting', step: 'starting', ...(tab ? { tab: true } : {}) },
+      onProgress: (progress) => {
+        if (progress.step === 'done' || progress.step === 'failed' || progress.step === 'cancelled')
+          return;
+        if (progress.step === 'scope-enhancement') return;
+        if (progress.step === 'full-sign-in') {
+          // The steps start over, for the full sign-in.
+          setFallback(progress.reason ?? 'Zoho would not add the scopes to the existing grant');
+          wait.setState({ kind: 'waiting', step: 'starting' });
+          return;
+        }
+        const step = progress.step;
+        // Once: later events must not move the tab away from Zoho's page (or Token Desk's answer).
+        if (tab && !sent && step === 'sign-in' && progress.url && !tab.closed) {
+          sent = true;
+          tab.location.href = progress.url;
+        }
+        wait.setState((current) =>
+          current.kind === 'waiting' ? afterStep(current as Waiting, step, progress) : current,
+        );
+      },
+      start: async () => {
+        const connection = await props.start(!tab);
+        // The tab this window opened showed Zoho's page and then "You can close this tab": close
+        // it, which brings the user back here.
+        if (tab && !tab.closed) tab.close();
+        return connection;
+      },
+      onDone: (connection) => props.onDone(connection),
+      onFailed: (error) => props.onError?.(error),
     });
-    try {
-      const connection = await props.start(!tab);
-      // The tab this window opened showed Zoho's page and then "You can close this tab": close it,
-      // which brings the user back here.
-      if (tab && !tab.closed) tab.close();
-      if (!mounted.current) return;
-      setState({ kind: 'idle' });
-      props.onDone(connection);
-    } catch (thrown) {
-      if (!mounted.current) return;
-      if (thrown instanceof RpcFailure && thrown.code === 'authorization_cancelled')
-        setState({ kind: 'cancelled' });
-      else {
-        const error = toRpcError(thrown);
-        setState({ kind: 'failed', error });
-        props.onError?.(error);
-      }
-    } finally {
-      waitingNow.current = false;
-      unsubscribe.current?.();
-      unsubscribe.current = null;
-    }
   };
 
   const autoStarted = useRef(false);
@@ -187,34 +163,9 @@ export function ServerSignIn(props: ServerSignInProps) {
     // Once, on the first render: the click that showed this screen asked for the sign-in.
   }, []);
 
-  const cancel = async () => {
-    setCancelling(true);
-    try {
-      await rpc.call('connections.cancelAuthorization', {});
-    } catch (thrown) {
-      if (mounted.current) setCancelError(toRpcError(thrown));
-    } finally {
-      if (mounted.current) setCancelling(false);
-    }
-  };
-
-  const waiting = state.kind === 'waiting' ? state : null;
-  // -1 while starting: no step is reached before main says so.
-  const activeIndex = waiting ? STEP_ORDER.indexOf(waiting.step) : -1;
-  const exchanging = waiting?.step === 'exchanging';
-
   return (
     <Stack>
-      {props.showRedirect !== false && (
-        <>
-          <CopyField label="Redirect URI" value={props.redirectUri} testId={`${id}-redirect-uri`} />
-          <Text size="sm" c="dimmed">
-            In the Zoho API Console, this exact address must be listed under{' '}
-            <b>Authorized Redirect URIs</b> of your Server-based client (Edit the client, paste it,
-            Update). Zoho compares it character by character.
-          </Text>
-        </>
-      )}
+      {props.showRedirect !== false && <RedirectHelp redirectUri={props.redirectUri} id={id} />}
 
       {state.kind !== 'waiting' && (
         <Group>
@@ -229,89 +180,123 @@ export function ServerSignIn(props: ServerSignInProps) {
       )}
 
       {waiting && (
-        <Stack gap="sm" data-testid={`${id}-waiting`}>
-          {fallback && (
-            <Alert color="yellow" variant="light" role="status" data-testid={`${id}-fallback`}>
-              <Text size="sm">
-                {fallback}: signing in again with all the scopes instead. This makes a new refresh
-                token.
-              </Text>
-            </Alert>
-          )}
-          <Text size="sm" role="status" aria-live="polite" fw={500} data-testid={`${id}-status`}>
-            {statusText(waiting)}
-          </Text>
-          <Timeline active={activeIndex} bulletSize={18} lineWidth={2}>
-            {stepTitles(waiting).map((title, index) => (
-              <Timeline.Item
-                key={STEP_ORDER[index]}
-                title={title}
-                data-testid={`${id}-step-${STEP_ORDER[index]}`}
-              />
-            ))}
-          </Timeline>
-          {waiting.url && !exchanging && (
-            <>
-              <CopyField
-                label={
-                  waiting.tab
-                    ? 'If Zoho’s page did not open in a new tab, open this address yourself'
-                    : waiting.browserOpened
-                      ? 'If no browser window opened, open this address yourself'
-                      : 'Zoho sign-in address'
-                }
-                value={waiting.url}
-                testId={`${id}-authorize-url`}
-              />
-              {!waiting.browserOpened && info.shell === 'browser' && (
-                <Group>
-                  <Button
-                    component="a"
-                    href={waiting.url}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    variant="light"
-                    data-testid={`${id}-open-sign-in`}
-                  >
-                    Open the Zoho sign-in page in a new tab
-                  </Button>
-                </Group>
-              )}
-            </>
-          )}
-          {waiting.deadline !== undefined && !exchanging && (
-            <Text size="sm" c="dimmed">
-              Token Desk stops waiting in{' '}
-              <Countdown until={waiting.deadline} expiredText="a moment" />.
-            </Text>
-          )}
-          <Group>
-            <Button
-              variant="default"
-              onClick={() => void cancel()}
-              loading={cancelling}
-              disabled={exchanging}
-              data-testid={`${id}-cancel`}
-            >
-              Cancel sign-in
-            </Button>
-          </Group>
-          {cancelError && <ErrorAlert error={cancelError} />}
-        </Stack>
+        <SignInProgress
+          waiting={waiting}
+          id={id}
+          browserShell={info.shell === 'browser'}
+          fallback={fallback}
+          cancelling={wait.cancelling}
+          onCancel={() => void wait.cancel(setCancelError)}
+          cancelError={cancelError}
+        />
       )}
 
       {state.kind === 'cancelled' && (
-        <Alert
-          color="gray"
-          variant="light"
-          title="Sign-in cancelled"
-          role="status"
-          data-testid={`${id}-cancelled`}
-        >
-          <Text size="sm">Nothing was changed. Click Try again when you are ready.</Text>
-        </Alert>
+        <WaitStopped title="Sign-in cancelled" testId={`${id}-cancelled`}>
+          Nothing was changed. Click Try again when you are ready.
+        </WaitStopped>
       )}
       {state.kind === 'failed' && <ErrorAlert error={state.error} focus />}
+    </Stack>
+  );
+}
+
+/** The redirect URI to register in the API Console, to copy. */
+function RedirectHelp({ redirectUri, id }: { redirectUri: string; id: string }) {
+  return (
+    <>
+      <CopyField label="Redirect URI" value={redirectUri} testId={`${id}-redirect-uri`} />
+      <Text size="sm" c="dimmed">
+        In the Zoho API Console, this exact address must be listed under{' '}
+        <b>Authorized Redirect URIs</b> of your Server-based client (Edit the client, paste it,
+        Update). Zoho compares it character by character.
+      </Text>
+    </>
+  );
+}
+
+interface SignInProgressProps {
+  waiting: Waiting;
+  id: string;
+  /** Browser mode: the address can also open in a new tab from here. */
+  browserShell: boolean;
+  fallback: string | null;
+  cancelling: boolean;
+  onCancel(): void;
+  cancelError: RpcError | null;
+}
+
+/** While waiting: the steps so far, the sign-in address when it is known, the deadline, Cancel. */
+function SignInProgress({ waiting, id, ...props }: SignInProgressProps) {
+  // -1 while starting: no step is reached before main says so.
+  const activeIndex = STEP_ORDER.indexOf(waiting.step);
+  const exchanging = waiting.step === 'exchanging';
+  return (
+    <Stack gap="sm" data-testid={`${id}-waiting`}>
+      {props.fallback && (
+        <Alert color="yellow" variant="light" role="status" data-testid={`${id}-fallback`}>
+          <Text size="sm">
+            {props.fallback}: signing in again with all the scopes instead. This makes a new refresh
+            token.
+          </Text>
+        </Alert>
+      )}
+      <WaitStatus testId={`${id}-status`}>{statusText(waiting)}</WaitStatus>
+      <Timeline active={activeIndex} bulletSize={18} lineWidth={2}>
+        {stepTitles(waiting).map((title, index) => (
+          <Timeline.Item
+            key={STEP_ORDER[index]}
+            title={title}
+            data-testid={`${id}-step-${STEP_ORDER[index]}`}
+          />
+        ))}
+      </Timeline>
+      {waiting.url && !exchanging && (
+        <>
+          <CopyField
+            label={
+              waiting.tab
+                ? 'If Zoho’s page did not open in a new tab, open this address yourself'
+                : waiting.browserOpened
+                  ? 'If no browser window opened, open this address yourself'
+                  : 'Zoho sign-in address'
+            }
+            value={waiting.url}
+            testId={`${id}-authorize-url`}
+          />
+          {!waiting.browserOpened && props.browserShell && (
+            <Group>
+              <Button
+                component="a"
+                href={waiting.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                variant="light"
+                data-testid={`${id}-open-sign-in`}
+              >
+                Open the Zoho sign-in page in a new tab
+              </Button>
+            </Group>
+          )}
+        </>
+      )}
+      {waiting.deadline !== undefined && !exchanging && (
+        <Text size="sm" c="dimmed">
+          Token Desk stops waiting in <Countdown until={waiting.deadline} expiredText="a moment" />.
+        </Text>
+      )}
+      <Group>
+        <Button
+          variant="default"
+          onClick={props.onCancel}
+          loading={props.cancelling}
+          disabled={exchanging}
+          data-testid={`${id}-cancel`}
+        >
+          Cancel sign-in
+        </Button>
+      </Group>
+      {props.cancelError && <ErrorAlert error={props.cancelError} />}
     </Stack>
   );
 }

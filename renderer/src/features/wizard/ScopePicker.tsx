@@ -16,22 +16,19 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import type { Result } from '../../../../main/rpc/contract.js';
 import { useRpc } from '../../app/rpc-context.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { UnconfirmedMarker } from '../../components/UnconfirmedMarker.js';
 import { sameScope, splitOperation, uniqueScopes } from '../../lib/scopes.js';
 import { useAction } from '../../app/use-action.js';
-
-type Product = Result<'catalog.products'>[number];
-type ScopeInfo = Product['scopes'][number];
-
-interface Family {
-  family: string;
-  description: string;
-  confirmed: boolean;
-  scopes: ScopeInfo[];
-}
+import {
+  matchingPresets,
+  visibleProducts,
+  type Family,
+  type Preset,
+  type Product,
+  type ScopeInfo,
+} from './scope-catalog.js';
 
 const SENSITIVITY_COLOR: Record<ScopeInfo['sensitivity'], string> = {
   read: 'blue',
@@ -39,23 +36,6 @@ const SENSITIVITY_COLOR: Record<ScopeInfo['sensitivity'], string> = {
   delete: 'red',
   full: 'red',
 };
-
-function familiesOf(product: Product): Family[] {
-  const byFamily = new Map<string, Family>();
-  for (const scope of product.scopes) {
-    const { family } = splitOperation(scope.scope);
-    const entry = byFamily.get(family) ?? {
-      family,
-      description: scope.description,
-      confirmed: true,
-      scopes: [],
-    };
-    entry.scopes.push(scope);
-    entry.confirmed &&= scope.confirmed;
-    byFamily.set(family, entry);
-  }
-  return [...byFamily.values()];
-}
 
 /** Presets most first connections need, offered above the catalog without opening a product. */
 const COMMON_PRESETS = [
@@ -67,14 +47,33 @@ const COMMON_PRESETS = [
 /** Added with every preset, so Token Desk can say whose token it is (Zoho user on success). */
 const PROFILE_SCOPE = 'AaaServer.profile.READ';
 
-const matches = (text: string, query: string) => text.toLowerCase().includes(query);
-
 export interface ScopePickerProps {
   picked: readonly string[];
   onPickedChange(scopes: string[]): void;
 }
 
-export function ScopePicker({ picked, onPickedChange }: ScopePickerProps) {
+/** What choosing scopes means for `picked`: one at a time, or a preset's all at once. */
+function pickedScopes({ picked, onPickedChange }: ScopePickerProps) {
+  const isPicked = (scope: string) => picked.some((p) => sameScope(p, scope));
+  const presetOn = (scopes: readonly string[]) => scopes.length > 0 && scopes.every(isPicked);
+  return {
+    isPicked,
+    presetOn,
+    toggle: (scope: string, on: boolean) =>
+      onPickedChange(
+        on ? uniqueScopes([...picked, scope]) : picked.filter((p) => !sameScope(p, scope)),
+      ),
+    togglePreset: (scopes: readonly string[]) =>
+      onPickedChange(
+        presetOn(scopes)
+          ? picked.filter((p) => !scopes.some((s) => sameScope(s, p)))
+          : uniqueScopes([...picked, ...scopes, PROFILE_SCOPE]),
+      ),
+  };
+}
+type Picks = ReturnType<typeof pickedScopes>;
+
+export function ScopePicker(props: ScopePickerProps) {
   const rpc = useRpc();
   const [products, setProducts] = useState<Product[] | null>(null);
   const [search, setSearch] = useState('');
@@ -87,53 +86,10 @@ export function ScopePicker({ picked, onPickedChange }: ScopePickerProps) {
   }, [run]);
 
   const query = search.trim().toLowerCase();
-  const visible = useMemo(() => {
-    if (!products) return [];
-    return products
-      .map((product) => {
-        const families = familiesOf(product);
-        if (!query || matches(product.name, query) || matches(product.servicePrefix, query))
-          return { product, families };
-        return {
-          product,
-          families: families.filter(
-            (f) =>
-              matches(f.family, query) ||
-              matches(f.description, query) ||
-              f.scopes.some((s) => matches(s.scope, query)),
-          ),
-        };
-      })
-      .filter((entry) => entry.families.length > 0);
-  }, [products, query]);
+  const visible = useMemo(() => visibleProducts(products ?? [], query), [products, query]);
   // On top only while searching; otherwise each product shows its own inside its section.
-  const matchingPresets = useMemo(
-    () =>
-      query
-        ? (products ?? [])
-            .flatMap((p) => p.presets.map((preset) => ({ ...preset, product: p.name })))
-            .filter(
-              (preset) =>
-                matches(preset.label, query) ||
-                matches(preset.product, query) ||
-                preset.scopes.some((s) => matches(s, query)),
-            )
-        : [],
-    [products, query],
-  );
-
-  const isPicked = (scope: string) => picked.some((p) => sameScope(p, scope));
-  const toggle = (scope: string, on: boolean) =>
-    onPickedChange(
-      on ? uniqueScopes([...picked, scope]) : picked.filter((p) => !sameScope(p, scope)),
-    );
-  const presetOn = (scopes: readonly string[]) => scopes.length > 0 && scopes.every(isPicked);
-  const togglePreset = (scopes: readonly string[]) =>
-    onPickedChange(
-      presetOn(scopes)
-        ? picked.filter((p) => !scopes.some((s) => sameScope(s, p)))
-        : uniqueScopes([...picked, ...scopes, PROFILE_SCOPE]),
-    );
+  const matching = useMemo(() => matchingPresets(products ?? [], query), [products, query]);
+  const picks = pickedScopes(props);
   const commonPresets = (products ?? [])
     .flatMap((p) => p.presets)
     .filter((preset) => COMMON_PRESETS.includes(preset.id));
@@ -148,24 +104,6 @@ export function ScopePicker({ picked, onPickedChange }: ScopePickerProps) {
   }
 
   const expanded = query ? visible.map((v) => v.product.id) : open;
-
-  const presetButtons = (presets: Product['presets'], prefix = 'preset') => (
-    <Group gap="xs">
-      {presets.map((preset) => (
-        <Button
-          key={preset.id}
-          size="compact-sm"
-          variant={presetOn(preset.scopes) ? 'filled' : 'light'}
-          aria-pressed={presetOn(preset.scopes)}
-          onClick={() => togglePreset(preset.scopes)}
-          title={[...preset.scopes, PROFILE_SCOPE].join(', ')}
-          data-testid={`${prefix}-${preset.id}`}
-        >
-          {preset.label}
-        </Button>
-      ))}
-    </Group>
-  );
 
   return (
     <Stack gap="sm">
@@ -183,15 +121,15 @@ export function ScopePicker({ picked, onPickedChange }: ScopePickerProps) {
           <Text size="sm" fw={500} mb={4}>
             Common choices
           </Text>
-          {presetButtons(commonPresets, 'common-preset')}
+          <PresetButtons presets={commonPresets} picks={picks} prefix="common-preset" />
         </div>
       )}
-      {matchingPresets.length > 0 && (
+      {matching.length > 0 && (
         <div data-testid="matching-presets">
           <Text size="sm" fw={500} mb={4}>
             Presets
           </Text>
-          {presetButtons(matchingPresets)}
+          <PresetButtons presets={matching} picks={picks} />
         </div>
       )}
       {visible.length === 0 && (
@@ -205,66 +143,116 @@ export function ScopePicker({ picked, onPickedChange }: ScopePickerProps) {
         value={expanded}
         onChange={(value) => !query && setOpen(value)}
       >
-        {visible.map(({ product, families }) => {
-          const count = product.scopes.filter((s) => isPicked(s.scope)).length;
-          return (
-            <Accordion.Item key={product.id} value={product.id}>
-              <Accordion.Control data-testid={`catalog-product-${product.id}`}>
-                <Group gap="xs">
-                  <Text size="sm" fw={500}>
-                    {product.name}
-                  </Text>
-                  {count > 0 && (
-                    <Badge size="sm" variant="light">
-                      {count} chosen
-                    </Badge>
-                  )}
-                </Group>
-              </Accordion.Control>
-              <Accordion.Panel>
-                {expanded.includes(product.id) && (
-                  <Stack gap="xs">
-                    {!query && product.presets.length > 0 && (
-                      <div>
-                        <Text size="xs" c="dimmed" mb={4}>
-                          Presets
-                        </Text>
-                        {presetButtons(product.presets)}
-                      </div>
-                    )}
-                    {families.map((family) => (
-                      <div key={family.family}>
-                        <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
-                          <div style={{ minWidth: 0 }}>
-                            <Code>{family.family}</Code>
-                            <Text size="xs" c="dimmed">
-                              {family.description}
-                              {!family.confirmed && <UnconfirmedMarker />}
-                            </Text>
-                          </div>
-                          <Group gap={8} wrap="wrap" justify="flex-end">
-                            {family.scopes.map((scope) => (
-                              <Checkbox
-                                key={scope.scope}
-                                size="xs"
-                                label={splitOperation(scope.scope).operation}
-                                aria-label={scope.scope}
-                                color={SENSITIVITY_COLOR[scope.sensitivity]}
-                                checked={isPicked(scope.scope)}
-                                onChange={(e) => toggle(scope.scope, e.currentTarget.checked)}
-                              />
-                            ))}
-                          </Group>
-                        </Group>
-                      </div>
-                    ))}
-                  </Stack>
-                )}
-              </Accordion.Panel>
-            </Accordion.Item>
-          );
-        })}
+        {visible.map(({ product, families }) => (
+          <ProductSection
+            key={product.id}
+            product={product}
+            families={families}
+            // Only an open section renders its scopes: the catalog is long.
+            expanded={expanded.includes(product.id)}
+            searching={Boolean(query)}
+            picks={picks}
+          />
+        ))}
       </Accordion>
     </Stack>
+  );
+}
+
+function PresetButtons(props: { presets: readonly Preset[]; picks: Picks; prefix?: string }) {
+  const { picks, prefix = 'preset' } = props;
+  return (
+    <Group gap="xs">
+      {props.presets.map((preset) => (
+        <Button
+          key={preset.id}
+          size="compact-sm"
+          variant={picks.presetOn(preset.scopes) ? 'filled' : 'light'}
+          aria-pressed={picks.presetOn(preset.scopes)}
+          onClick={() => picks.togglePreset(preset.scopes)}
+          title={[...preset.scopes, PROFILE_SCOPE].join(', ')}
+          data-testid={`${prefix}-${preset.id}`}
+        >
+          {preset.label}
+        </Button>
+      ))}
+    </Group>
+  );
+}
+
+interface ProductSectionProps {
+  product: Product;
+  families: Family[];
+  expanded: boolean;
+  /** While searching, the matching presets are on top instead of inside each product. */
+  searching: boolean;
+  picks: Picks;
+}
+
+/** One product: how many of its scopes are chosen, then its presets and its scope families. */
+function ProductSection({ product, families, expanded, searching, picks }: ProductSectionProps) {
+  const count = product.scopes.filter((s) => picks.isPicked(s.scope)).length;
+  return (
+    <Accordion.Item value={product.id}>
+      <Accordion.Control data-testid={`catalog-product-${product.id}`}>
+        <Group gap="xs">
+          <Text size="sm" fw={500}>
+            {product.name}
+          </Text>
+          {count > 0 && (
+            <Badge size="sm" variant="light">
+              {count} chosen
+            </Badge>
+          )}
+        </Group>
+      </Accordion.Control>
+      <Accordion.Panel>
+        {expanded && (
+          <Stack gap="xs">
+            {!searching && product.presets.length > 0 && (
+              <div>
+                <Text size="xs" c="dimmed" mb={4}>
+                  Presets
+                </Text>
+                <PresetButtons presets={product.presets} picks={picks} />
+              </div>
+            )}
+            {families.map((family) => (
+              <FamilyRow key={family.family} family={family} picks={picks} />
+            ))}
+          </Stack>
+        )}
+      </Accordion.Panel>
+    </Accordion.Item>
+  );
+}
+
+/** A scope family, described, with one checkbox per operation, coloured by what it allows. */
+function FamilyRow({ family, picks }: { family: Family; picks: Picks }) {
+  return (
+    <div>
+      <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
+        <div style={{ minWidth: 0 }}>
+          <Code>{family.family}</Code>
+          <Text size="xs" c="dimmed">
+            {family.description}
+            {!family.confirmed && <UnconfirmedMarker />}
+          </Text>
+        </div>
+        <Group gap={8} wrap="wrap" justify="flex-end">
+          {family.scopes.map((scope) => (
+            <Checkbox
+              key={scope.scope}
+              size="xs"
+              label={splitOperation(scope.scope).operation}
+              aria-label={scope.scope}
+              color={SENSITIVITY_COLOR[scope.sensitivity]}
+              checked={picks.isPicked(scope.scope)}
+              onChange={(e) => picks.toggle(scope.scope, e.currentTarget.checked)}
+            />
+          ))}
+        </Group>
+      </Group>
+    </div>
   );
 }

@@ -21,7 +21,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { toRpcError } from '../../rpc/client.js';
 import { sameScope, splitScopes } from '../../lib/scopes.js';
 import { ScopePicker } from './ScopePicker.js';
-import type { WizardDraft } from './draft.js';
+import { needsScopes, type WizardDraft } from './draft.js';
 
 export type ScopeCheck = Result<'catalog.checkScopes'>;
 
@@ -60,6 +60,19 @@ export function useScopeCheck(
     checking: !current,
     error: current ? state.error : null,
   };
+}
+
+/** Why the scopes step cannot go on yet, or null when it can. */
+export function scopesStepHint(
+  draft: WizardDraft,
+  check: ReturnType<typeof useScopeCheck>,
+  scopes: readonly string[],
+): string | null {
+  if (check.checking || !check.result) return 'Still checking the scopes: try again in a moment.';
+  if (check.result.errors.length > 0) return 'Fix or remove the scopes marked as not valid first.';
+  if (needsScopes(draft) && scopes.length === 0)
+    return 'Choose at least one scope: Zoho needs to know what the token may do.';
+  return null;
 }
 
 export interface ScopesStepProps {
