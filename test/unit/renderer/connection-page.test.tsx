@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { DEFAULT_THEME, mergeMantineTheme } from '@mantine/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { theme as appTheme } from '../../../renderer/src/App.js';
@@ -242,6 +242,35 @@ describe('connection page', () => {
       { name: 'dead', code: '1000.new.code', scopes: ['ZohoCRM.modules.ALL'] },
     ]);
     expect(screen.queryByTestId('needs-reauth')).not.toBeInTheDocument();
+  });
+
+  it('warns before a sign-in that would make a 21st refresh token, naming what breaks, and still lets it go on', async () => {
+    const busy = makeConnection({ name: 'busy', status: 'needs-reauth', clientType: 'self' });
+    const calm = makeConnection({ name: 'calm', status: 'needs-reauth', clientType: 'self' });
+    const { user, fake } = await renderApp({ connections: [busy, calm] });
+    const warning =
+      'Token Desk has already had 20 refresh tokens made for client 1000.X. Zoho keeps 20 per user and client: this sign-in makes Zoho delete the oldest, which connection "old" uses.';
+    fake.refreshTokenWarnings = { busy: warning };
+
+    await user.click(screen.getByTestId('connection-item-busy'));
+    await user.click(await screen.findByTestId('reauthorize'));
+    const dialog = await screen.findByRole('dialog', { name: 'Re-authorize busy' });
+    expect(await within(dialog).findByTestId('reauth-refresh-limit')).toHaveTextContent(warning);
+    expect(fake.callsOf('connections.refreshTokenWarning')).toEqual([{ name: 'busy' }]);
+    // A warning, not a stop: the code can still be sent.
+    await user.type(within(dialog).getByTestId('reauth-code'), '1000.new.code');
+    await user.click(within(dialog).getByTestId('reauth-authorize'));
+    expect(await screen.findByTestId('connection-notice')).toHaveTextContent('busy is authorized.');
+
+    // Below the limit, nothing is said.
+    await user.click(screen.getByTestId('connection-item-calm'));
+    await user.click(await screen.findByTestId('reauthorize'));
+    const calmDialog = await screen.findByRole('dialog', { name: 'Re-authorize calm' });
+    await within(calmDialog).findByTestId('reauth-code');
+    await waitFor(() =>
+      expect(fake.callsOf('connections.refreshTokenWarning')).toContainEqual({ name: 'calm' }),
+    );
+    expect(within(calmDialog).queryByTestId('reauth-refresh-limit')).not.toBeInTheDocument();
   });
 
   it('a Self Client re-authorized with a missing scope: the scope is kept and called unconfirmed, not "not granted"', async () => {

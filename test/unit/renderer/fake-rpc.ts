@@ -220,6 +220,8 @@ export class FakeRpc implements RpcClient {
   mainClipboard: string | undefined;
   /** Whether main "opened the system browser" for a server sign-in (false: --no-open, or it failed). */
   browserOpens = true;
+  /** What connections.refreshTokenWarning answers, by connection name (none: no warning). */
+  refreshTokenWarnings: Record<string, string> = {};
   private readonly overrides = new Map<
     MethodName,
     (params: unknown) => Promise<unknown> | unknown
@@ -561,6 +563,11 @@ export class FakeRpc implements RpcClient {
           }),
         );
         return { cancelled: true };
+      }
+      case 'connections.refreshTokenWarning': {
+        const { name } = raw as { name: string };
+        const warning = this.refreshTokenWarnings[this.find(name).name];
+        return warning === undefined ? {} : { warning };
       }
       case 'connections.setDcSecret': {
         const { name, dc } = raw as { name: string; dc: string; clientSecret: string };

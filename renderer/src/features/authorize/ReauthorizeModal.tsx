@@ -2,6 +2,7 @@
 // accepts its refresh token ('needs-reauth'), or to add a scope a request turned out to need.
 
 import { Alert, Badge, Group, Modal, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import type { ConnectionView } from '../../../../main/rpc/contract.js';
 import { useAppState } from '../../app/app-state.js';
 import { useRpc } from '../../app/rpc-context.js';
@@ -42,6 +43,9 @@ export function ReauthorizeModal({
       await rpc.call('connections.authorizeSelfClient', { name: connection.name, code, scopes }),
     ),
   );
+  const limitWarning = useRefreshTokenWarning(
+    opened && connection.clientCredentials === undefined ? connection.name : null,
+  );
   const title =
     connection.status === 'new'
       ? `Authorize ${connection.name}`
@@ -76,6 +80,16 @@ export function ReauthorizeModal({
                 </Badge>
               ))}
             </Group>
+          </Alert>
+        )}
+        {limitWarning && (
+          <Alert
+            color="yellow"
+            variant="light"
+            title="Zoho keeps 20 refresh tokens per user and client"
+            data-testid="reauth-refresh-limit"
+          >
+            <Text size="sm">{limitWarning}</Text>
           </Alert>
         )}
         {connection.clientType === 'device' ? (
@@ -119,4 +133,27 @@ export function ReauthorizeModal({
       </Stack>
     </Modal>
   );
+}
+
+/**
+ * Before a sign-in that makes a new refresh token: main's warning when it would be the 21st for
+ * this client and user, so Zoho would delete the oldest (docs/zoho.md, Limits). A failed check
+ * says nothing: the warning must never stand in the way of the sign-in.
+ */
+function useRefreshTokenWarning(name: string | null): string | undefined {
+  const rpc = useRpc();
+  const [warning, setWarning] = useState<string | undefined>();
+  useEffect(() => {
+    setWarning(undefined);
+    if (name === null) return;
+    let current = true;
+    rpc.call('connections.refreshTokenWarning', { name }).then(
+      (answer) => current && setWarning(answer.warning),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [rpc, name]);
+  return warning;
 }

@@ -234,7 +234,8 @@ function FamilyRow({ family, picks }: { family: Family; picks: Picks }) {
       <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
         <div style={{ minWidth: 0 }}>
           <Code>{family.family}</Code>
-          <Text size="xs" c="dimmed">
+          {/* A div: the marker's tooltip may render a div, which a <p> must not hold. */}
+          <Text size="xs" c="dimmed" component="div">
             {family.description}
             {!family.confirmed && <UnconfirmedMarker />}
           </Text>
