@@ -4,7 +4,10 @@
 import ts from 'typescript';
 import { readFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
-const files = execSync('git ls-files main renderer/src preload', { encoding: 'utf8' })
+const files = execSync(
+  'git ls-files --cached --others --exclude-standard main renderer/src preload',
+  { encoding: 'utf8' },
+)
   .split('\n')
   .filter((f) => /\.(ts|tsx)$/.test(f));
 const out = [];
@@ -33,4 +36,11 @@ for (const f of files) {
   };
   visit(sf);
 }
-console.log(out.sort().join('\n'));
+if (out.length > 0) {
+  console.log(out.sort().join('\n'));
+  // --check (npm test): over the aim fails, so the sizes stay where issue 8 brought them.
+  if (process.argv.includes('--check')) {
+    console.error('Split what is listed along its seams (docs/architecture.md).');
+    process.exitCode = 1;
+  }
+}

@@ -135,15 +135,19 @@ async function signInWithZoho(s: UiSession, scopes: readonly string[]): Promise<
 /**
  * The answer of Token Desk's loopback receiver to the consent tab's return, read from the HTTP
  * response itself (at once: on success Token Desk closes that tab, so its page cannot be read
- * afterwards). The simulator answers Accept or Reject with a redirect to the redirect URI.
+ * afterwards). The simulator answers Accept or Reject with a redirect to the redirect URI. The
+ * success page closes its own tab too, at once (test/e2e/callback-page-closes.test.ts); here its
+ * `window.close` is made a no-op, so the answer can be read before Token Desk closes the tab.
  */
-function callbackAnswer(
+async function callbackAnswer(
   consent: Page,
   redirectUri: string,
-): Promise<{ url: string; body: string }> {
-  return consent
+): Promise<{ answer: Promise<{ url: string; body: string }> }> {
+  await consent.addInitScript('window.close = () => undefined;');
+  const answer = consent
     .waitForResponse((response) => response.url().startsWith(`${redirectUri}?`))
     .then(async (response) => ({ url: response.url(), body: await response.text() }));
+  return { answer };
 }
 
 /** Closes the consent tab unless Token Desk already did, and goes back to Token Desk's tab. */
@@ -331,7 +335,7 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
 
     const consent = await signInWithZoho(s, scopes);
     expect(await textOf(page.getByTestId('wizard-redirect-uri'))).toBe(redirectUri);
-    const answer = callbackAnswer(consent, redirectUri);
+    const { answer } = await callbackAnswer(consent, redirectUri);
     await consent.getByTestId('consent-accept').click();
     // The simulator sends the second tab to Token Desk's loopback receiver.
     const callback = await answer;
@@ -403,7 +407,7 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
     await page.getByTestId('wizard-scopes-typed').fill(scopes.join(', '));
 
     const consent = await signInWithZoho(s, scopes);
-    const answer = callbackAnswer(consent, redirectUri);
+    const { answer } = await callbackAnswer(consent, redirectUri);
     await consent.getByTestId('consent-reject').click();
     expect((await answer).body).toContain('Authorization not completed');
     await backToTokenDesk(s, consent);
