@@ -47,6 +47,17 @@ describe('new-connection wizard: Server-based client', () => {
     expect(within(waiting).getByTestId('wizard-step-exchanging')).not.toHaveAttribute(
       'data-active',
     );
+    // Which are done: listening is (a check mark, "done" for screen readers); signing in is the
+    // current step.
+    expect(within(waiting).getByTestId('wizard-step-listening')).toHaveAttribute('data-done');
+    expect(within(waiting).getByTestId('wizard-step-listening')).toHaveTextContent(
+      'Ready to receive Zoho’s answer (done)',
+    );
+    expect(within(waiting).getByTestId('wizard-step-sign-in')).not.toHaveAttribute('data-done');
+    expect(within(waiting).getByTestId('wizard-step-sign-in')).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
     expect(within(waiting).getByTestId('wizard-authorize-url')).toHaveTextContent(
       'https://accounts.zoho.in/oauth/v2/auth?client_id=1000.SERVERID',
     );
@@ -75,6 +86,7 @@ describe('new-connection wizard: Server-based client', () => {
       'Zoho answered; Token Desk is exchanging the code for tokens',
     );
     expect(screen.getByTestId('wizard-step-exchanging')).toHaveAttribute('data-active');
+    expect(screen.getByTestId('wizard-step-sign-in')).toHaveAttribute('data-done');
     expect(screen.getByTestId('wizard-cancel')).toBeDisabled();
     expect(screen.queryByTestId('wizard-authorize-url')).not.toBeInTheDocument();
     act(() => fake.completeServerAuthorization());

@@ -9,6 +9,7 @@ import { useAppState } from '../../app/app-state.js';
 import { Countdown } from '../../components/Countdown.js';
 import { CopyField } from '../../components/CopyField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { VISUALLY_HIDDEN } from '../../components/visually-hidden.js';
 import { useAuthorizationWait } from './use-authorization-wait.js';
 import { WaitStatus, WaitStopped } from './WaitParts.js';
 
@@ -243,13 +244,25 @@ function SignInProgress({ waiting, id, ...props }: SignInProgressProps) {
       )}
       <WaitStatus testId={`${id}-status`}>{statusText(waiting)}</WaitStatus>
       <Timeline active={activeIndex} bulletSize={18} lineWidth={2}>
-        {stepTitles(waiting).map((title, index) => (
-          <Timeline.Item
-            key={STEP_ORDER[index]}
-            title={title}
-            data-testid={`${id}-step-${STEP_ORDER[index]}`}
-          />
-        ))}
+        {stepTitles(waiting).map((title, index) => {
+          // A step before the current one is done: a check mark, and said to screen readers.
+          const done = index < activeIndex;
+          return (
+            <Timeline.Item
+              key={STEP_ORDER[index]}
+              title={
+                <>
+                  {title}
+                  {done && <span style={VISUALLY_HIDDEN}> (done)</span>}
+                </>
+              }
+              bullet={done ? <span aria-hidden="true">✓</span> : undefined}
+              aria-current={index === activeIndex ? 'step' : undefined}
+              data-done={done || undefined}
+              data-testid={`${id}-step-${STEP_ORDER[index]}`}
+            />
+          );
+        })}
       </Timeline>
       {waiting.url && !exchanging && (
         <>

@@ -74,8 +74,7 @@ export function WizardSuccess({
                   </Group>
                   {!confirmed && (
                     <Text size="xs" c="dimmed" data-testid="success-scopes-note">
-                      Zoho did not list what it granted. A request that needs a scope you were not
-                      given answers with a missing-scope error, which Token Desk explains.
+                      Zoho did not list what it granted; a request missing a scope will say so.
                     </Text>
                   )}
                 </Stack>
