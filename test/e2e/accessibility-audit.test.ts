@@ -7,17 +7,19 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/browser.js';
-import { RENDERER_DIR, rendererBuilt } from '../support/browser-mode-harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { freePort } from '../support/free-port.js';
 import {
   fillClientStep,
-  openUiSession,
+  missingForBrowserMode,
   sidebarItem,
+  skipBrowserMode,
+  useUiSessions,
   type UiSession,
+  type UiSessions,
 } from './browser-mode/ui-session.js';
+import { addSelfClientWithCli } from './browser-mode/cli-self-client.js';
 
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -36,12 +38,9 @@ const SERVER = {
 const THEMES = ['light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
 
-const missing = [
-  ...(chromiumAvailable() ? [] : [`Chromium (${CHROMIUM_PATH})`]),
-  ...(rendererBuilt() ? [] : [`the renderer build (${RENDERER_DIR}; npm run build:renderer)`]),
-];
+const missing = missingForBrowserMode();
 // Skipped only on a developer machine without Chromium or the build; CI must run it.
-const skip = missing.length > 0 && !process.env.CI;
+const skip = skipBrowserMode(missing);
 
 interface AxeNode {
   target: string[];
@@ -53,9 +52,6 @@ interface AxeViolation {
   help: string;
   nodes: AxeNode[];
 }
-
-let browser: Browser | undefined;
-let session: UiSession | undefined;
 
 /**
  * The serious and critical violations on the page as it is now, one line per element. Waits for
@@ -95,32 +91,12 @@ async function addConnections(s: UiSession): Promise<void> {
     ['acme-crm-eu', ['ZohoCRM.users.READ', 'ZohoCRM.modules.ALL', 'AaaServer.profile.READ']],
     ['globex-books', ['ZohoBooks.invoices.READ']],
   ] as const) {
-    const added = await s.harness.cli(
-      [
-        'add',
-        name,
-        '--client-id',
-        SELF.clientId,
-        '--type',
-        'self',
-        '--accounts-url',
-        sim.accountsUrl,
-        '--api-domain',
-        sim.apiDomain,
-      ],
-      `${SELF.clientSecret}\n`,
-    );
-    expect(added.code, added.stderr).toBe(0);
-    const { code } = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: [...scopes] });
-    const authorized = await s.harness.cli(['authorize', name, '--code', code]);
-    expect(authorized.code, authorized.stderr).toBe(0);
+    await addSelfClientWithCli(s.harness, SELF, name, scopes);
   }
 }
 
-async function auditEveryScreen(theme: Theme): Promise<string[]> {
-  if (!browser) throw new Error('Chromium did not start');
-  session = await openUiSession(browser);
-  const s = session;
+async function auditEveryScreen(ui: UiSessions, theme: Theme): Promise<string[]> {
+  const s = await ui.open();
   const { page, harness } = s;
   const { sim } = harness;
   await page.emulateMedia({ colorScheme: theme });
@@ -224,33 +200,14 @@ async function auditEveryScreen(theme: Theme): Promise<string[]> {
 }
 
 describe.skipIf(skip)('accessibility audit (axe-core in Chromium, light and dark)', () => {
-  beforeAll(async () => {
-    if (missing.length > 0)
-      throw new Error(
-        `CI must run the accessibility audit, but ${missing.join(' and ')} is missing`,
-      );
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    const finished = session;
-    session = undefined;
-    if (!finished) return;
-    const problems = [...finished.problems];
-    await finished.close();
-    expect(problems, 'uncaught page errors or console errors').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const ui = useUiSessions('accessibility audit', missing);
 
   for (const theme of THEMES)
     it(
       `${theme}: no serious or critical violation on any main screen`,
       { timeout: 120_000 },
       async () => {
-        const found = await auditEveryScreen(theme);
+        const found = await auditEveryScreen(ui, theme);
         expect(found, found.join('\n')).toEqual([]);
       },
     );

@@ -4,18 +4,19 @@
 // appearing when the simulated admin accepts on the verification page; a refused code says so.
 // No fixed sleeps: Playwright's auto-waiting locators only.
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/browser.js';
-import { RENDERER_DIR, rendererBuilt } from '../support/browser-mode-harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   fillClientStep,
-  openUiSession,
+  missingForBrowserMode,
   sidebarItem,
+  skipBrowserMode,
   textOf,
+  useUiSessions,
   waitForText,
   waitForScopes,
   type UiSession,
+  type UiSessions,
 } from './browser-mode/ui-session.js';
 
 const DEVICE = {
@@ -25,19 +26,12 @@ const DEVICE = {
 };
 const SCOPES = ['ZohoCRM.modules.leads.READ', 'AaaServer.profile.READ'];
 
-const missing = [
-  ...(chromiumAvailable() ? [] : [`Chromium (${CHROMIUM_PATH})`]),
-  ...(rendererBuilt() ? [] : [`the renderer build (${RENDERER_DIR}; npm run build:renderer)`]),
-];
-const skip = missing.length > 0 && !process.env.CI;
+const missing = missingForBrowserMode();
+const skip = skipBrowserMode(missing);
 
-let browser: Browser | undefined;
-let session: UiSession | undefined;
-
-async function start(): Promise<UiSession> {
-  if (!browser) throw new Error('Chromium did not start');
+async function start(ui: UiSessions): Promise<UiSession> {
   // A fast interval keeps the wait short; the pace itself is the core's unit tests' business.
-  session = await openUiSession(browser, {
+  const session = await ui.open({
     simulator: { deviceIntervalMs: 1_000, deviceMinPollGapMs: 500 },
   });
   session.harness.sim.registerClient(DEVICE);
@@ -72,29 +66,10 @@ async function inviteAdmin(s: UiSession, name: string): Promise<string> {
 }
 
 describe.skipIf(skip)('browser mode: invite the client’s admin (device flow)', () => {
-  beforeAll(async () => {
-    if (missing.length > 0)
-      throw new Error(
-        `CI must run the browser-mode end-to-end tests, but ${missing.join(' and ')} is missing`,
-      );
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    const finished = session;
-    session = undefined;
-    if (!finished) return;
-    const problems = [...finished.problems];
-    await finished.close();
-    expect(problems, 'uncaught page errors or console errors').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const ui = useUiSessions('browser-mode end-to-end tests', missing);
 
   it('shows the code with its message and countdown, New code replaces it, and the connection appears when the admin accepts', async () => {
-    const s = await start();
+    const s = await start(ui);
     const { page, harness } = s;
     const { sim } = harness;
     const first = await inviteAdmin(s, 'acme-invite');
@@ -152,7 +127,7 @@ describe.skipIf(skip)('browser mode: invite the client’s admin (device flow)',
   });
 
   it('says so, with a way to try again, when the admin refuses', async () => {
-    const s = await start();
+    const s = await start(ui);
     const { page, harness } = s;
     const code = await inviteAdmin(s, 'acme-refused');
     await harness.sim.deviceConsent(code, 'reject');

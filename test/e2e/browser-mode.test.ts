@@ -7,22 +7,23 @@
 
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/browser.js';
-import { RENDERER_DIR, rendererBuilt } from '../support/browser-mode-harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { freePort } from '../support/free-port.js';
 import type { SelfClientJson } from '../support/zoho-simulator.js';
 import {
   fillClientStep,
+  missingForBrowserMode,
   openSelfClientScopes,
-  openUiSession,
   sidebarItem,
+  skipBrowserMode,
   textOf,
+  useUiSessions,
   waitForScopes,
   waitForText,
   type UiSession,
 } from './browser-mode/ui-session.js';
+import { addSelfClientWithCli } from './browser-mode/cli-self-client.js';
 
 const SELF = {
   clientId: '1000.E2ESELFCLIENT',
@@ -35,22 +36,9 @@ const SERVER = {
   type: 'server' as const,
 };
 
-const missing = [
-  ...(chromiumAvailable() ? [] : [`Chromium (${CHROMIUM_PATH})`]),
-  ...(rendererBuilt() ? [] : [`the renderer build (${RENDERER_DIR}; npm run build:renderer)`]),
-];
+const missing = missingForBrowserMode();
 // Skipped only on a developer machine without Chromium or the build; CI must run them.
-const skip = missing.length > 0 && !process.env.CI;
-
-let browser: Browser | undefined;
-let session: UiSession | undefined;
-
-/** A fresh harness + context for this test; closed (and checked for page errors) in afterEach. */
-async function start(): Promise<UiSession> {
-  if (!browser) throw new Error('Chromium did not start');
-  session = await openUiSession(browser);
-  return session;
-}
+const skip = skipBrowserMode(missing);
 
 /** What the page can read from the clipboard (a string: this Node-side file has no DOM types). */
 async function clipboardText(page: Page): Promise<string> {
@@ -62,30 +50,6 @@ async function cliToken(s: UiSession, name: string): Promise<string> {
   const result = await s.harness.cli(['token', name]);
   expect(result.code, result.stderr).toBe(0);
   return result.stdout.trim();
-}
-
-/** A Self Client added and authorized with the CLI on the session's home folder. */
-async function addWithCli(s: UiSession, name: string, scopes: readonly string[]): Promise<void> {
-  const { sim } = s.harness;
-  const added = await s.harness.cli(
-    [
-      'add',
-      name,
-      '--client-id',
-      SELF.clientId,
-      '--type',
-      'self',
-      '--accounts-url',
-      sim.accountsUrl,
-      '--api-domain',
-      sim.apiDomain,
-    ],
-    `${SELF.clientSecret}\n`,
-  );
-  expect(added.code, added.stderr).toBe(0);
-  const { code } = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: [...scopes] });
-  const authorized = await s.harness.cli(['authorize', name, '--code', code]);
-  expect(authorized.code, authorized.stderr).toBe(0);
 }
 
 /** The rendered text colour of an element, as [r, g, b]. */
@@ -158,26 +122,9 @@ async function backToTokenDesk(s: UiSession, consent: Page): Promise<void> {
 }
 
 describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () => {
-  beforeAll(async () => {
-    if (missing.length > 0)
-      throw new Error(
-        `CI must run the browser-mode end-to-end tests, but ${missing.join(' and ')} is missing`,
-      );
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    const finished = session;
-    session = undefined;
-    if (!finished) return;
-    const problems = [...finished.problems];
-    await finished.close();
-    expect(problems, 'uncaught page errors or console errors').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const ui = useUiSessions('browser-mode end-to-end tests', missing);
+  // A fresh harness + context for each test; closed (and checked for page errors) after it.
+  const start = () => ui.open();
 
   it('Self Client wizard: code pasted, success shows user, DC and scopes; token masked; Copy puts the CLI token on the clipboard', async () => {
     const s = await start();
@@ -529,7 +476,7 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
     const { page, harness } = s;
     harness.sim.registerClient(SELF);
     const name = 'themes';
-    await addWithCli(s, name, ['ZohoCRM.org.READ']);
+    await addSelfClientWithCli(harness, SELF, name, ['ZohoCRM.org.READ']);
     await page.reload();
 
     // A 1 s clipboard delay, saved the way a user saves it.
@@ -579,7 +526,7 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
     const { sim } = harness;
     sim.registerClient(SELF);
     const name = 'watchful';
-    await addWithCli(s, name, ['ZohoCRM.org.READ']);
+    await addSelfClientWithCli(harness, SELF, name, ['ZohoCRM.org.READ']);
     await page.reload();
     await sidebarItem(page, name).click();
     await page.getByTestId('connection-page').waitFor();
@@ -628,27 +575,7 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
     const scopes = ['ZohoCRM.users.READ', 'AaaServer.profile.READ'];
     await page.getByTestId('empty-state').waitFor();
 
-    const added = await harness.cli(
-      [
-        'add',
-        name,
-        '--dc',
-        'us',
-        '--client-id',
-        SELF.clientId,
-        '--type',
-        'self',
-        '--accounts-url',
-        sim.accountsUrl,
-        '--api-domain',
-        sim.apiDomain,
-      ],
-      `${SELF.clientSecret}\n`,
-    );
-    expect(added.code, added.stderr).toBe(0);
-    const { code } = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes });
-    const authorized = await harness.cli(['authorize', name, '--code', code]);
-    expect(authorized.code, authorized.stderr).toBe(0);
+    await addSelfClientWithCli(harness, SELF, name, scopes, { dc: 'us' });
     const before = await cliToken(s, name);
 
     await page.reload();

@@ -4,43 +4,23 @@
 // pointing Token Desk at the simulator, the work inside Zoho's API Console) are in
 // browser-mode/first-use.ts, which npm run bench runs too.
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../support/browser.js';
-import { RENDERER_DIR, rendererBuilt } from '../support/browser-mode-harness.js';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.js';
-import { openUiSession, type UiSession } from './browser-mode/ui-session.js';
+import {
+  missingForBrowserMode,
+  skipBrowserMode,
+  useUiSessions,
+} from './browser-mode/ui-session.js';
 import { selfClientFirstUse, serverFirstUse } from './browser-mode/first-use.js';
 
-const missing = [
-  ...(chromiumAvailable() ? [] : [`Chromium (${CHROMIUM_PATH})`]),
-  ...(rendererBuilt() ? [] : [`the renderer build (${RENDERER_DIR}; npm run build:renderer)`]),
-];
-const skip = missing.length > 0 && !process.env.CI;
-
-let browser: Browser | undefined;
-let session: UiSession | undefined;
+const missing = missingForBrowserMode();
+const skip = skipBrowserMode(missing);
 
 describe.skipIf(skip)('first use in ten actions (Chromium + Zoho simulator)', () => {
-  beforeAll(async () => {
-    if (missing.length > 0)
-      throw new Error(`CI must run the first-use tests, but ${missing.join(' and ')} is missing`);
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    const finished = session;
-    session = undefined;
-    if (!finished) return;
-    const problems = [...finished.problems];
-    await finished.close();
-    expect(problems, 'uncaught page errors or console errors').toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const ui = useUiSessions('first-use tests', missing);
 
   it('Self Client: self_client.json to a 200 test call in at most 10 actions', async () => {
-    session = await openUiSession(browser!);
+    const session = await ui.open();
     const run = await selfClientFirstUse(session);
     expect(run.status).toMatch(/^200\b/);
     expect(run.actions.length, run.actions.join('\n')).toBeLessThanOrEqual(10);
@@ -57,7 +37,7 @@ describe.skipIf(skip)('first use in ten actions (Chromium + Zoho simulator)', ()
   });
 
   it('Server-based client: redirect URI copied, consent accepted, a 200 test call in at most 12 actions', async () => {
-    session = await openUiSession(browser!);
+    const session = await ui.open();
     const run = await serverFirstUse(session, await freePort());
     expect(run.status).toMatch(/^200\b/);
     expect(run.actions.length, run.actions.join('\n')).toBeLessThanOrEqual(12);

@@ -1,9 +1,14 @@
 // One end-to-end session of the browser mode: a fresh harness (Zoho simulator + `token-desk ui
 // --no-open` on a temp home) and a fresh browser context whose pages report every uncaught error
-// and console error, plus the steps of the new-connection wizard as a user takes them.
+// and console error, plus the steps of the new-connection wizard as a user takes them, and the
+// vitest hooks a test file uses to run one such session a test in one Chromium.
 
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../../support/browser.js';
 import {
+  RENDERER_DIR,
+  rendererBuilt,
   startBrowserModeHarness,
   type BrowserModeHarness,
 } from '../../support/browser-mode-harness.js';
@@ -63,6 +68,64 @@ export async function openUiSession(
     await harness.close();
     throw error;
   }
+}
+
+/** What this machine lacks to run the browser-mode tests: Chromium, the renderer build. */
+export function missingForBrowserMode(): string[] {
+  return [
+    ...(chromiumAvailable() ? [] : [`Chromium (${CHROMIUM_PATH})`]),
+    ...(rendererBuilt() ? [] : [`the renderer build (${RENDERER_DIR}; npm run build:renderer)`]),
+  ];
+}
+
+/**
+ * Whether to skip: only on a developer machine that lacks something. CI must run the tests, and
+ * useUiSessions' beforeAll then fails, naming what is missing.
+ */
+export function skipBrowserMode(missing: readonly string[]): boolean {
+  return missing.length > 0 && !process.env.CI;
+}
+
+export interface UiSessions {
+  /** A fresh harness + context for this test; closed (and checked for page errors) after it. */
+  open(options?: { simulator?: ZohoSimulatorOptions }): Promise<UiSession>;
+}
+
+/**
+ * Registers the hooks of the calling describe block: one Chromium for the block (refused under CI
+ * when something is `missing`, naming `tests`), and after each test its session closed with no
+ * uncaught page errors or console errors.
+ */
+export function useUiSessions(tests: string, missing: readonly string[]): UiSessions {
+  let browser: Browser | undefined;
+  let session: UiSession | undefined;
+
+  beforeAll(async () => {
+    if (missing.length > 0)
+      throw new Error(`CI must run the ${tests}, but ${missing.join(' and ')} is missing`);
+    browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    const finished = session;
+    session = undefined;
+    if (!finished) return;
+    const problems = [...finished.problems];
+    await finished.close();
+    expect(problems, 'uncaught page errors or console errors').toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  return {
+    async open(options = {}) {
+      if (!browser) throw new Error('Chromium did not start');
+      session = await openUiSession(browser, options);
+      return session;
+    },
+  };
 }
 
 /** Text of an element, trimmed ('' when it has none). */
