@@ -5,12 +5,9 @@
 // timed out (3), a wrong client secret (4), a server that keeps failing (5), usage errors (2).
 // After every test no secret the simulator issued or received may be in any file of the home.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startZohoSimulator, type ZohoSimulator } from '../support/zoho-simulator.js';
-import { cliEnv, finished, runCliProcess, startCli, waitForStderr } from '../support/cli-runner.js';
+import { describe, expect, it } from 'vitest';
+import { finished, startCli, waitForStderr } from '../support/cli-runner.js';
+import { useCliE2e } from '../support/cli-e2e.js';
 
 const PASSPHRASE = 'correct horse battery staple';
 const DEVICE = { clientId: '1000.DEVICECLIENT', clientSecret: 'device-secret-3c4d5e' };
@@ -18,26 +15,15 @@ const SCOPES = 'ZohoCRM.modules.leads.READ,AaaServer.profile.READ';
 /** Zoho's codes live 5 minutes; the simulator's do too, and its clock is moved to expire them. */
 const CODE_TTL_MS = 300_000;
 
-let sim: ZohoSimulator;
-let home: string;
-
-const env = () => cliEnv({ home, passphrase: PASSPHRASE });
-const cli = (args: string[], input?: string) => runCliProcess(args, env(), input);
-const custom = () => ['--accounts-url', sim.accountsUrl, '--api-domain', sim.apiDomain];
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
-
-async function expectNoSecretIn(dir: string) {
-  const secrets = sim.secrets.filter((secret) => secret.length >= 8);
-  expect(secrets).toContain(DEVICE.clientSecret);
-  for (const file of await filesUnder(dir)) {
-    const text = await readFile(file, 'utf8');
-    for (const secret of secrets) expect(text, `${file} holds a secret`).not.toContain(secret);
-  }
-}
+const e2e = useCliE2e({
+  passphrase: PASSPHRASE,
+  homePrefix: 'td-device-',
+  // A fast interval keeps these tests short; the pace itself is checked by the core's unit tests.
+  simulator: { deviceIntervalMs: 1_000, deviceMinPollGapMs: 500, deviceCodeTtlMs: CODE_TTL_MS },
+  register: (sim) => sim.registerClient({ ...DEVICE, type: 'device' }),
+  mustCover: [DEVICE.clientSecret],
+});
+const { env, cli, custom } = e2e;
 
 async function addDevice(name: string, secret = DEVICE.clientSecret) {
   const added = await cli(
@@ -78,38 +64,18 @@ function expectOneErrorLine(stderr: string, pattern: RegExp) {
   expect(stderr).not.toMatch(/\n\s+at /);
 }
 
-beforeAll(async () => {
-  // A fast interval keeps these tests short; the pace itself is checked by the core's unit tests.
-  sim = await startZohoSimulator({
-    deviceIntervalMs: 1_000,
-    deviceMinPollGapMs: 500,
-    deviceCodeTtlMs: CODE_TTL_MS,
-  });
-  sim.registerClient({ ...DEVICE, type: 'device' });
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'td-device-'));
-  return async () => {
-    await expectNoSecretIn(home);
-    await rm(home, { recursive: true, force: true });
-  };
-});
-
 describe('token-desk authorize (device flow)', () => {
   it('shows the code and the message for the admin, and is authorized when the admin accepts', async () => {
     await addDevice('acme-device');
     const { done, userCode } = await startAuthorize('acme-device');
-    await sim.deviceConsent(userCode, 'accept');
+    await e2e.sim.deviceConsent(userCode, 'accept');
     const result = await done;
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`Open:    ${sim.accountsUrl}/oauth/v3/device`);
+    expect(result.stderr).toContain(`Open:    ${e2e.sim.accountsUrl}/oauth/v3/device`);
     expect(result.stderr).toContain('valid 5 minutes');
     expect(result.stderr).toContain(
-      `Open ${sim.accountsUrl}/oauth/v3/device, sign in with the Zoho account of your organisation, ` +
+      `Open ${e2e.sim.accountsUrl}/oauth/v3/device, sign in with the Zoho account of your organisation, ` +
         `enter ${userCode} and press Accept. This gives acme-device these permissions: ` +
         'ZohoCRM.modules.leads.READ, AaaServer.profile.READ. The code works for 5 minutes.',
     );
@@ -131,7 +97,7 @@ describe('token-desk authorize (device flow)', () => {
     expect(JSON.parse(exported.stdout)).toMatchObject({
       name: 'acme-device',
       dc: 'us',
-      accounts_url: sim.accountsUrl,
+      accounts_url: e2e.sim.accountsUrl,
       client_id: DEVICE.clientId,
       scopes: SCOPES,
     });
@@ -154,7 +120,7 @@ describe('token-desk authorize (device flow)', () => {
   it("follows Zoho to the admin's data centre (other_dc) and says where the grant lives", async () => {
     await addDevice('acme-eu');
     const { done, userCode } = await startAuthorize('acme-eu');
-    await sim.deviceConsent(userCode, 'accept', { userLocation: 'eu' });
+    await e2e.sim.deviceConsent(userCode, 'accept', { userLocation: 'eu' });
     const result = await done;
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/account is in the EU data centre/);
@@ -166,7 +132,7 @@ describe('token-desk authorize (device flow)', () => {
   it('ends with exit 4 and one error line when the admin refuses', async () => {
     await addDevice('refused');
     const { done, userCode } = await startAuthorize('refused');
-    await sim.deviceConsent(userCode, 'reject');
+    await e2e.sim.deviceConsent(userCode, 'reject');
     const result = await done;
     expect(result.code).toBe(4);
     expectOneErrorLine(
@@ -179,7 +145,7 @@ describe('token-desk authorize (device flow)', () => {
   it('ends with exit 4 and one error line when the code expires', async () => {
     await addDevice('late');
     const { done } = await startAuthorize('late');
-    sim.advanceTime(CODE_TTL_MS);
+    e2e.sim.advanceTime(CODE_TTL_MS);
     const result = await done;
     expect(result.code).toBe(4);
     expectOneErrorLine(
@@ -209,7 +175,7 @@ describe('token-desk authorize (device flow)', () => {
   it('ends with exit 5 when the accounts server keeps failing', async () => {
     await addDevice('outage');
     const { done } = await startAuthorize('outage');
-    sim.failNext(4);
+    e2e.sim.failNext(4);
     const result = await done;
     expect(result.code).toBe(5);
     expectOneErrorLine(result.stderr, /^token-desk: .*server error \(HTTP 503\)/);
@@ -223,12 +189,12 @@ describe('token-desk authorize (device flow)', () => {
     expect(noScopes.code).toBe(2);
     expectOneErrorLine(noScopes.stderr, /^token-desk: .*scope/i);
     await addDevice('coded');
-    const before = sim.stats.deviceCalls.code;
+    const before = e2e.sim.stats.deviceCalls.code;
     const withCode = await cli(['authorize', 'coded', '--code', '1000.abc.def']);
     expect(withCode.code).toBe(2);
     expectOneErrorLine(withCode.stderr, /^token-desk: .*Non-browser application.*no grant code/i);
     const badTimeout = await cli(['authorize', 'coded', '--timeout', '0']);
     expect(badTimeout.code).toBe(2);
-    expect(sim.stats.deviceCalls.code).toBe(before);
+    expect(e2e.sim.stats.deviceCalls.code).toBe(before);
   });
 });

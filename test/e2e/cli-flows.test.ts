@@ -4,29 +4,33 @@
 // simulator issued or received (client secrets, codes, refresh and access tokens, verifiers) may
 // be found in any file under the home folder.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startZohoSimulator, type ZohoSimulator } from '../support/zoho-simulator.js';
 import { cliEnv, finished, runCliProcess, startCli, waitForStderr } from '../support/cli-runner.js';
+import { expectOneLine, filesUnder, useCliE2e } from '../support/cli-e2e.js';
 import { freePort } from '../support/free-port.js';
 
 const PASSPHRASE = 'correct horse battery staple';
 const SELF = { clientId: '1000.SELFCLIENT', clientSecret: 'self-secret-5f1e2d' };
 const SERVER = { clientId: '1000.SERVERCLIENT', clientSecret: 'server-secret-9a8b7c' };
 
-let sim: ZohoSimulator;
-let home: string;
-
-const env = () => cliEnv({ home, passphrase: PASSPHRASE });
-const cli = (args: string[], input?: string) => runCliProcess(args, env(), input);
-const custom = () => ['--accounts-url', sim.accountsUrl, '--api-domain', sim.apiDomain];
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
+const e2e = useCliE2e({
+  passphrase: PASSPHRASE,
+  homePrefix: 'td-cli-',
+  register: (sim) => {
+    sim.registerClient({ ...SELF, type: 'self' });
+    sim.registerClient({
+      ...SERVER,
+      type: 'server',
+      redirectUris: ['http://localhost:53134/callback'],
+    });
+  },
+  // The scan must cover what the flows used: the client secrets at least, and every minted token.
+  mustCover: [SELF.clientSecret, SERVER.clientSecret],
+});
+const { env, cli, custom, expectNoSecretIn } = e2e;
 
 async function addSelfClient(
   name: string,
@@ -38,48 +42,7 @@ async function addSelfClient(
   );
   expect(added.stderr).toContain(`Added ${name}`);
   expect(added.code).toBe(0);
-  return sim.issueSelfClientCode({ clientId: SELF.clientId, scopes }).code;
-}
-
-/** Files may hold no secret in plaintext. Values shorter than 8 characters (test inputs such as "x") would match ordinary text. */
-async function expectNoSecretIn(dir: string) {
-  const secrets = sim.secrets.filter((secret) => secret.length >= 8);
-  // The scan must cover what the flows used: the client secrets at least, and every minted token.
-  expect(secrets).toEqual(expect.arrayContaining([SELF.clientSecret, SERVER.clientSecret]));
-  for (const file of await filesUnder(dir)) {
-    const text = await readFile(file, 'utf8');
-    for (const secret of secrets) expect(text, `${file} holds a secret`).not.toContain(secret);
-  }
-}
-
-beforeAll(async () => {
-  sim = await startZohoSimulator();
-  sim.registerClient({ ...SELF, type: 'self' });
-  sim.registerClient({
-    ...SERVER,
-    type: 'server',
-    redirectUris: ['http://localhost:53134/callback'],
-  });
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'td-cli-'));
-  return async () => {
-    // Secrets never reach a file in plaintext, whatever the test did.
-    await expectNoSecretIn(home);
-    await rm(home, { recursive: true, force: true });
-  };
-});
-
-/** The whole stderr is one line: what a script or a person reads after a failure. */
-function expectOneLine(stderr: string, pattern: RegExp) {
-  expect(stderr.endsWith('\n'), stderr).toBe(true);
-  const lines = stderr.slice(0, -1).split('\n');
-  expect(lines, stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-  expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+  return e2e.sim.issueSelfClientCode({ clientId: SELF.clientId, scopes }).code;
 }
 
 describe('Self Client', () => {
@@ -102,10 +65,10 @@ describe('Self Client', () => {
     expect(json).toMatchObject({
       access_token: accessToken,
       token_type: 'Zoho-oauthtoken',
-      api_domain: sim.apiDomain,
+      api_domain: e2e.sim.apiDomain,
     });
     expect(json.expires_in).toBeGreaterThan(3000);
-    expect(sim.stats.tokenCalls.refresh_token).toBe(0);
+    expect(e2e.sim.stats.tokenCalls.refresh_token).toBe(0);
 
     const org = await cli(['request', 'acme-crm', 'GET', '/crm/v8/org']);
     expect(org.code, org.stderr).toBe(0);
@@ -149,25 +112,25 @@ describe('Self Client', () => {
 
   /** Authorizes with an access token that has only two minutes left, as after an hour of use. */
   async function authorizeNearlyExpired(name: string, code: string) {
-    sim.setAccessTokenTtl(120);
+    e2e.sim.setAccessTokenTtl(120);
     try {
       const result = await cli(['authorize', name, '--code', code]);
       expect(result.code, result.stderr).toBe(0);
     } finally {
-      sim.setAccessTokenTtl(3600);
+      e2e.sim.setAccessTokenTtl(3600);
     }
   }
 
   it('refreshes once when the token is about to expire, and needs re-authorization after revoke', async () => {
     const code = await addSelfClient('refresh-me');
     await authorizeNearlyExpired('refresh-me', code);
-    const before = sim.stats.tokenCalls.refresh_token;
+    const before = e2e.sim.stats.tokenCalls.refresh_token;
     const forced = await cli(['token', 'refresh-me']);
     expect(forced.code, forced.stderr).toBe(0);
-    expect(sim.stats.tokenCalls.refresh_token).toBe(before + 1);
+    expect(e2e.sim.stats.tokenCalls.refresh_token).toBe(before + 1);
     const cached = await cli(['token', 'refresh-me']);
     expect(cached.stdout).toBe(forced.stdout);
-    expect(sim.stats.tokenCalls.refresh_token).toBe(before + 1);
+    expect(e2e.sim.stats.tokenCalls.refresh_token).toBe(before + 1);
 
     const revoked = await cli(['revoke', 'refresh-me']);
     expect(revoked.code, revoked.stderr).toBe(0);
@@ -183,11 +146,11 @@ describe('Self Client', () => {
   it('20 processes asking at once for an expiring token cause one refresh', async () => {
     const code = await addSelfClient('busy');
     await authorizeNearlyExpired('busy', code);
-    const before = sim.stats.tokenCalls.refresh_token;
+    const before = e2e.sim.stats.tokenCalls.refresh_token;
     const results = await Promise.all(Array.from({ length: 20 }, () => cli(['token', 'busy'])));
     for (const result of results) expect(result.code, result.stderr).toBe(0);
     expect(new Set(results.map((r) => r.stdout)).size).toBe(1);
-    expect(sim.stats.tokenCalls.refresh_token).toBe(before + 1);
+    expect(e2e.sim.stats.tokenCalls.refresh_token).toBe(before + 1);
     // Each process derives the passphrase key once (scrypt N=2^17: 128 MiB and about half a
     // second of CPU): twenty at once on a 2-core machine take longer than the default 30 s.
   }, 120_000);
@@ -214,7 +177,7 @@ describe('Self Client', () => {
       ],
       'not-the-secret\n',
     );
-    const fresh = sim.issueSelfClientCode({
+    const fresh = e2e.sim.issueSelfClientCode({
       clientId: SELF.clientId,
       scopes: ['ZohoCRM.org.READ'],
     }).code;
@@ -236,25 +199,25 @@ describe('Self Client', () => {
       status: 200,
     });
     await writeFile(
-      join(home, 'history.json'),
+      join(e2e.home, 'history.json'),
       JSON.stringify([entry('gone-soon', 'a'), entry('stays', 'b'), entry('gone-soon', 'c')]),
       { mode: 0o600 },
     );
     const removed = await cli(['remove', 'gone-soon']);
     expect(removed.code, removed.stderr).toBe(0);
-    const history = JSON.parse(await readFile(join(home, 'history.json'), 'utf8')) as Array<{
+    const history = JSON.parse(await readFile(join(e2e.home, 'history.json'), 'utf8')) as Array<{
       id: string;
       connection: string;
     }>;
     expect(history.map((e) => [e.connection, e.id])).toEqual([['stays', 'b']]);
-    expect((await stat(join(home, 'history.json'))).mode & 0o777).toBe(0o600);
+    expect((await stat(join(e2e.home, 'history.json'))).mode & 0o777).toBe(0o600);
   });
 
   it('request keeps the request in the history as the window does, except with --no-history or history off; clear forgets it', async () => {
     const code = await addSelfClient('kept');
     expect((await cli(['authorize', 'kept', '--code', code])).code).toBe(0);
     const readHistory = async () =>
-      JSON.parse(await readFile(join(home, 'history.json'), 'utf8')) as Array<{
+      JSON.parse(await readFile(join(e2e.home, 'history.json'), 'utf8')) as Array<{
         connection: string;
         request: { method: string; pathOrUrl: string; headers: Array<[string, string]> };
         status?: number;
@@ -278,7 +241,7 @@ describe('Self Client', () => {
     });
     // The window lists what the CLI sent.
     expect((await cli(['history'])).stdout).toBe(
-      `Request history: on; 1 request kept in ${join(home, 'history.json')}.\n`,
+      `Request history: on; 1 request kept in ${join(e2e.home, 'history.json')}.\n`,
     );
 
     const unkept = await cli(['request', 'kept', 'GET', '/crm/v8/org?n=2', '--no-history']);
@@ -313,11 +276,11 @@ describe('Self Client', () => {
 
 describe('self_client.json import', () => {
   it('imports a fresh file, and refuses an expired one before any call', async () => {
-    const issued = sim.issueSelfClientCode({
+    const issued = e2e.sim.issueSelfClientCode({
       clientId: SELF.clientId,
       scopes: ['ZohoCRM.org.READ'],
     });
-    const file = join(home, '..', `self_client-${Date.now()}.json`);
+    const file = join(e2e.home, '..', `self_client-${Date.now()}.json`);
     await writeFile(file, JSON.stringify(issued.selfClientJson));
     const imported = await cli(['import', 'from-file', '--self-client', file, ...custom()]);
     expect(imported.code, imported.stderr).toBe(0);
@@ -327,7 +290,7 @@ describe('self_client.json import', () => {
 
     const expired = { ...issued.selfClientJson, expiry_time: Date.now() - 4 * 60_000 };
     await writeFile(file, JSON.stringify(expired));
-    const calls = sim.stats.tokenCalls.total;
+    const calls = e2e.sim.stats.tokenCalls.total;
     const refused = await cli(['import', 'too-late', '--self-client', file, ...custom()]);
     expect(refused.code).toBe(2);
     // Only the error: no line claiming that the code is being exchanged.
@@ -335,7 +298,7 @@ describe('self_client.json import', () => {
       refused.stderr,
       /^token-desk: The grant code in this self_client\.json expired 4 minutes ago\. In the Zoho API Console/,
     );
-    expect(sim.stats.tokenCalls.total).toBe(calls);
+    expect(e2e.sim.stats.tokenCalls.total).toBe(calls);
     expect((await cli(['list', '--json'])).stdout).not.toContain('too-late');
 
     await writeFile(file, '{"client_id": ');
@@ -350,7 +313,7 @@ describe('self_client.json import', () => {
     await writeFile(
       file,
       JSON.stringify(
-        sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: ['ZohoCRM.org.READ'] })
+        e2e.sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: ['ZohoCRM.org.READ'] })
           .selfClientJson,
       ),
     );
@@ -360,7 +323,7 @@ describe('self_client.json import', () => {
       taken.stderr,
       /^token-desk: A connection named "from-file" already exists\. .* Run: token-desk remove from-file$/,
     );
-    expect(sim.stats.tokenCalls.total).toBe(calls);
+    expect(e2e.sim.stats.tokenCalls.total).toBe(calls);
     expect((await cli(['token', 'from-file'])).code).toBe(0);
     await rm(file);
   });
@@ -370,7 +333,7 @@ describe('server-based client', () => {
   async function addServer(name: string) {
     const port = await freePort();
     const redirectUri = `http://localhost:${port}/callback`;
-    sim.registerClient({ ...SERVER, type: 'server', redirectUris: [redirectUri] });
+    e2e.sim.registerClient({ ...SERVER, type: 'server', redirectUris: [redirectUri] });
     const added = await cli(
       [
         'add',
@@ -405,7 +368,7 @@ describe('server-based client', () => {
     expect(auth.searchParams.get('scope')).toBe(
       'ZohoCRM.modules.leads.READ,AaaServer.profile.READ',
     );
-    const location = await sim.consent(url, 'accept');
+    const location = await e2e.sim.consent(url, 'accept');
     const page = await fetch(location);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/close this tab/i);
@@ -427,7 +390,7 @@ describe('server-based client', () => {
 
     // Following the hint: consent to the added scope (scope enhancement of the same grant, see
     // cli-grants.test.ts for the fallback to a full sign-in), then the call works.
-    const codesBefore = sim.stats.tokenCalls.authorization_code;
+    const codesBefore = e2e.sim.stats.tokenCalls.authorization_code;
     const again = startCli(
       [
         'authorize',
@@ -446,12 +409,12 @@ describe('server-based client', () => {
       /http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/token\/addextrascope\?\S+/,
     );
     expect(new URL(secondUrl).searchParams.get('scope')).toBe('ZohoCRM.org.READ');
-    await fetch(await sim.consent(secondUrl, 'accept'));
+    await fetch(await e2e.sim.consent(secondUrl, 'accept'));
     expect((await reauthorized).code).toBe(0);
     expect(JSON.parse((await cli(['list', '--json'])).stdout)[0].scopes.join(',')).toBe(
       'ZohoCRM.modules.leads.READ,AaaServer.profile.READ,ZohoCRM.org.READ',
     );
-    expect(sim.stats.tokenCalls.authorization_code).toBe(codesBefore);
+    expect(e2e.sim.stats.tokenCalls.authorization_code).toBe(codesBefore);
     const retried = await cli(['request', 'acme-server', 'GET', '/crm/v8/org']);
     expect(retried.code, retried.stderr).toBe(0);
   });
@@ -461,7 +424,7 @@ describe('server-based client', () => {
     const child = startCli(['authorize', 'rejected', '--no-open', '--timeout', '60'], env());
     const done = finished(child);
     const [url] = await waitForStderr(child, /http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/auth\?\S+/);
-    await fetch(await sim.consent(url, 'reject'));
+    await fetch(await e2e.sim.consent(url, 'reject'));
     const result = await done;
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/declined|reject/i);
@@ -553,7 +516,7 @@ describe('bad input', () => {
       SERVER.clientSecret,
     );
     expect(addServer.code, addServer.stderr).toBe(0);
-    zohoCallsBefore = sim.stats.tokenCalls.total + sim.stats.revokeCalls;
+    zohoCallsBefore = e2e.sim.stats.tokenCalls.total + e2e.sim.stats.revokeCalls;
   });
   afterAll(async () => {
     await expectNoSecretIn(badHome);
@@ -889,7 +852,7 @@ describe('bad input', () => {
       ['real-server', 'new'],
     ]);
     // None of them got as far as Zoho.
-    expect(sim.stats.tokenCalls.total + sim.stats.revokeCalls).toBe(zohoCallsBefore);
+    expect(e2e.sim.stats.tokenCalls.total + e2e.sim.stats.revokeCalls).toBe(zohoCallsBefore);
   });
 
   it('list orders connections by name, numbers in natural order, in both forms', async () => {
@@ -908,7 +871,7 @@ describe('bad input', () => {
 
   it('refuses a TOKEN_DESK_PASSPHRASE under 10 characters for a new vault, before Zoho, storing nothing', async () => {
     const short = (args: string[], input?: string) =>
-      runCliProcess(args, cliEnv({ home, passphrase: 'nine char' }), input);
+      runCliProcess(args, cliEnv({ home: e2e.home, passphrase: 'nine char' }), input);
     const result = await short(
       ['add', 'weak', '--dc', 'us', '--client-id', SELF.clientId, '--type', 'self', ...custom()],
       SELF.clientSecret + '\n',
@@ -919,7 +882,7 @@ describe('bad input', () => {
       /^token-desk: TOKEN_DESK_PASSPHRASE is shorter than 10 characters, too short to protect a new vault\. Set TOKEN_DESK_PASSPHRASE to at least 10 characters \(a few unrelated words\), or unset it to use the OS keyring\.$/,
     );
     expect(JSON.parse((await short(['list', '--json'])).stdout)).toEqual([]);
-    await expect(stat(join(home, 'vault.json'))).rejects.toThrow();
+    await expect(stat(join(e2e.home, 'vault.json'))).rejects.toThrow();
   });
 
   it('add with an empty secret on stdin is refused and stores nothing', async () => {
@@ -935,7 +898,7 @@ describe('bad input', () => {
   it('request: a path Desk and Sign share needs --product; with it, the request goes out with the orgId header', async () => {
     const code = await addSelfClient('shared-path');
     expect((await cli(['authorize', 'shared-path', '--code', code])).code).toBe(0);
-    const before = sim.requests.length;
+    const before = e2e.sim.requests.length;
     const ambiguous = await cli([
       'request',
       'shared-path',
@@ -947,7 +910,7 @@ describe('bad input', () => {
     expect(ambiguous.code).toBe(2);
     expectOneLine(ambiguous.stderr, /Zoho Desk or Zoho Sign/);
     expect(ambiguous.stderr).toMatch(/--product desk or --product sign/);
-    expect(sim.requests.length).toBe(before);
+    expect(e2e.sim.requests.length).toBe(before);
 
     const unknown = await cli([
       'request',
@@ -970,7 +933,7 @@ describe('bad input', () => {
       '--org-id',
       '2007',
     ]);
-    const sent = sim.requests.slice(before).find((r) => r.path === '/api/v1/tickets');
+    const sent = e2e.sim.requests.slice(before).find((r) => r.path === '/api/v1/tickets');
     expect(sent, desk.stderr).toBeDefined();
     expect(sent!.headers.orgid).toBe('2007');
   });
@@ -1008,26 +971,26 @@ describe('bad input', () => {
   it('keeps the api_domain it had when a refresh names another host, warns, and sends requests to the kept one', async () => {
     const code = await addSelfClient('evil-domain');
     expect((await cli(['authorize', 'evil-domain', '--code', code])).code).toBe(0);
-    sim.setTokenApiDomain('http://evil.example');
+    e2e.sim.setTokenApiDomain('http://evil.example');
     try {
       const refreshed = await cli(['refresh', 'evil-domain']);
       expect(refreshed.code, refreshed.stderr).toBe(0);
       expect(refreshed.stderr).toContain(
-        `Refreshing the access token at ${new URL(sim.accountsUrl).host}…`,
+        `Refreshing the access token at ${new URL(e2e.sim.accountsUrl).host}…`,
       );
       expect(refreshed.stderr).toMatch(
         /^Warning: The token answer for "evil-domain" named http:\/\/evil\.example as its API domain, which is not a Zoho API host/m,
       );
-      expect(refreshed.stderr).toContain(`keeps sending requests to ${sim.apiDomain}`);
+      expect(refreshed.stderr).toContain(`keeps sending requests to ${e2e.sim.apiDomain}`);
     } finally {
-      sim.setTokenApiDomain(undefined);
+      e2e.sim.setTokenApiDomain(undefined);
     }
     const token = JSON.parse((await cli(['token', 'evil-domain', '--format', 'json'])).stdout);
-    expect(token.api_domain).toBe(sim.apiDomain);
-    const before = sim.stats.apiCalls;
+    expect(token.api_domain).toBe(e2e.sim.apiDomain);
+    const before = e2e.sim.stats.apiCalls;
     const org = await cli(['request', 'evil-domain', 'GET', '/crm/v8/org']);
     expect(org.code, org.stderr).toBe(0);
-    expect(sim.stats.apiCalls).toBe(before + 1);
+    expect(e2e.sim.stats.apiCalls).toBe(before + 1);
   });
 
   it('ends quietly when the reader of its output goes away (scopes | head)', async () => {
@@ -1043,7 +1006,7 @@ describe('bad input', () => {
 
   it('keeps a store file that is not JSON aside, says where, and keeps saying so while the backup sits there', async () => {
     await addSelfClient('soon-corrupt');
-    const storeFile = join(home, 'connections.json');
+    const storeFile = join(e2e.home, 'connections.json');
     const saved = await readFile(storeFile, 'utf8');
     await writeFile(storeFile, '{ this is not json');
     const result = await cli(['list']);
@@ -1052,7 +1015,7 @@ describe('bad input', () => {
       result.stderr,
       /^token-desk: The file .*connections\.json was not valid JSON\. It has been kept as .*connections\.corrupt-.*\.json\./,
     );
-    const backups = (await filesUnder(home)).filter((f) => f.includes('corrupt'));
+    const backups = (await filesUnder(e2e.home)).filter((f) => f.includes('corrupt'));
     expect(backups).toHaveLength(1);
     const backup = backups[0]!;
     expect(await readFile(backup, 'utf8')).toBe('{ this is not json');
@@ -1090,7 +1053,7 @@ describe('bad input', () => {
   it('names the vault backup when secrets are missing because vault.json was moved aside', async () => {
     const code = await addSelfClient('vault-lost');
     expect((await cli(['authorize', 'vault-lost', '--code', code])).code).toBe(0);
-    await writeFile(join(home, 'vault.json'), 'not json either');
+    await writeFile(join(e2e.home, 'vault.json'), 'not json either');
     const moved = await cli(['token', 'vault-lost']);
     expect(moved.code).toBe(2);
     expectOneLine(
@@ -1114,7 +1077,7 @@ describe('bad input', () => {
 
   it('stores secret-holding files with mode 0600', async () => {
     await addSelfClient('modes');
-    for (const file of (await filesUnder(home)).filter((f) => f.endsWith('.json'))) {
+    for (const file of (await filesUnder(e2e.home)).filter((f) => f.endsWith('.json'))) {
       expect(((await stat(file)).mode & 0o777).toString(8), file).toBe('600');
     }
   });
@@ -1128,7 +1091,7 @@ describe('OS keyring vault (the CLI default)', () => {
       expect(available, 'CI must run this through scripts/test.sh (a real gnome-keyring)').toBe(
         true,
       );
-      const keyringEnv = cliEnv({ home }); // no passphrase: the keyring cipher
+      const keyringEnv = cliEnv({ home: e2e.home }); // no passphrase: the keyring cipher
       const run = (args: string[], input?: string) => runCliProcess(args, keyringEnv, input);
       const added = await run(
         [
@@ -1145,14 +1108,14 @@ describe('OS keyring vault (the CLI default)', () => {
         SELF.clientSecret,
       );
       expect(added.code, added.stderr).toBe(0);
-      const { code } = sim.issueSelfClientCode({
+      const { code } = e2e.sim.issueSelfClientCode({
         clientId: SELF.clientId,
         scopes: ['ZohoCRM.org.READ'],
       });
       expect((await run(['authorize', 'keyring-crm', '--code', code])).code).toBe(0);
       const token = await run(['token', 'keyring-crm']);
       expect(token.code, token.stderr).toBe(0);
-      const vault = JSON.parse(await readFile(join(home, 'vault.json'), 'utf8'));
+      const vault = JSON.parse(await readFile(join(e2e.home, 'vault.json'), 'utf8'));
       expect(JSON.stringify(vault.entries)).toMatch(/td1:keyring:/);
       // The same vault with a passphrase instead cannot read what the keyring sealed, and says so.
       const wrongCipher = await cli(['token', 'keyring-crm']);

@@ -3,12 +3,12 @@
 // user meets on the way. After every test, no secret the simulator issued or received may be found
 // in any file under the home folder.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startZohoSimulator, type ZohoSimulator } from '../support/zoho-simulator.js';
-import { cliEnv, finished, runCliProcess, startCli, waitForStderr } from '../support/cli-runner.js';
+import { startZohoSimulator } from '../support/zoho-simulator.js';
+import { finished, startCli, waitForStderr } from '../support/cli-runner.js';
+import { expectOneLine, filesUnder, useCliE2e } from '../support/cli-e2e.js';
 import { freePort } from '../support/free-port.js';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -18,35 +18,13 @@ const SERVER = { clientId: '1000.GRANTSSERVER', clientSecret: 'grants-server-sec
 const AUTH_URL = /http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/auth\?\S+/;
 const EXTRA_SCOPE_URL = /http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/token\/addextrascope\?\S+/;
 
-let sim: ZohoSimulator;
-let home: string;
-
-const env = () => cliEnv({ home, passphrase: PASSPHRASE });
-const cli = (args: string[], input?: string) => runCliProcess(args, env(), input);
-const custom = () => ['--accounts-url', sim.accountsUrl, '--api-domain', sim.apiDomain];
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
-
-async function expectNoSecretIn(dir: string) {
-  const secrets = sim.secrets.filter((secret) => secret.length >= 8);
-  expect(secrets).toEqual(expect.arrayContaining([CC.clientSecret]));
-  for (const file of await filesUnder(dir)) {
-    const text = await readFile(file, 'utf8');
-    for (const secret of secrets) expect(text, `${file} holds a secret`).not.toContain(secret);
-  }
-}
-
-/** The whole stderr is one line: what a script or a person reads after a failure. */
-function expectOneLine(stderr: string, pattern: RegExp) {
-  expect(stderr.endsWith('\n'), stderr).toBe(true);
-  const lines = stderr.slice(0, -1).split('\n');
-  expect(lines, stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-  expect(stderr).not.toMatch(/\n\s+at /);
-}
+const e2e = useCliE2e({
+  passphrase: PASSPHRASE,
+  homePrefix: 'td-grants-',
+  register: (sim) => sim.registerClient({ ...CC, type: 'self', organizations: [ORG] }),
+  mustCover: [CC.clientSecret],
+});
+const { env, cli, custom } = e2e;
 
 function addCc(name: string, extra: string[] = ['--soid', ORG], secret = CC.clientSecret) {
   return cli(
@@ -67,21 +45,6 @@ function addCc(name: string, extra: string[] = ['--soid', ORG], secret = CC.clie
   );
 }
 
-beforeAll(async () => {
-  sim = await startZohoSimulator();
-  sim.registerClient({ ...CC, type: 'self', organizations: [ORG] });
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'td-grants-'));
-  return async () => {
-    await expectNoSecretIn(home);
-    await rm(home, { recursive: true, force: true });
-  };
-});
-
 describe('Self Client with client credentials', () => {
   it('adds without a code, mints a token on first use, reuses it, and calls an API', async () => {
     const added = await addCc('acme-cc');
@@ -89,13 +52,13 @@ describe('Self Client with client credentials', () => {
     expect(added.stderr).toContain(
       `Added acme-cc (CUSTOM, Self Client, client credentials for ${ORG}). Next: token-desk token acme-cc`,
     );
-    const before = sim.stats.tokenCalls;
+    const before = e2e.sim.stats.tokenCalls;
 
     const token = await cli(['token', 'acme-cc']);
     expect(token.code, token.stderr).toBe(0);
     expect(token.stdout.trim()).toMatch(/^1000\.[0-9a-f]+\.[0-9a-f]+$/);
-    expect(sim.stats.tokenCalls.client_credentials).toBe(before.client_credentials + 1);
-    const call = sim.requests.filter((r) => r.form.grant_type === 'client_credentials').at(-1)!;
+    expect(e2e.sim.stats.tokenCalls.client_credentials).toBe(before.client_credentials + 1);
+    const call = e2e.sim.requests.filter((r) => r.form.grant_type === 'client_credentials').at(-1)!;
     expect(call.form).toMatchObject({
       client_id: CC.clientId,
       soid: ORG,
@@ -106,9 +69,9 @@ describe('Self Client with client credentials', () => {
     // Reused while valid: no second call, the same token.
     const again = await cli(['token', 'acme-cc']);
     expect(again.stdout).toBe(token.stdout);
-    expect(sim.stats.tokenCalls.client_credentials).toBe(before.client_credentials + 1);
-    expect(sim.stats.tokenCalls.refresh_token).toBe(before.refresh_token);
-    expect(sim.stats.tokenCalls.authorization_code).toBe(before.authorization_code);
+    expect(e2e.sim.stats.tokenCalls.client_credentials).toBe(before.client_credentials + 1);
+    expect(e2e.sim.stats.tokenCalls.refresh_token).toBe(before.refresh_token);
+    expect(e2e.sim.stats.tokenCalls.authorization_code).toBe(before.authorization_code);
 
     const org = await cli(['request', 'acme-cc', 'GET', '/crm/v8/org']);
     expect(org.code, org.stderr).toBe(0);
@@ -126,17 +89,17 @@ describe('Self Client with client credentials', () => {
 
   it('mints a new token when the cached one is about to expire, once for 10 processes at once', async () => {
     expect((await addCc('busy-cc')).code).toBe(0);
-    sim.setAccessTokenTtl(120);
+    e2e.sim.setAccessTokenTtl(120);
     try {
       expect((await cli(['token', 'busy-cc'])).code).toBe(0);
     } finally {
-      sim.setAccessTokenTtl(3600);
+      e2e.sim.setAccessTokenTtl(3600);
     }
-    const before = sim.stats.tokenCalls.client_credentials;
+    const before = e2e.sim.stats.tokenCalls.client_credentials;
     const results = await Promise.all(Array.from({ length: 10 }, () => cli(['token', 'busy-cc'])));
     for (const result of results) expect(result.code, result.stderr).toBe(0);
     expect(new Set(results.map((r) => r.stdout)).size).toBe(1);
-    expect(sim.stats.tokenCalls.client_credentials).toBe(before + 1);
+    expect(e2e.sim.stats.tokenCalls.client_credentials).toBe(before + 1);
   });
 
   it('authorize mints a token now and says so; a grant code or --add-scopes is refused', async () => {
@@ -277,7 +240,7 @@ describe('incremental scopes for a server-based connection', () => {
   async function authorizedServer(name: string, registration: { scopeEnhancement?: boolean } = {}) {
     const clientId = `${SERVER.clientId}.${name}`;
     const redirectUri = `http://localhost:${await freePort()}/callback`;
-    sim.registerClient({
+    e2e.sim.registerClient({
       clientId,
       clientSecret: SERVER.clientSecret,
       type: 'server',
@@ -304,7 +267,7 @@ describe('incremental scopes for a server-based connection', () => {
     const child = startCli(['authorize', name, '--no-open', '--timeout', '60'], env());
     const done = finished(child);
     const [url] = await waitForStderr(child, AUTH_URL);
-    await fetch(await sim.consent(url, 'accept'));
+    await fetch(await e2e.sim.consent(url, 'accept'));
     expect((await done).code).toBe(0);
     return clientId;
   }
@@ -319,30 +282,30 @@ describe('incremental scopes for a server-based connection', () => {
 
   it('adds the scope to the same refresh token: no code exchanged, no new refresh token', async () => {
     await authorizedServer('grow');
-    const codes = sim.stats.tokenCalls.authorization_code;
-    const enhance = sim.stats.scopeEnhanceCalls;
-    const tokensBefore = sim.secrets.length;
+    const codes = e2e.sim.stats.tokenCalls.authorization_code;
+    const enhance = e2e.sim.stats.scopeEnhanceCalls;
+    const tokensBefore = e2e.sim.secrets.length;
     const { child, done } = addScopes('grow');
     const [url] = await waitForStderr(child, EXTRA_SCOPE_URL);
     const consent = new URL(url);
     expect(consent.searchParams.get('response_type')).toBe('update_scopes');
     expect(consent.searchParams.get('scope')).toBe('ZohoCRM.org.READ');
     expect(consent.searchParams.get('enhance_token')).toMatch(/^1000\./);
-    await fetch(await sim.consent(url, 'accept'));
+    await fetch(await e2e.sim.consent(url, 'accept'));
     const result = await done;
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(
       /add the scopes to the existing grant \(its refresh token stays\)/,
     );
     expect(result.stderr).not.toMatch(/Warning:/);
-    expect(sim.stats.scopeEnhanceCalls).toBe(enhance + 1);
-    expect(sim.stats.tokenCalls.authorization_code).toBe(codes);
+    expect(e2e.sim.stats.scopeEnhanceCalls).toBe(enhance + 1);
+    expect(e2e.sim.stats.tokenCalls.authorization_code).toBe(codes);
     // The enhancement POST carried the refresh token in its body, never in the URL.
-    const post = sim.requests.filter((r) => r.path === '/oauth/v2/token/scopeenhance').at(-1)!;
+    const post = e2e.sim.requests.filter((r) => r.path === '/oauth/v2/token/scopeenhance').at(-1)!;
     expect(post.form.grant_type).toBe('update_scopes_token');
     expect(post.query).toEqual({});
     // Two new secrets only: the enhancement token and the access token minted after it.
-    expect(sim.secrets.length).toBe(tokensBefore + 2);
+    expect(e2e.sim.secrets.length).toBe(tokensBefore + 2);
     const org = await cli(['request', 'grow', 'GET', '/crm/v8/org']);
     expect(org.code, org.stderr).toBe(0);
   });
@@ -351,7 +314,7 @@ describe('incremental scopes for a server-based connection', () => {
     await authorizedServer('declined');
     const { child, done } = addScopes('declined');
     const [url] = await waitForStderr(child, EXTRA_SCOPE_URL);
-    await fetch(await sim.consent(url, 'reject'));
+    await fetch(await e2e.sim.consent(url, 'reject'));
     const result = await done;
     expect(result.code).toBe(4);
     expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^token-desk: You declined access/);
@@ -371,7 +334,7 @@ describe('incremental scopes for a server-based connection', () => {
     expect(new URL(url).searchParams.get('scope')).toBe(
       'ZohoCRM.modules.leads.READ,AaaServer.profile.READ,ZohoCRM.org.READ',
     );
-    await fetch(await sim.consent(url, 'accept'));
+    await fetch(await e2e.sim.consent(url, 'accept'));
     const result = await done;
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(
@@ -384,20 +347,21 @@ describe('incremental scopes for a server-based connection', () => {
 describe('the 20-refresh-token limit', () => {
   it('warns before a Self Client code would make the 21st refresh token, naming the connection it breaks', async () => {
     const SELF = { clientId: '1000.LIMITSELF', clientSecret: 'limit-self-secret-1a2b' };
-    sim.registerClient({ ...SELF, type: 'self' });
+    e2e.sim.registerClient({ ...SELF, type: 'self' });
     const add = (name: string) =>
       cli(
         ['add', name, '--type', 'self', '--client-id', SELF.clientId, ...custom()],
         SELF.clientSecret + '\n',
       );
     const code = () =>
-      sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: ['AaaServer.profile.READ'] }).code;
+      e2e.sim.issueSelfClientCode({ clientId: SELF.clientId, scopes: ['AaaServer.profile.READ'] })
+        .code;
     expect((await add('oldest')).code).toBe(0);
     const first = await cli(['authorize', 'oldest', '--code', code()]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).not.toMatch(/Warning/);
     // 18 more sign-ins made earlier (as by other connections since removed): 19 in all.
-    const ledgerFile = join(home, 'refresh-tokens.json');
+    const ledgerFile = join(e2e.home, 'refresh-tokens.json');
     const ledger = JSON.parse(await readFile(ledgerFile, 'utf8'));
     expect(ledger.mints).toHaveLength(1);
     expect(ledger.mints[0]).toMatchObject({ clientId: SELF.clientId, connectionName: 'oldest' });
@@ -510,7 +474,7 @@ describe('Multi-DC secrets', () => {
         /^token-desk: "one-dc" is a Self Client: it lives in one data centre/,
       );
 
-      for (const file of await filesUnder(home)) {
+      for (const file of await filesUnder(e2e.home)) {
         const text = await readFile(file, 'utf8');
         for (const secret of eu.secrets.filter((s) => s.length >= 8))
           expect(text, `${file} holds a secret`).not.toContain(secret);
