@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import {
   fillClientStep,
   missingForBrowserMode,
+  openWizard,
   sidebarItem,
   skipBrowserMode,
   textOf,
@@ -45,9 +46,7 @@ async function clipboardText(page: Page): Promise<string> {
 /** The wizard up to the invitation screen, with a code shown. */
 async function inviteAdmin(s: UiSession, name: string): Promise<string> {
   const { page } = s;
-  await page.getByTestId('empty-state').waitFor();
-  await page.getByTestId('empty-start').click();
-  await page.getByTestId('wizard-name').waitFor();
+  await openWizard(page);
   await fillClientStep(s, {
     name,
     type: 'device',

@@ -15,12 +15,14 @@ import {
   fillClientStep,
   missingForBrowserMode,
   openSelfClientScopes,
+  openWizard,
   sidebarItem,
   skipBrowserMode,
   textOf,
   useUiSessions,
   waitForScopes,
   waitForText,
+  type ClientStepInput,
   type UiSession,
 } from './browser-mode/ui-session.js';
 import { addSelfClientWithCli } from './browser-mode/cli-self-client.js';
@@ -65,11 +67,18 @@ async function textColour(page: Page, testId: string): Promise<[number, number, 
   return [Number(channels[1]), Number(channels[2]), Number(channels[3])];
 }
 
-/** Empty state -> "Add your first connection" -> the wizard's first step. */
-async function openWizard(page: Page): Promise<void> {
-  await page.getByTestId('empty-state').waitFor();
-  await page.getByTestId('empty-start').click();
-  await page.getByTestId('wizard-name').waitFor();
+/** From the empty state, the wizard's client step filled in as given, then Next. */
+async function passClientStep(s: UiSession, input: ClientStepInput): Promise<void> {
+  await openWizard(s.page);
+  await fillClientStep(s, input);
+  await s.page.getByTestId('wizard-next').click();
+}
+
+/** A Self Client's code step: scopes typed in the optional chooser, and checked by the core. */
+async function typeSelfClientScopes(page: Page, scopes: readonly string[]): Promise<void> {
+  await openSelfClientScopes(page);
+  await page.getByTestId('wizard-scopes-typed').fill(scopes.join(', '));
+  await waitForScopes(page, scopes);
 }
 
 /**
@@ -134,15 +143,13 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
     const name = 'acme-crm-eu';
     const scopes = ['ZohoCRM.users.READ', 'ZohoCRM.modules.leads.READ', 'AaaServer.profile.READ'];
 
-    await openWizard(page);
-    await fillClientStep(s, {
+    await passClientStep(s, {
       name,
       dc: 'eu',
       type: 'self',
       clientId: SELF.clientId,
       clientSecret: SELF.clientSecret,
     });
-    await page.getByTestId('wizard-next').click();
 
     // A Self Client goes straight to the code; "Not sure which scopes" helps choose them.
     await openSelfClientScopes(page);
@@ -266,15 +273,13 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
       'AaaServer.profile.READ',
     ];
 
-    await openWizard(page);
-    await fillClientStep(s, {
+    await passClientStep(s, {
       name,
       type: 'server',
       clientId: SERVER.clientId,
       clientSecret: SERVER.clientSecret,
       redirectUri,
     });
-    await page.getByTestId('wizard-next').click();
     // Presets live in their product's section, collapsed at first.
     await page.getByTestId('catalog-product-crm').click();
     await page.getByTestId('preset-crm-read-leads-contacts').click();
@@ -342,15 +347,13 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
     const name = 'initech-crm';
     const scopes = ['ZohoCRM.users.READ'];
 
-    await openWizard(page);
-    await fillClientStep(s, {
+    await passClientStep(s, {
       name,
       type: 'server',
       clientId: SERVER.clientId,
       clientSecret: SERVER.clientSecret,
       redirectUri,
     });
-    await page.getByTestId('wizard-next').click();
     await page.getByTestId('wizard-scopes-typed').fill(scopes.join(', '));
 
     const consent = await signInWithZoho(s, scopes);
@@ -384,17 +387,13 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
     const name = 'hooli-crm';
     const scopes = ['ZohoCRM.users.READ', 'AaaServer.profile.READ'];
 
-    await openWizard(page);
-    await fillClientStep(s, {
+    await passClientStep(s, {
       name,
       type: 'self',
       clientId: SELF.clientId,
       clientSecret: 'not-the-secret',
     });
-    await page.getByTestId('wizard-next').click();
-    await openSelfClientScopes(page);
-    await page.getByTestId('wizard-scopes-typed').fill(scopes.join(', '));
-    await waitForScopes(page, scopes);
+    await typeSelfClientScopes(page, scopes);
     await page
       .getByTestId('wizard-code')
       .fill(sim.issueSelfClientCode({ clientId: SELF.clientId, scopes }).code);
@@ -436,17 +435,13 @@ describe.skipIf(skip)('browser mode end to end (Chromium + Zoho simulator)', () 
     const name = 'umbrella-crm';
     const scopes = ['ZohoCRM.users.READ'];
 
-    await openWizard(page);
-    await fillClientStep(s, {
+    await passClientStep(s, {
       name,
       type: 'self',
       clientId: SELF.clientId,
       clientSecret: SELF.clientSecret,
     });
-    await page.getByTestId('wizard-next').click();
-    await openSelfClientScopes(page);
-    await page.getByTestId('wizard-scopes-typed').fill(scopes.join(', '));
-    await waitForScopes(page, scopes);
+    await typeSelfClientScopes(page, scopes);
 
     // The admin waited too long: the code has expired at Zoho.
     const stale = sim.issueSelfClientCode({ clientId: SELF.clientId, scopes, ttlMs: 60_000 });

@@ -148,6 +148,13 @@ export interface ClientStepInput {
   redirectUri?: string;
 }
 
+/** Empty state -> "Add your first connection" -> the wizard's first step. */
+export async function openWizard(page: Page): Promise<void> {
+  await page.getByTestId('empty-state').waitFor();
+  await page.getByTestId('empty-start').click();
+  await page.getByTestId('wizard-name').waitFor();
+}
+
 /** Wizard step 1 as a user fills it, with the simulator as custom servers (Advanced). */
 export async function fillClientStep(session: UiSession, input: ClientStepInput): Promise<void> {
   const { page, harness } = session;
