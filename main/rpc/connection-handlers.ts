@@ -37,6 +37,9 @@ export function createConnectionHandlers(
     'connections.refreshTokenWarning': async ({ name }) => ({
       warning: deps.connections.refreshTokenLimitWarning(name),
     }),
+    'connections.refreshTokenWarningForClient': async (client) => ({
+      warning: deps.connections.refreshTokenLimitWarningForClient(client),
+    }),
     'connections.setDcSecret': async ({ name, dc, clientSecret }) =>
       events.changed(await deps.connections.setDcSecret(name, dc, clientSecret)),
     'connections.revoke': async ({ name }) => events.changed(await deps.connections.revoke(name)),

@@ -82,6 +82,15 @@ export const connectionMethods = {
     params: byName,
     result: z.object({ warning: z.optional(z.string()) }),
   },
+  /** The same, before a connection exists (the wizard): its client and data centre or accounts URL. */
+  'connections.refreshTokenWarningForClient': {
+    params: z.object({
+      clientId: z.string().check(z.minLength(1)),
+      dc: z.optional(DC_CODE),
+      accountsUrl: z.optional(z.string()),
+    }),
+    result: z.object({ warning: z.optional(z.string()) }),
+  },
   /** A Multi-DC server client's secret for one data centre (the connection's details). */
   'connections.setDcSecret': {
     params: z.object({ name, dc: DC_CODE, clientSecret: z.string().check(z.minLength(1)) }),

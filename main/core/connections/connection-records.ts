@@ -11,6 +11,7 @@ import {
 import { ALL_SECRET_KINDS } from '../vault/connection-secrets.js';
 import type { GrantContext } from './grant-context.js';
 import { buildConnection, type NewConnectionInput } from './new-connection.js';
+import { getDataCentre, normalizeServerUrl } from '../zoho/data-centres.js';
 
 export type ConnectionRecords = ReturnType<typeof createConnectionRecords>;
 
@@ -74,6 +75,29 @@ export function createConnectionRecords(context: GrantContext) {
       const connection = store.require(nameOrId);
       if (connection.clientCredentials) return undefined;
       return deps.ledger?.warningBeforeSignIn(connection, store.list());
+    },
+
+    /**
+     * The same warning for a connection not added yet (the wizard, before its first sign-in): its
+     * client ID and data centre, or a custom accounts URL. Undefined when these are not usable.
+     */
+    refreshTokenLimitWarningForClient(client: {
+      clientId: string;
+      dc?: string;
+      accountsUrl?: string;
+    }): string | undefined {
+      const clientId = client.clientId.trim();
+      if (!clientId || !deps.ledger) return undefined;
+      let accountsUrl: string;
+      try {
+        accountsUrl =
+          client.accountsUrl !== undefined
+            ? normalizeServerUrl(client.accountsUrl, 'accounts URL')
+            : getDataCentre(client.dc ?? '').accountsUrl;
+      } catch {
+        return undefined;
+      }
+      return deps.ledger.warningBeforeSignIn({ clientId, accountsUrl }, store.list());
     },
 
     add,

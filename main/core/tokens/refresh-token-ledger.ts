@@ -33,9 +33,12 @@ export interface RefreshTokenLedger {
   recordMint(connection: Connection, at: number): Promise<void>;
   /** The connection's current refresh token was revoked at Zoho. */
   recordRevoked(connectionId: string): Promise<void>;
-  /** The warning to show before a sign-in of this connection, if it would push a token out. */
+  /**
+   * The warning to show before a sign-in of this connection, if it would push a token out; for a
+   * connection not added yet, its client and accounts server (no user: the busiest one counts).
+   */
   warningBeforeSignIn(
-    connection: Connection,
+    connection: Pick<Connection, 'clientId' | 'accountsUrl' | 'user'>,
     connections: readonly Connection[],
   ): string | undefined;
 }

@@ -222,6 +222,8 @@ export class FakeRpc implements RpcClient {
   browserOpens = true;
   /** What connections.refreshTokenWarning answers, by connection name (none: no warning). */
   refreshTokenWarnings: Record<string, string> = {};
+  /** What connections.refreshTokenWarningForClient answers, by `<client ID> <dc or accounts URL>`. */
+  refreshTokenWarningsByClient: Record<string, string> = {};
   private readonly overrides = new Map<
     MethodName,
     (params: unknown) => Promise<unknown> | unknown
@@ -567,6 +569,15 @@ export class FakeRpc implements RpcClient {
       case 'connections.refreshTokenWarning': {
         const { name } = raw as { name: string };
         const warning = this.refreshTokenWarnings[this.find(name).name];
+        return warning === undefined ? {} : { warning };
+      }
+      case 'connections.refreshTokenWarningForClient': {
+        const { clientId, dc, accountsUrl } = raw as {
+          clientId: string;
+          dc?: string;
+          accountsUrl?: string;
+        };
+        const warning = this.refreshTokenWarningsByClient[`${clientId} ${accountsUrl ?? dc}`];
         return warning === undefined ? {} : { warning };
       }
       case 'connections.setDcSecret': {

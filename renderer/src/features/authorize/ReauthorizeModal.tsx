@@ -2,7 +2,6 @@
 // accepts its refresh token ('needs-reauth'), or to add a scope a request turned out to need.
 
 import { Alert, Badge, Group, Modal, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import type { ConnectionView } from '../../../../main/rpc/contract.js';
 import { useAppState } from '../../app/app-state.js';
 import { useRpc } from '../../app/rpc-context.js';
@@ -10,6 +9,7 @@ import { useAction } from '../../app/use-action.js';
 import { DEFAULT_REDIRECT_URI } from '../../lib/data-centres.js';
 import { uniqueScopes } from '../../lib/scopes.js';
 import { DeviceSignIn } from './DeviceSignIn.js';
+import { RefreshTokenLimitAlert, useRefreshTokenWarning } from './RefreshTokenLimit.js';
 import { SelfClientCode } from './SelfClientCode.js';
 import { AUTHORIZATION_TIMEOUT_SECONDS, ServerSignIn } from './ServerSignIn.js';
 
@@ -44,7 +44,7 @@ export function ReauthorizeModal({
     ),
   );
   const limitWarning = useRefreshTokenWarning(
-    opened && connection.clientCredentials === undefined ? connection.name : null,
+    opened && connection.clientCredentials === undefined ? { name: connection.name } : null,
   );
   const title =
     connection.status === 'new'
@@ -82,16 +82,7 @@ export function ReauthorizeModal({
             </Group>
           </Alert>
         )}
-        {limitWarning && (
-          <Alert
-            color="yellow"
-            variant="light"
-            title="Zoho keeps 20 refresh tokens per user and client"
-            data-testid="reauth-refresh-limit"
-          >
-            <Text size="sm">{limitWarning}</Text>
-          </Alert>
-        )}
+        <RefreshTokenLimitAlert warning={limitWarning} testId="reauth-refresh-limit" />
         {connection.clientType === 'device' ? (
           <DeviceSignIn
             name={connection.name}
@@ -133,27 +124,4 @@ export function ReauthorizeModal({
       </Stack>
     </Modal>
   );
-}
-
-/**
- * Before a sign-in that makes a new refresh token: main's warning when it would be the 21st for
- * this client and user, so Zoho would delete the oldest (docs/zoho.md, Limits). A failed check
- * says nothing: the warning must never stand in the way of the sign-in.
- */
-function useRefreshTokenWarning(name: string | null): string | undefined {
-  const rpc = useRpc();
-  const [warning, setWarning] = useState<string | undefined>();
-  useEffect(() => {
-    setWarning(undefined);
-    if (name === null) return;
-    let current = true;
-    rpc.call('connections.refreshTokenWarning', { name }).then(
-      (answer) => current && setWarning(answer.warning),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [rpc, name]);
-  return warning;
 }

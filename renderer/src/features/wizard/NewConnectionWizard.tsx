@@ -17,6 +17,7 @@ import { scopesStepHint, ScopesStep, useScopeCheck } from './ScopesStep.js';
 import { useClientChecks } from './use-client-checks.js';
 import { useWizardConnection } from './use-wizard-connection.js';
 import { useWizardSteps } from './use-wizard-steps.js';
+import { WizardTokenLimit } from './WizardTokenLimit.js';
 import { StepForm, WizardStepper } from './WizardNav.js';
 import { WizardSuccess } from './WizardSuccess.js';
 
@@ -114,6 +115,7 @@ export function NewConnectionWizard({
             nav={navProps}
             next={draft.clientType === 'server' ? 'Sign in with Zoho' : 'Next'}
           >
+            <WizardTokenLimit draft={draft} active={active} />
             <ScopesStep draft={draft} onChange={change} check={check} />
             {scopeHint && (
               <Text c="red" size="sm" mt="sm" role="alert" data-testid="wizard-scope-hint">
@@ -122,6 +124,7 @@ export function NewConnectionWizard({
             )}
           </StepForm>
         )}
+        {active === 'authorize' && <WizardTokenLimit draft={draft} active={active} />}
         {active === 'authorize' && (
           <AuthorizeStep
             draft={draft}
