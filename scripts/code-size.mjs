@@ -1,15 +1,32 @@
 // Lists what issue 8's size aim flags: source files over 400 lines (catalog data aside) and functions
 // over 120 lines, in main/, renderer/src and preload/. Reads the TypeScript syntax tree (not line
 // patterns) so arrow functions, components and methods all count. Prints nothing when all is within.
+
 import ts from 'typescript';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { execSync } from 'node:child_process';
-const files = execSync(
-  'git ls-files --cached --others --exclude-standard main renderer/src preload',
-  { encoding: 'utf8' },
-)
-  .split('\n')
-  .filter((f) => /\.(ts|tsx)$/.test(f));
+
+const ROOTS = ['main', 'renderer/src', 'preload'];
+
+/** The files git knows (tracked, or new and not ignored); outside a git checkout, every file. */
+function sourceFiles() {
+  try {
+    return execSync(`git ls-files --cached --others --exclude-standard ${ROOTS.join(' ')}`, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).split('\n');
+  } catch {
+    return ROOTS.flatMap(
+      (root) =>
+        readdirSync(root, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => join(entry.parentPath ?? entry.path, entry.name)), // .path before Node 20.12
+    );
+  }
+}
+
+const files = sourceFiles().filter((f) => /\.(ts|tsx)$/.test(f));
 const out = [];
 for (const f of files) {
   const text = readFileSync(f, 'utf8');
